@@ -1,0 +1,22 @@
+// Subcommand registration and the exit codes of the `tradeoff` executable.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace tradeoff::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInputError = 1;  ///< bad input: diagnostics on stderr
+inline constexpr int kExitUsage = 2;       ///< bad command line
+inline constexpr int kExitInternal = 3;    ///< a bug
+
+/// The selected subcommand's action, set by its CLI11 callback.
+using Command = std::function<int()>;
+
+void add_evaluate_command(CLI::App& app, Command& selected);
+void add_validate_command(CLI::App& app, Command& selected);
+void add_list_command(CLI::App& app, Command& selected);
+
+}  // namespace tradeoff::cli

@@ -1,0 +1,116 @@
+// Compiler-style diagnostics with source excerpts and carets.
+#include "diagnostic_printer.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+namespace tradeoff::cli {
+
+SourceReader& source_reader() {
+  static FileReader reader;
+  return reader;
+}
+
+bool use_color(std::FILE* stream) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return isatty(fileno(stream)) != 0;
+}
+
+namespace {
+
+/// Spaces (and tabs, copied from the excerpt) that reach display column `column`.
+std::string caret_indent(const std::string& excerpt, int column) {
+  std::string out;
+  int byte = 0;
+  for (char c : excerpt) {
+    if (byte + 1 >= column) break;
+    ++byte;
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // UTF-8 continuation
+    out += c == '\t' ? '\t' : ' ';
+  }
+  while (byte + 1 < column) {
+    out += ' ';
+    ++byte;
+  }
+  return out;
+}
+
+constexpr size_t kMaxExcerpt = 120;
+
+/// Long lines (minified YAML, hostile input) are cut to a window around the column.
+void clip_excerpt(std::string& excerpt, int& column) {
+  if (excerpt.size() <= kMaxExcerpt) return;
+  const size_t col = column > 0 ? static_cast<size_t>(column - 1) : 0;
+  size_t start = col > kMaxExcerpt / 2 ? col - kMaxExcerpt / 2 : 0;
+  while (start > 0 && (static_cast<unsigned char>(excerpt[start]) & 0xC0) == 0x80) --start;
+  size_t end = std::min(excerpt.size(), start + kMaxExcerpt);
+  while (end < excerpt.size() && (static_cast<unsigned char>(excerpt[end]) & 0xC0) == 0x80) ++end;
+  std::string clipped = excerpt.substr(start, end - start);
+  if (start > 0) {
+    clipped.insert(0, "...");
+    column = column - static_cast<int>(start) + 3;
+  }
+  if (end < excerpt.size()) clipped += "...";
+  excerpt = std::move(clipped);
+}
+
+}  // namespace
+
+void print_diagnostics(std::FILE* stream, std::vector<Diagnostic> diagnostics) {
+  attach_excerpts(diagnostics, source_reader());
+  // Source order within each file; files in the order they first appear.
+  std::vector<std::string> files;
+  for (const auto& d : diagnostics) {
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) {
+      files.push_back(d.where.file);
+    }
+  }
+  auto file_rank = [&files](const std::string& f) {
+    return std::find(files.begin(), files.end(), f) - files.begin();
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     const auto fa = file_rank(a.where.file);
+                     const auto fb = file_rank(b.where.file);
+                     if (fa != fb) return fa < fb;
+                     if (a.where.line != b.where.line) return a.where.line < b.where.line;
+                     return a.where.column < b.where.column;
+                   });
+  const bool color = use_color(stream);
+  auto paint = [color](const char* code, const std::string& s) {
+    return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+  };
+  for (const auto& d : diagnostics) {
+    const std::string severity(to_string(d.severity));
+    const char* severity_color = d.severity == Severity::Error ? "1;31"
+                                 : d.severity == Severity::Warning ? "1;35"
+                                                                   : "1;36";
+    std::string location = format_location(d.where);
+    if (location.empty()) location = "tradeoff";
+    fmt::print(stream, "{}: {} {} [{}]\n", paint("1", location),
+               paint(severity_color, severity + ":"), d.message, to_string(d.code));
+    if (!d.excerpt.empty() && d.where.line > 0) {
+      std::string excerpt = d.excerpt;
+      int column = d.where.column;
+      clip_excerpt(excerpt, column);
+      const std::string number = std::to_string(d.where.line);
+      const std::string gutter(number.size(), ' ');
+      fmt::print(stream, " {} | {}\n", number, excerpt);
+      if (column > 0) {
+        std::string marks = "^";
+        const int length = d.length;
+        if (length > 1) marks += std::string(static_cast<size_t>(length - 1), '~');
+        fmt::print(stream, " {} | {}{}\n", gutter, caret_indent(excerpt, column),
+                   paint("1;32", marks));
+      }
+    }
+    if (!d.hint.empty()) fmt::print(stream, "  hint: {}\n", d.hint);
+  }
+}
+
+}  // namespace tradeoff::cli

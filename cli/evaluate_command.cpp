@@ -1,0 +1,64 @@
+// `tradeoff evaluate`: load a framework or an assessment, rank its options, render the result.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "commands.hpp"
+#include "diagnostic_printer.hpp"
+#include "output.hpp"
+#include "tradeoff/catalog.hpp"
+#include "tradeoff/evaluate.hpp"
+#include "tradeoff/report.hpp"
+
+namespace tradeoff::cli {
+
+namespace {
+
+struct EvaluateOptions {
+  std::string file;
+  std::string method;
+  std::string normalization;
+  std::string format = "text";
+  std::string output;
+};
+
+int run_evaluate(const EvaluateOptions& opt) {
+  SourceReader& reader = source_reader();
+  const std::string path = resolve_path(reader, opt.file);
+  Loaded loaded = load(reader, path);
+  tradeoff::EvaluateOptions eval;
+  eval.method = opt.method;
+  eval.normalization = opt.normalization;
+  Result result = evaluate(loaded.framework, loaded.assessment ? &*loaded.assessment : nullptr, eval);
+  result.warnings = loaded.warnings;
+  if (!loaded.warnings.empty()) print_diagnostics(stderr, loaded.warnings);
+  RenderOptions render_options;
+  render_options.format = *parse_format(opt.format);
+  const bool to_stdout = opt.output.empty() || opt.output == "-";
+  render_options.color = render_options.format == Format::Text && to_stdout && use_color(stdout);
+  write_output(opt.output, render(result, render_options));
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_evaluate_command(CLI::App& app, Command& selected) {
+  auto opt = std::make_shared<EvaluateOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "evaluate", "Score, rank and explain the options of a framework or an assessment");
+  sub->add_option("file", opt->file,
+                  "Framework or assessment YAML, or the id of a built-in framework")
+      ->required();
+  sub->add_option("-m,--method", opt->method, "Aggregation method (default: the file's, else wsm)")
+      ->check(CLI::IsMember(method_names()));
+  sub->add_option("-n,--normalization", opt->normalization,
+                  "Normalisation for every criterion (default: the method's)")
+      ->check(CLI::IsMember(normalization_names()));
+  sub->add_option("-f,--format", opt->format, "Output format")
+      ->check(CLI::IsMember(format_names()))
+      ->capture_default_str();
+  sub->add_option("-o,--output", opt->output, "Write to this file (atomically) instead of stdout");
+  sub->callback([opt, &selected] { selected = [opt] { return run_evaluate(*opt); }; });
+}
+
+}  // namespace tradeoff::cli

@@ -1,0 +1,95 @@
+// Finding and loading YAML files: the SourceReader interface (real files and built-ins, or an
+// in-memory fake for tests), the built-in catalog, and the loaders for each file kind.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeoff/error.hpp"
+#include "tradeoff/model.hpp"
+
+namespace tradeoff {
+
+/// Paths of built-in files start with this prefix, e.g. "builtin:frameworks/llm_build_vs_buy.yaml".
+inline constexpr std::string_view kBuiltinPrefix = "builtin:";
+
+/// Reads source files. Every file the engine reads goes through one of these.
+class SourceReader {
+ public:
+  virtual ~SourceReader() = default;
+  /// The file's contents; throws Error [io] when it cannot be read.
+  virtual std::string read(const std::string& path) = 0;
+  virtual bool exists(const std::string& path) = 0;
+  /// Names of the `.yaml` files directly in `dir`, sorted; empty when there is no such folder.
+  virtual std::vector<std::string> list(const std::string& dir) = 0;
+};
+
+/// Reads the file system, and "builtin:" paths from the catalog compiled into the binary.
+/// Caches what it has read, so that diagnostics quote exactly the text that was parsed.
+class FileReader : public SourceReader {
+ public:
+  std::string read(const std::string& path) override;
+  bool exists(const std::string& path) override;
+  std::vector<std::string> list(const std::string& dir) override;
+
+ private:
+  std::map<std::string, std::string> cache_;
+};
+
+/// An in-memory file system (tests, fuzzing); "builtin:" paths still read the built-in catalog.
+class MemoryReader : public SourceReader {
+ public:
+  void add(std::string path, std::string text) { files_[std::move(path)] = std::move(text); }
+  std::string read(const std::string& path) override;
+  bool exists(const std::string& path) override;
+  std::vector<std::string> list(const std::string& dir) override;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+/// A file of the built-in catalog: path relative to the catalog root, e.g. "criteria/moat.yaml".
+struct BuiltinFile {
+  std::string_view path;
+  std::string_view text;
+};
+/// All built-in files, sorted by path.
+const std::vector<BuiltinFile>& builtin_files();
+
+enum class FileKind { Framework, Assessment, Criterion };
+std::string_view to_string(FileKind kind);
+
+/// Turns a command-line argument into a path: an existing file, or the built-in framework or
+/// example assessment with that id. Throws Error [io] with a did-you-mean otherwise.
+std::string resolve_path(SourceReader& reader, const std::string& name);
+
+/// What a file holds, judged by its top-level keys; throws Error when it cannot tell.
+FileKind detect_kind(SourceReader& reader, const std::string& path);
+
+/// A loaded framework, optionally answered by an assessment, with the warnings seen on the way.
+struct Loaded {
+  Framework framework;
+  std::optional<Assessment> assessment;
+  std::vector<Diagnostic> warnings;
+};
+
+/// Loads and validates a framework file; criteria with `use:` are resolved against the catalog.
+Loaded load_framework(SourceReader& reader, const std::string& path);
+/// Loads and validates an assessment and the framework it names.
+Loaded load_assessment(SourceReader& reader, const std::string& path);
+/// Loads a framework or an assessment, whichever the file is.
+Loaded load(SourceReader& reader, const std::string& path);
+/// Loads and validates a catalog criterion file.
+CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
+                                std::vector<Diagnostic>* warnings = nullptr);
+/// Validates any of the three kinds; returns its warnings, throws Error with every problem.
+std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path);
+
+/// Fills each diagnostic's excerpt (its source line) from the reader, where it can.
+void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader);
+
+}  // namespace tradeoff

@@ -1,0 +1,37 @@
+// Evaluation: from a loaded framework (and assessment) to a ranked, explained Result.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeoff/model.hpp"
+#include "tradeoff/result.hpp"
+
+namespace tradeoff {
+
+/// How raw scores become comparable values in [0, 1] before weighting (see the README).
+enum class Normalization { Declared, None, MinMax, Max, Sum, Vector };
+std::string_view to_string(Normalization normalization);
+std::optional<Normalization> parse_normalization(std::string_view name);
+const std::vector<std::string>& normalization_names();
+
+/// The aggregation methods, by the names the CLI and YAML use ("wsm", "wpm", ...).
+const std::vector<std::string>& method_names();
+bool is_method_name(std::string_view name);
+/// The normalisation a method uses unless told otherwise.
+Normalization default_normalization(std::string_view method);
+
+/// Choices made on the command line; they override the assessment, which overrides the framework.
+struct EvaluateOptions {
+  std::string method;         ///< "" = as the files say (default wsm)
+  std::string normalization;  ///< "" = as the files say (default: the method's own)
+};
+
+/// Scores, ranks and explains. Throws Error for inputs that cannot be evaluated (e.g. a zero
+/// value under the weighted product), located at the responsible YAML.
+Result evaluate(const Framework& framework, const Assessment* assessment,
+                const EvaluateOptions& options = {});
+
+}  // namespace tradeoff

@@ -1,0 +1,27 @@
+// Rendering a Result: an aligned text table for terminals, JSON (the stable contract documented
+// in the README), a Markdown decision record, and CSV for spreadsheets.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeoff/result.hpp"
+
+namespace tradeoff {
+
+enum class Format { Text, Json, Markdown, Csv };
+std::optional<Format> parse_format(std::string_view name);
+const std::vector<std::string>& format_names();
+
+struct RenderOptions {
+  Format format = Format::Text;
+  bool color = false;  ///< ANSI colour in text output (the CLI enables it only on a TTY)
+};
+
+void render(const Result& result, const RenderOptions& options, std::ostream& out);
+std::string render(const Result& result, const RenderOptions& options);
+
+}  // namespace tradeoff

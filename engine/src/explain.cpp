@@ -1,0 +1,109 @@
+// Builds the plain-language explanation from per-criterion contribution differences.
+#include "explain.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "rank.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+constexpr double kNegligible = 1e-12;
+
+std::string join_names(const std::vector<std::string>& names) {
+  if (names.empty()) return "";
+  if (names.size() == 1) return names[0];
+  std::string out;
+  for (size_t i = 0; i + 1 < names.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += names[i];
+  }
+  return out + " and " + names.back();
+}
+
+std::string criterion_name(const Result& r, const std::string& id) {
+  const int j = r.criterion_index(id);
+  return j < 0 ? id : lower_first(r.criteria[static_cast<size_t>(j)].name);
+}
+
+/// The smallest set of biggest drivers that explains most (60%) of their total, at most three.
+std::vector<std::string> main_drivers(const Result& r, const std::vector<Driver>& drivers) {
+  double total = 0;
+  for (const auto& d : drivers) total += std::fabs(d.difference);
+  std::vector<std::string> names;
+  double covered = 0;
+  for (const auto& d : drivers) {
+    names.push_back(criterion_name(r, d.criterion));
+    covered += std::fabs(d.difference);
+    if (covered >= 0.6 * total || names.size() == 3) break;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string format_margin(double margin) {
+  if (margin != 0 && std::fabs(margin) < 0.00005) return fmt::format("{:.2g}", margin);
+  return fixed(margin, 4);
+}
+
+Explanation explain(const Result& r) {
+  Explanation e;
+  if (r.ranking.empty()) {
+    e.summary = "No option is eligible, so none can be recommended.";
+    return e;
+  }
+  const RankEntry& first = r.ranking[0];
+  e.winner = first.option;
+  if (r.ranking.size() == 1) {
+    e.summary = fmt::format("{} is the only eligible option, so it ranks first.", e.winner);
+    return e;
+  }
+  const RankEntry& second = r.ranking[1];
+  e.runner_up = second.option;
+  e.tie = second.rank == first.rank;
+  e.margin = e.tie ? 0.0 : std::fabs(first.score - second.score);
+
+  const OptionResult* w = r.option(e.winner);
+  const OptionResult* u = r.option(e.runner_up);
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    const double diff = w->contribution[j] - u->contribution[j];
+    if (diff > kNegligible) e.decisive.push_back({r.criteria[j].id, diff});
+    if (diff < -kNegligible) e.trailing.push_back({r.criteria[j].id, diff});
+  }
+  // Biggest first; equal differences keep framework order (stable sort).
+  std::stable_sort(e.decisive.begin(), e.decisive.end(),
+                   [](const Driver& a, const Driver& b) { return a.difference > b.difference; });
+  std::stable_sort(e.trailing.begin(), e.trailing.end(),
+                   [](const Driver& a, const Driver& b) { return a.difference < b.difference; });
+
+  const auto leads = main_drivers(r, e.decisive);
+  const auto trails = main_drivers(r, e.trailing);
+  if (e.tie) {
+    std::string s = fmt::format("{} and {} tie for first place at {}", e.winner, e.runner_up,
+                                fixed(first.score, 4));
+    if (!leads.empty() && !trails.empty()) {
+      s += fmt::format("; {} is stronger on {}, {} on {}", e.winner, join_names(leads),
+                       e.runner_up, join_names(trails));
+    }
+    e.summary = s + ".";
+    return e;
+  }
+  std::string s = fmt::format("{} ranks first, {} ahead of {}", e.winner, format_margin(e.margin),
+                              e.runner_up);
+  if (!leads.empty()) s += fmt::format(", mostly on {}", join_names(leads));
+  if (!trails.empty()) {
+    s += fmt::format("; it trails on {}", join_names(trails));
+  } else {
+    s += fmt::format("; it is at least as good as {} on every criterion", e.runner_up);
+  }
+  e.summary = s + ".";
+  return e;
+}
+
+}  // namespace tradeoff::detail

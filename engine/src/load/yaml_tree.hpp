@@ -1,0 +1,55 @@
+// A small YAML document tree built from yaml-cpp's parser events, with source positions.
+// Built at event level so that anchors, aliases (alias bombs), duplicate keys, deep nesting and
+// oversized input are refused before anything is expanded. yaml-cpp is used only here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "tradeoff/error.hpp"
+
+namespace tradeoff::yaml {
+
+enum class Kind { Null, Scalar, Sequence, Mapping };
+enum class Style { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Flow, Block };
+
+/// Limits that keep hostile input cheap to refuse.
+inline constexpr std::size_t kMaxFileBytes = 16u << 20;  // 16 MiB
+inline constexpr int kMaxDepth = 64;
+inline constexpr std::size_t kMaxNodes = 2'000'000;
+
+struct Node {
+  Kind kind = Kind::Null;
+  Style style = Style::Plain;
+  int line = 0;    ///< 1-based
+  int column = 0;  ///< 1-based, in bytes
+  std::string scalar;
+  std::vector<Node> items;                     ///< sequence items
+  std::vector<std::pair<Node, Node>> entries;  ///< mapping entries, in file order
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+  bool is_sequence() const { return kind == Kind::Sequence; }
+  bool is_mapping() const { return kind == Kind::Mapping; }
+  /// The value of `key` in a mapping, or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+/// What a node is, for messages: "a mapping", "a sequence", "a string", "null".
+std::string describe(const Node& node);
+
+struct Document {
+  std::string file;
+  Node root;
+  bool empty = true;  ///< no document, or a document holding only null/comments
+
+  SourceLocation at(const Node& node) const { return {file, node.line, node.column}; }
+};
+
+/// Parses one YAML document. Throws Error (yaml-syntax or yaml-limit) with a position.
+Document parse(std::string file, std::string_view text);
+
+}  // namespace tradeoff::yaml

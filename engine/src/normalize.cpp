@@ -1,0 +1,220 @@
+// Column-wise normalisation. Every formula keeps a constant column constant (no 0/0): the
+// tests assert that no NaN ever leaves this file.
+#include "normalize.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "linalg.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+double apply_value_function(const ValueFunction& vf, double x) {
+  const auto& p = vf.points;
+  if (x <= p.front().first) return p.front().second;
+  if (x >= p.back().first) return p.back().second;
+  const auto upper = std::upper_bound(p.begin(), p.end(), x,
+                                      [](double v, const auto& point) { return v < point.first; });
+  const auto lower = upper - 1;
+  const double t = (x - lower->first) / (upper->first - lower->first);
+  return lower->second + t * (upper->second - lower->second);
+}
+
+namespace {
+
+[[noreturn]] void domain_error(const DecisionProblem& p, size_t i, size_t j,
+                               std::string_view normalization, std::string_view need) {
+  Diagnostic d;
+  d.code = ErrorCode::MethodDomain;
+  d.where = p.location(i, j);
+  d.message = fmt::format(
+      "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
+      normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
+  d.hint = "choose another normalization, e.g. --normalization minmax";
+  throw Error(std::move(d));
+}
+
+/// What one pass over the rows learns about each column.
+struct ColumnStats {
+  double min = 0;
+  double max = 0;
+  double sum = 0;
+  double sum_squares = 0;
+};
+
+/// How a column's raw value becomes its normalised value: r = scale * x + offset (a constant
+/// column has scale 0), r = scale / x (ratios of cost criteria), or the value function.
+struct Transform {
+  enum class Kind { Affine, Reciprocal, ValueFunction } kind = Kind::Affine;
+  double scale = 1;
+  double offset = 0;
+};
+
+std::vector<ColumnStats> column_stats(const DecisionProblem& p) {
+  const size_t n = p.rows();
+  const size_t m = p.cols();
+  std::vector<ColumnStats> stats(m);
+  if (n == 0) return stats;
+  std::vector<double> lo(p.values.begin(), p.values.begin() + static_cast<std::ptrdiff_t>(m));
+  std::vector<double> hi = lo;
+  std::vector<double> sum(m, 0.0);
+  std::vector<double> squares(m, 0.0);
+  // Row-major, one branch-free pass: the matrix is read once, whatever its size.
+  for (size_t i = 0; i < n; ++i) {
+    const double* row = p.values.data() + i * m;
+    for (size_t j = 0; j < m; ++j) {
+      const double x = row[j];
+      lo[j] = x < lo[j] ? x : lo[j];
+      hi[j] = x > hi[j] ? x : hi[j];
+      sum[j] += x;
+      squares[j] += x * x;
+    }
+  }
+  for (size_t j = 0; j < m; ++j) stats[j] = {lo[j], hi[j], sum[j], squares[j]};
+  return stats;
+}
+
+/// The first row whose value in column j fails `ok` (the caller knows one does).
+template <typename Pred>
+size_t first_row(const DecisionProblem& p, size_t j, Pred ok) {
+  for (size_t i = 0; i < p.rows(); ++i) {
+    if (!ok(p.at(i, j))) return i;
+  }
+  return 0;
+}
+
+bool is_positive(double x) { return x > 0; }
+bool is_non_negative(double x) { return x >= 0; }
+
+Transform affine(double scale, double offset) {
+  return {Transform::Kind::Affine, scale, offset};
+}
+
+/// Min-max: benefit (x - min) / range, cost (max - x) / range; a constant column maps to 1
+/// (every option reaches the best value seen).
+Transform minmax(const ColumnStats& s, bool cost) {
+  const double range = s.max - s.min;
+  if (!(range > 0)) return affine(0, 1);
+  return cost ? affine(-1 / range, s.max / range) : affine(1 / range, -s.min / range);
+}
+
+}  // namespace
+
+NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization) {
+  const size_t n = p.rows();
+  const size_t m = p.cols();
+  NormalizedMatrix out;
+  out.sign.assign(m, 1.0);
+  out.how.assign(m, "");
+  const std::string_view name = to_string(normalization);
+  const std::vector<ColumnStats> stats = column_stats(p);
+  std::vector<Transform> transform(m);
+  for (size_t j = 0; j < m; ++j) {
+    const Column& c = p.criteria[j];
+    const ColumnStats& s = stats[j];
+    const bool cost = c.direction == Direction::Cost;
+    Transform& t = transform[j];
+    switch (normalization) {
+      case Normalization::Declared:
+        if (c.value_function) {
+          t.kind = Transform::Kind::ValueFunction;
+          out.how[j] = "value function";
+        } else if (c.scale) {
+          const double lo = c.scale->first;
+          const double hi = c.scale->second;
+          t = cost ? affine(-1 / (hi - lo), hi / (hi - lo)) : affine(1 / (hi - lo), -lo / (hi - lo));
+          out.how[j] = fmt::format("scale [{}, {}]", quantity(lo), quantity(hi));
+        } else {
+          t = minmax(s, cost);
+          out.how[j] = "min-max";
+        }
+        break;
+      case Normalization::MinMax:
+        t = minmax(s, cost);
+        out.how[j] = "min-max";
+        break;
+      case Normalization::None:
+        t = affine(1, 0);
+        out.sign[j] = cost ? -1.0 : 1.0;
+        out.how[j] = "none (raw)";
+        break;
+      case Normalization::Max:
+        if (cost) {
+          if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
+          t = {Transform::Kind::Reciprocal, s.min, 0};
+          out.how[j] = "min / x";
+        } else {
+          if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
+          t = s.max > 0 ? affine(1 / s.max, 0) : affine(0, 1);
+          out.how[j] = "x / max";
+        }
+        break;
+      case Normalization::Sum:
+        if (cost) {
+          if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
+          double sum_inverse = 0;
+          for (size_t i = 0; i < n; ++i) sum_inverse += 1 / p.at(i, j);
+          t = {Transform::Kind::Reciprocal, 1 / sum_inverse, 0};
+          out.how[j] = "(1/x) / sum(1/x)";
+        } else {
+          if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
+          t = s.sum > 0 ? affine(1 / s.sum, 0) : affine(0, 1 / static_cast<double>(n));
+          out.how[j] = "x / sum";
+        }
+        break;
+      case Normalization::Vector: {
+        const double norm = std::sqrt(s.sum_squares);
+        if (norm > 0) {
+          t = cost ? affine(-1 / norm, 1) : affine(1 / norm, 0);
+        } else {
+          t = affine(0, cost ? 1.0 : 0.0);
+        }
+        out.how[j] = cost ? "1 - x / norm" : "x / norm";
+        break;
+      }
+    }
+  }
+  // Second pass: every column as if affine (vectorised), then the few that are not.
+  std::vector<double> scale(m, 1.0);
+  std::vector<double> offset(m, 0.0);
+  bool all_affine = true;
+  for (size_t j = 0; j < m; ++j) {
+    if (transform[j].kind == Transform::Kind::Affine) {
+      scale[j] = transform[j].scale;
+      offset[j] = transform[j].offset;
+    } else {
+      all_affine = false;
+    }
+  }
+  out.values.resize(n * m);
+  as_matrix(out.values, n, m).array() =
+      (as_matrix(p.values, n, m).array().rowwise() * as_vector(scale).transpose().array())
+          .rowwise() +
+      as_vector(offset).transpose().array();
+  if (!all_affine) {
+    for (size_t j = 0; j < m; ++j) {
+      const Transform& t = transform[j];
+      if (t.kind == Transform::Kind::Reciprocal) {
+        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = t.scale / p.at(i, j);
+      } else if (t.kind == Transform::Kind::ValueFunction) {
+        const ValueFunction& vf = *p.criteria[j].value_function;
+        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = apply_value_function(vf, p.at(i, j));
+      }
+    }
+  }
+  // Declared scales: scores outside the scale are rejected when loading; clamp defensively so
+  // that API users cannot push a criterion past its weight.
+  if (normalization == Normalization::Declared) {
+    for (size_t j = 0; j < m; ++j) {
+      if (!p.criteria[j].scale || p.criteria[j].value_function) continue;
+      for (size_t i = 0; i < n; ++i) out.values[i * m + j] = std::clamp(out.values[i * m + j], 0.0, 1.0);
+    }
+  }
+  return out;
+}
+
+}  // namespace tradeoff::detail

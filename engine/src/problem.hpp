@@ -1,0 +1,38 @@
+// The decision problem every method works on: an options x criteria matrix of raw scores,
+// normalised weights, directions and per-criterion normalisation specs. Built by evaluate()
+// from the model, or directly by tests and benchmarks.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tradeoff/error.hpp"
+#include "tradeoff/model.hpp"
+
+namespace tradeoff::detail {
+
+struct Column {
+  std::string id;
+  Direction direction = Direction::Benefit;
+  std::optional<std::pair<double, double>> scale;
+  std::optional<ValueFunction> value_function;
+};
+
+struct DecisionProblem {
+  std::vector<std::string> options;
+  std::vector<Column> criteria;
+  std::vector<double> values;         ///< row-major, options x criteria, raw units
+  std::vector<double> weights;        ///< per criterion, non-negative, summing to 1
+  std::vector<SourceLocation> where;  ///< per cell, for diagnostics; may be empty
+
+  size_t rows() const { return options.size(); }
+  size_t cols() const { return criteria.size(); }
+  double at(size_t i, size_t j) const { return values[i * cols() + j]; }
+  SourceLocation location(size_t i, size_t j) const {
+    return where.empty() ? SourceLocation{} : where[i * cols() + j];
+  }
+};
+
+}  // namespace tradeoff::detail

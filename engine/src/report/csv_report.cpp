@@ -1,0 +1,41 @@
+// CSV for spreadsheets (RFC 4180 quoting): one row per option, best first, with the raw score
+// and the contribution on every criterion.
+#include <ostream>
+
+#include "report/renderers.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+std::string field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Plain digits (no grouping) so that spreadsheets read them as numbers.
+std::string number(double v) { return plain_number(v); }
+
+}  // namespace
+
+void render_csv(const Result& r, std::ostream& out) {
+  out << "rank,option,name,score";
+  for (const auto& c : r.criteria) out << ',' << field(c.id);
+  for (const auto& c : r.criteria) out << ',' << field(c.id + ".contribution");
+  out << "\r\n";
+  for (const OptionResult* o : options_by_rank(r)) {
+    out << (o->rank > 0 ? std::to_string(o->rank) : std::string()) << ',' << field(o->id) << ','
+        << field(o->name) << ',' << number(o->score);
+    for (double v : o->raw) out << ',' << number(v);
+    for (double v : o->contribution) out << ',' << number(v);
+    out << "\r\n";
+  }
+}
+
+}  // namespace tradeoff::detail

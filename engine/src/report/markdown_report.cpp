@@ -1,0 +1,133 @@
+// A Markdown decision record (after MADR): context, outcome, ranking, reasons and figures,
+// reproducible and diffable in git.
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "report/renderers.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void table_head(std::ostream& out, const std::vector<std::string>& head,
+                const std::vector<bool>& right) {
+  out << '|';
+  for (const auto& h : head) out << ' ' << cell(h) << " |";
+  out << "\n|";
+  for (size_t c = 0; c < head.size(); ++c) out << (right[c] ? "---:|" : "---|");
+  out << '\n';
+}
+
+void table_row(std::ostream& out, const std::vector<std::string>& row) {
+  out << '|';
+  for (const auto& v : row) out << ' ' << v << " |";
+  out << '\n';
+}
+
+}  // namespace
+
+void render_markdown(const Result& r, std::ostream& out) {
+  out << "# " << r.framework_title << "\n\n";
+  if (!r.assessment_title.empty()) out << "*" << r.assessment_title << "*\n\n";
+  table_head(out, {"", ""}, {false, false});
+  std::string fw = "`" + r.framework + "`";
+  if (!r.framework_version.empty()) fw += " " + r.framework_version;
+  table_row(out, {"Framework", fw});
+  if (!r.assessment.empty()) {
+    std::string a = "`" + r.assessment + "`";
+    if (!r.assessment_date.empty()) a += " (" + r.assessment_date + ")";
+    table_row(out, {"Assessment", a});
+  }
+  table_row(out, {"Method", fmt::format("{} (`{}`), normalization `{}`; {} score is better",
+                                        r.method_title, r.method, r.normalization,
+                                        r.higher_is_better ? "higher" : "lower")});
+
+  const Explanation& e = r.explanation;
+  out << "\n## Decision outcome\n\n";
+  if (!e.winner.empty()) {
+    out << "Chosen option: **" << cell(r.option(e.winner)->name) << "** (`" << e.winner
+        << "`).\n\n";
+  }
+  out << cell(e.summary) << "\n";
+
+  out << "\n## Ranking\n\n";
+  table_head(out, {"Rank", "Option", "Name", "Score"}, {true, false, false, true});
+  for (const auto& entry : r.ranking) {
+    table_row(out, {std::to_string(entry.rank), "`" + entry.option + "`",
+                    cell(r.option(entry.option)->name), fixed(entry.score, 4)});
+  }
+
+  if (!e.runner_up.empty()) {
+    const OptionResult* w = r.option(e.winner);
+    const OptionResult* u = r.option(e.runner_up);
+    out << "\n## Why `" << e.winner << "` ranks first\n\n";
+    out << "Contributions (" << cell(r.contribution_meaning) << "), winner against runner-up:\n\n";
+    table_head(out, {"Criterion", e.winner, e.runner_up, "Difference"}, {false, true, true, true});
+    for (size_t j = 0; j < r.criteria.size(); ++j) {
+      table_row(out, {cell(r.criteria[j].name), fixed(w->contribution[j], 4),
+                      fixed(u->contribution[j], 4),
+                      signed_fixed(w->contribution[j] - u->contribution[j], 4)});
+    }
+  }
+
+  out << "\n## Criteria and weights\n\n";
+  table_head(out, {"Criterion", "Id", "Direction", "Weight", "Share", "Unit", "Normalisation"},
+             {false, false, false, true, true, false, false});
+  for (const auto& c : r.criteria) {
+    std::string weight = quantity(c.weight);
+    if (c.weight_origin == "assessment") weight += " (assessment)";
+    table_row(out, {cell(c.name), "`" + c.id + "`", std::string(to_string(c.direction)), weight,
+                    fixed(c.normalized_weight, 4), cell(c.unit), cell(c.normalization)});
+  }
+
+  out << "\n## Scores\n\n";
+  std::vector<std::string> head = {"Option"};
+  std::vector<bool> right = {false};
+  for (const auto& c : r.criteria) {
+    head.push_back(c.unit.empty() ? c.id : c.id + " (" + c.unit + ")");
+    right.push_back(true);
+  }
+  table_head(out, head, right);
+  for (const OptionResult* o : options_by_rank(r)) {
+    std::vector<std::string> row = {"`" + o->id + "`"};
+    for (size_t j = 0; j < o->raw.size(); ++j) {
+      row.push_back(quantity(o->raw[j]) + (o->overridden[j] ? " *" : ""));
+    }
+    table_row(out, row);
+  }
+
+  bool any_reason = false;
+  for (const auto& o : r.options) {
+    for (size_t j = 0; j < o.raw.size(); ++j) any_reason |= !o.because[j].empty() || !o.source[j].empty();
+  }
+  if (any_reason) {
+    out << "\n## Reasons given for the scores\n\n";
+    for (const OptionResult* o : options_by_rank(r)) {
+      for (size_t j = 0; j < o->raw.size(); ++j) {
+        if (o->because[j].empty() && o->source[j].empty()) continue;
+        out << "- `" << o->id << "` on " << cell(r.criteria[j].name) << " = "
+            << quantity(o->raw[j]);
+        if (!o->because[j].empty()) out << ": " << cell(o->because[j]);
+        if (!o->source[j].empty()) out << " (source: `" << o->source[j] << "`)";
+        out << '\n';
+      }
+    }
+  }
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,204 @@
+// The terminal report: ranking with bars, the explanation, criteria, scores and contributions.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+#include "explain.hpp"
+#include "report/renderers.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+std::vector<const OptionResult*> options_by_rank(const Result& result) {
+  std::vector<const OptionResult*> out;
+  for (const auto& entry : result.ranking) out.push_back(result.option(entry.option));
+  for (const auto& o : result.options) {
+    if (o.rank == 0) out.push_back(&o);
+  }
+  return out;
+}
+
+std::vector<std::string> TextTable::lines(size_t indent) const {
+  std::vector<size_t> width(align_.size(), 0);
+  for (const auto& row : rows_) {
+    for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
+      width[c] = std::max(width[c], display_width(row[c]));
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& row : rows_) {
+    std::string line(indent, ' ');
+    for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
+      if (c > 0) line += "  ";
+      line += align_[c] == Align::Left ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr int kBarWidth = 24;
+
+struct Style {
+  bool color;
+  std::string bold(const std::string& s) const { return color ? "\x1b[1m" + s + "\x1b[0m" : s; }
+  std::string green(const std::string& s) const {
+    return color ? "\x1b[1;32m" + s + "\x1b[0m" : s;
+  }
+  std::string dim(const std::string& s) const { return color ? "\x1b[2m" + s + "\x1b[0m" : s; }
+};
+
+std::string bar(double fraction) {
+  const int n = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarWidth));
+  std::string out;
+  for (int i = 0; i < n; ++i) out += "\u2588";
+  return out;
+}
+
+void header(const Result& r, const Style& st, std::ostream& out) {
+  out << st.bold(r.framework_title) << '\n';
+  std::string line = "framework " + r.framework;
+  if (!r.framework_version.empty()) line += " " + r.framework_version;
+  if (!r.assessment.empty()) {
+    line += ", assessment " + r.assessment;
+    if (!r.assessment_date.empty()) line += " (" + r.assessment_date + ")";
+  }
+  out << line << '\n';
+  if (!r.assessment_title.empty()) out << r.assessment_title << '\n';
+  out << fmt::format("method {} ({}), normalization {}; {} score is better\n", r.method,
+                     r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");
+}
+
+void ranking(const Result& r, const Style& st, std::ostream& out) {
+  out << '\n' << st.bold("Ranking") << '\n';
+  if (r.ranking.empty()) {
+    out << "  no option is eligible\n";
+    return;
+  }
+  double top = 0;
+  bool bars = r.higher_is_better;
+  for (const auto& e : r.ranking) {
+    if (e.score < 0) bars = false;
+    top = std::max(top, e.score);
+  }
+  if (!(top > 0)) bars = false;
+  TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
+               TextTable::Align::Right, TextTable::Align::Left});
+  t.add({"#", "option", "name", "score", ""});
+  for (const auto& e : r.ranking) {
+    const OptionResult* o = r.option(e.option);
+    t.add({std::to_string(e.rank), e.option, o->name, fixed(e.score, 4),
+           bars ? bar(e.score / top) : ""});
+  }
+  auto lines = t.lines();
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (k == 0) {
+      out << st.dim(lines[k]) << '\n';
+    } else if (r.ranking[k - 1].rank == 1) {
+      out << st.green(lines[k]) << '\n';
+    } else {
+      out << lines[k] << '\n';
+    }
+  }
+}
+
+void why(const Result& r, const Style& st, std::ostream& out) {
+  const Explanation& e = r.explanation;
+  out << '\n' << st.bold(e.winner.empty() ? "Outcome" : "Why " + e.winner + " ranks first") << '\n';
+  out << "  " << e.summary << '\n';
+  if (e.runner_up.empty()) return;
+  const OptionResult* w = r.option(e.winner);
+  const OptionResult* u = r.option(e.runner_up);
+  TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
+               TextTable::Align::Right});
+  t.add({"criterion", e.winner, e.runner_up, "difference"});
+  std::vector<size_t> order(r.criteria.size());
+  for (size_t j = 0; j < order.size(); ++j) order[j] = j;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return w->contribution[a] - u->contribution[a] > w->contribution[b] - u->contribution[b];
+  });
+  for (size_t j : order) {
+    t.add({r.criteria[j].id, fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
+           signed_fixed(w->contribution[j] - u->contribution[j], 4)});
+  }
+  t.add({"score", fixed(w->score, 4), fixed(u->score, 4), signed_fixed(w->score - u->score, 4)});
+  out << '\n';
+  auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+}
+
+void criteria(const Result& r, const Style& st, std::ostream& out) {
+  out << '\n' << st.bold("Criteria") << '\n';
+  TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
+               TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left,
+               TextTable::Align::Left});
+  t.add({"#", "criterion", "direction", "weight", "share", "unit", "normalisation"});
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    const auto& c = r.criteria[j];
+    std::string weight = quantity(c.weight);
+    if (c.weight_origin == "assessment") weight += "*";
+    t.add({std::to_string(j + 1), c.id, std::string(to_string(c.direction)), weight,
+           fixed(c.normalized_weight, 4), c.unit.empty() ? "-" : c.unit, c.normalization});
+  }
+  auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  bool any_override = false;
+  for (const auto& c : r.criteria) any_override |= c.weight_origin == "assessment";
+  if (any_override) out << "  * weight set by the assessment\n";
+}
+
+void matrix(const Result& r, const Style& st, std::ostream& out, bool contributions) {
+  out << '\n'
+      << st.bold(contributions ? "Contributions" : "Scores") << ' '
+      << (contributions ? "(" + r.contribution_meaning + ")"
+                        : std::string("(in each criterion's unit; * set by the assessment)"))
+      << '\n';
+  std::vector<TextTable::Align> align = {TextTable::Align::Left};
+  std::vector<std::string> head = {"option"};
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    align.push_back(TextTable::Align::Right);
+    head.push_back(std::to_string(j + 1));
+  }
+  if (contributions) {
+    align.push_back(TextTable::Align::Right);
+    head.push_back("score");
+  }
+  TextTable t(align);
+  t.add(head);
+  for (const OptionResult* o : options_by_rank(r)) {
+    std::vector<std::string> row = {o->id};
+    for (size_t j = 0; j < r.criteria.size(); ++j) {
+      if (contributions) {
+        row.push_back(fixed(o->contribution[j], 4));
+      } else {
+        row.push_back(quantity(o->raw[j]) + (o->overridden[j] ? "*" : ""));
+      }
+    }
+    if (contributions) row.push_back(fixed(o->score, 4));
+    t.add(std::move(row));
+  }
+  auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+}
+
+}  // namespace
+
+void render_text(const Result& r, bool color, std::ostream& out) {
+  const Style st{color};
+  header(r, st, out);
+  ranking(r, st, out);
+  why(r, st, out);
+  criteria(r, st, out);
+  matrix(r, st, out, false);
+  matrix(r, st, out, true);
+}
+
+}  // namespace tradeoff::detail

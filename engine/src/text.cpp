@@ -1,0 +1,95 @@
+// Formatting helpers for deterministic, readable numbers.
+#include "text.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+namespace tradeoff::detail {
+
+std::string fixed(double value, int decimals) {
+  std::string s = fmt::format("{:.{}f}", value, decimals);
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string signed_fixed(double value, int decimals) {
+  std::string s = fixed(value, decimals);
+  if (s[0] != '-' && s.find_first_not_of("0.") != std::string::npos) s.insert(0, "+");
+  return s;
+}
+
+namespace {
+std::string group_thousands(const std::string& digits) {
+  std::string out;
+  const size_t n = digits.size();
+  for (size_t i = 0; i < n; ++i) {
+    out += digits[i];
+    const size_t left = n - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  return out;
+}
+}  // namespace
+
+std::string quantity(double value) {
+  if (!std::isfinite(value)) return fmt::format("{}", value);
+  const double magnitude = std::fabs(value);
+  std::string sign = value < 0 ? "-" : "";
+  if (magnitude >= 1000) {
+    const double rounded = std::round(magnitude);
+    if (rounded >= 1e15) return fmt::format("{:.6g}", value);
+    std::string s = group_thousands(fmt::format("{:.0f}", rounded));
+    return rounded == 0 ? s : sign + s;
+  }
+  std::string s = fmt::format("{:.4f}", magnitude);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "0") return "0";
+  return sign + s;
+}
+
+double round_for_output(double value) {
+  if (value == 0 || !std::isfinite(value)) return value == 0 ? 0.0 : value;
+  const double rounded = std::stod(fmt::format("{:.12g}", value));
+  return rounded == 0 ? 0.0 : rounded;
+}
+
+std::string plain_number(double value) {
+  return fmt::format("{:.12g}", round_for_output(value));
+}
+
+size_t display_width(std::string_view text) {
+  size_t width = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view text, size_t width) {
+  std::string out(text);
+  const size_t w = display_width(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view text, size_t width) {
+  const size_t w = display_width(text);
+  std::string out;
+  if (w < width) out.append(width - w, ' ');
+  out += text;
+  return out;
+}
+
+std::string lower_first(std::string_view text) {
+  std::string out(text);
+  if (out.size() >= 2 && std::isupper(static_cast<unsigned char>(out[0])) &&
+      !std::isupper(static_cast<unsigned char>(out[1]))) {
+    out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  }
+  return out;
+}
+
+}  // namespace tradeoff::detail

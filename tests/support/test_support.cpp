@@ -1,0 +1,65 @@
+// Test-only helpers (see test_support.hpp).
+#include "test_support.hpp"
+
+#include <fmt/format.h>
+
+#include <numeric>
+
+namespace tradeoff::test {
+
+Loaded load_text(const std::string& yaml, const std::string& path,
+                 const std::vector<std::pair<std::string, std::string>>& extra) {
+  MemoryReader reader;
+  reader.add(path, yaml);
+  for (const auto& [p, text] : extra) reader.add(p, text);
+  return load(reader, path);
+}
+
+std::vector<Diagnostic> expect_errors(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.diagnostics();
+  }
+  FAIL("expected a tradeoff::Error, but nothing was thrown");
+  return {};
+}
+
+Diagnostic expect_error(const std::function<void()>& f) {
+  for (const auto& d : expect_errors(f)) {
+    if (d.severity == Severity::Error) return d;
+  }
+  FAIL("the tradeoff::Error held no error diagnostic");
+  return {};
+}
+
+std::vector<Diagnostic> load_errors(const std::string& yaml, const std::string& path) {
+  return expect_errors([&] { load_text(yaml, path); });
+}
+
+std::string brief(const Diagnostic& d) {
+  return fmt::format("{}:{}: {}", d.where.line, d.where.column, d.message);
+}
+
+detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& rows,
+                                     const std::vector<double>& weights,
+                                     const std::vector<size_t>& cost) {
+  detail::DecisionProblem p;
+  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  for (size_t j = 0; j < weights.size(); ++j) {
+    detail::Column c;
+    c.id = fmt::format("c{}", j + 1);
+    for (size_t k : cost) {
+      if (k == j) c.direction = Direction::Cost;
+    }
+    p.criteria.push_back(c);
+    p.weights.push_back(weights[j] / total);
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    p.options.push_back(fmt::format("a{}", i + 1));
+    for (double v : rows[i]) p.values.push_back(v);
+  }
+  return p;
+}
+
+}  // namespace tradeoff::test

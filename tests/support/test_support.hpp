@@ -1,0 +1,38 @@
+// Test-only helpers: load YAML from strings through an in-memory reader, capture diagnostics,
+// and build decision problems by hand.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "problem.hpp"
+#include "tradeoff/catalog.hpp"
+#include "tradeoff/error.hpp"
+#include "tradeoff/evaluate.hpp"
+
+namespace tradeoff::test {
+
+/// Loads `yaml` as the file `path` (plus any `extra` files) through a MemoryReader.
+Loaded load_text(const std::string& yaml, const std::string& path = "f.yaml",
+                 const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+/// Runs `f`, expects it to throw tradeoff::Error, and returns all its diagnostics.
+std::vector<Diagnostic> expect_errors(const std::function<void()>& f);
+/// The first error diagnostic of expect_errors().
+Diagnostic expect_error(const std::function<void()>& f);
+
+/// Diagnostics of loading `yaml` (expects failure).
+std::vector<Diagnostic> load_errors(const std::string& yaml, const std::string& path = "f.yaml");
+
+/// "line:col: message" for compact comparisons.
+std::string brief(const Diagnostic& d);
+
+/// A decision problem from rows of raw values; all criteria benefit unless `cost` lists them.
+detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& rows,
+                                     const std::vector<double>& weights,
+                                     const std::vector<size_t>& cost = {});
+
+}  // namespace tradeoff::test

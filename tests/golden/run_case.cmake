@@ -1,22 +1,27 @@
 # Runs the real `tradeoff` binary for one golden case and compares stdout, stderr and the exit
-# code with the expected files. The case folder is the working directory, so paths in messages
-# stay relative. With TRADEOFF_UPDATE_GOLDEN=1 in the environment the expected files are
-# rewritten instead.
+# code with the expected files, byte for byte. The case folder is the working directory, so
+# paths in messages stay relative. With TRADEOFF_UPDATE_GOLDEN=1 in the environment the
+# expected files are rewritten instead.
 #   cmake -DEXE=<tradeoff> -DCASE=<case dir> -P run_case.cmake
 # Case folder: `args` (one argument per line), inputs, expected.out, expected.err, expected.code.
 file(STRINGS "${CASE}/args" args ENCODING UTF-8)
 set(ENV{NO_COLOR} 1)
+# Output goes to files, not variables: OUTPUT_VARIABLE drops the \r of \r\n pairs and NUL bytes,
+# so CSV line endings could not be checked. The script runs in the test's build folder.
+get_filename_component(case_name "${CASE}" NAME)
+set(captured "${CMAKE_CURRENT_BINARY_DIR}/golden-output/${case_name}")
+file(MAKE_DIRECTORY "${captured}")
 execute_process(
   COMMAND "${EXE}" ${args}
   WORKING_DIRECTORY "${CASE}"
-  OUTPUT_VARIABLE out
-  ERROR_VARIABLE err
+  OUTPUT_FILE "${captured}/out"
+  ERROR_FILE "${captured}/err"
   RESULT_VARIABLE code
   TIMEOUT 60)
 
 if("$ENV{TRADEOFF_UPDATE_GOLDEN}" STREQUAL "1")
-  file(WRITE "${CASE}/expected.out" "${out}")
-  file(WRITE "${CASE}/expected.err" "${err}")
+  file(COPY_FILE "${captured}/out" "${CASE}/expected.out")
+  file(COPY_FILE "${captured}/err" "${CASE}/expected.err")
   file(WRITE "${CASE}/expected.code" "${code}\n")
   message(STATUS "updated ${CASE}")
   return()
@@ -24,12 +29,14 @@ endif()
 
 set(failed "")
 foreach(stream out err)
+  file(READ "${captured}/${stream}" actual HEX)
   set(expected "")
   if(EXISTS "${CASE}/expected.${stream}")
-    file(READ "${CASE}/expected.${stream}" expected)
+    file(READ "${CASE}/expected.${stream}" expected HEX)
   endif()
-  if(NOT "${${stream}}" STREQUAL "${expected}")
-    file(WRITE "${CASE}/actual.${stream}" "${${stream}}")
+  file(REMOVE "${CASE}/actual.${stream}")  # left over from an earlier failure
+  if(NOT "${actual}" STREQUAL "${expected}")
+    file(COPY_FILE "${captured}/${stream}" "${CASE}/actual.${stream}")
     string(APPEND failed "std${stream} differs: diff -u ${CASE}/expected.${stream} ${CASE}/actual.${stream}\n")
   endif()
 endforeach()

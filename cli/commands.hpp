@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace tradeoff::cli {
 
@@ -14,6 +16,9 @@ inline constexpr int kExitInternal = 3;    ///< a bug
 
 /// The selected subcommand's action, set by its CLI11 callback.
 using Command = std::function<int()>;
+
+/// "did you mean 'evaluate'?" for a mistyped command, else a pointer to --help.
+std::string command_hint(const std::string& word, const std::vector<std::string>& commands);
 
 void add_evaluate_command(CLI::App& app, Command& selected);
 void add_validate_command(CLI::App& app, Command& selected);

@@ -10,6 +10,11 @@
 
 namespace tradeoff::cli {
 
+std::string command_hint(const std::string& word, const std::vector<std::string>& commands) {
+  const std::string hint = did_you_mean(word, commands);
+  return hint.empty() ? "see 'tradeoff --help'" : hint;
+}
+
 SourceReader& source_reader() {
   static FileReader reader;
   return reader;
@@ -23,20 +28,30 @@ bool use_color(std::FILE* stream) {
 
 namespace {
 
-/// Spaces (and tabs, copied from the excerpt) that reach display column `column`.
+/// Byte offset in `line` of the 1-based character column `column`.
+size_t byte_of(const std::string& line, int column) {
+  size_t i = 0;
+  for (int c = 1; c < column && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+/// Spaces (and tabs, copied from the excerpt) that reach character column `column`.
 std::string caret_indent(const std::string& excerpt, int column) {
   std::string out;
-  int byte = 0;
-  for (char c : excerpt) {
-    if (byte + 1 >= column) break;
-    ++byte;
+  const size_t end = byte_of(excerpt, column);
+  for (size_t i = 0; i < end; ++i) {
+    const char c = excerpt[i];
     if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // UTF-8 continuation
     out += c == '\t' ? '\t' : ' ';
   }
-  while (byte + 1 < column) {
-    out += ' ';
-    ++byte;
+  int have = 1;
+  for (size_t i = 0; i < end; ++i) {
+    if ((static_cast<unsigned char>(excerpt[i]) & 0xC0) != 0x80) ++have;
   }
+  for (; have < column; ++have) out += ' ';
   return out;
 }
 
@@ -45,16 +60,19 @@ constexpr size_t kMaxExcerpt = 120;
 /// Long lines (minified YAML, hostile input) are cut to a window around the column.
 void clip_excerpt(std::string& excerpt, int& column) {
   if (excerpt.size() <= kMaxExcerpt) return;
-  const size_t col = column > 0 ? static_cast<size_t>(column - 1) : 0;
+  const size_t col = byte_of(excerpt, column);
   size_t start = col > kMaxExcerpt / 2 ? col - kMaxExcerpt / 2 : 0;
   while (start > 0 && (static_cast<unsigned char>(excerpt[start]) & 0xC0) == 0x80) --start;
   size_t end = std::min(excerpt.size(), start + kMaxExcerpt);
   while (end < excerpt.size() && (static_cast<unsigned char>(excerpt[end]) & 0xC0) == 0x80) ++end;
-  std::string clipped = excerpt.substr(start, end - start);
   if (start > 0) {
-    clipped.insert(0, "...");
-    column = column - static_cast<int>(start) + 3;
+    int skipped = 0;
+    for (size_t i = 0; i < start; ++i) {
+      if ((static_cast<unsigned char>(excerpt[i]) & 0xC0) != 0x80) ++skipped;
+    }
+    column = column - skipped + 3;
   }
+  std::string clipped = (start > 0 ? "..." : "") + excerpt.substr(start, end - start);
   if (end < excerpt.size()) clipped += "...";
   excerpt = std::move(clipped);
 }

@@ -26,15 +26,29 @@ double apply_value_function(const ValueFunction& vf, double x) {
 
 namespace {
 
+struct DomainContext {
+  std::string_view normalization;
+  std::string_view method;  ///< set when the normalisation is this method's default
+};
+
 [[noreturn]] void domain_error(const DecisionProblem& p, size_t i, size_t j,
-                               std::string_view normalization, std::string_view need) {
+                               const DomainContext& ctx, std::string_view need) {
   Diagnostic d;
   d.code = ErrorCode::MethodDomain;
   d.where = p.location(i, j);
-  d.message = fmt::format(
-      "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
-      normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
-  d.hint = "choose another normalization, e.g. --normalization minmax";
+  if (ctx.method.empty()) {
+    d.message = fmt::format(
+        "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
+        ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
+    d.hint = "choose another normalization, e.g. --normalization minmax";
+  } else {
+    d.message = fmt::format(
+        "the {} compares {} as ratios (normalization '{}'), which needs {} values, but option "
+        "'{}' scores {} on criterion '{}'",
+        ctx.method, p.criteria[j].direction == Direction::Cost ? "costs" : "values",
+        ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
+    d.hint = "the weighted sum accepts it: --method wsm";
+  }
   throw Error(std::move(d));
 }
 
@@ -104,13 +118,14 @@ Transform minmax(const ColumnStats& s, bool cost) {
 
 }  // namespace
 
-NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization) {
+NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
+                           std::string_view method) {
   const size_t n = p.rows();
   const size_t m = p.cols();
   NormalizedMatrix out;
   out.sign.assign(m, 1.0);
   out.how.assign(m, "");
-  const std::string_view name = to_string(normalization);
+  const DomainContext name{to_string(normalization), method};
   const std::vector<ColumnStats> stats = column_stats(p);
   std::vector<Transform> transform(m);
   for (size_t j = 0; j < m; ++j) {

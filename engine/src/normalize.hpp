@@ -19,7 +19,10 @@ struct NormalizedMatrix {
 /// Piecewise-linear interpolation; constant beyond the first and last points.
 double apply_value_function(const ValueFunction& vf, double x);
 
-/// Throws Error [method-domain] when a ratio normalisation meets a value it cannot take.
-NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization);
+/// Throws Error [method-domain] when a ratio normalisation meets a value it cannot take. When
+/// the normalisation is a method's default rather than the user's choice, `method` names the
+/// method so that the message says why it was used.
+NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization,
+                           std::string_view method = {});
 
 }  // namespace tradeoff::detail

@@ -1,6 +1,8 @@
 // Edit distance for "did you mean" hints (after ninja's EditDistance).
 #include "suggest.hpp"
 
+#include "tradeoff/error.hpp"
+
 #include <algorithm>
 
 namespace tradeoff::detail {
@@ -55,3 +57,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 }  // namespace tradeoff::detail
+
+namespace tradeoff {
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  return detail::did_you_mean(word, candidates);
+}
+}  // namespace tradeoff

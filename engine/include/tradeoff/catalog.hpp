@@ -26,6 +26,8 @@ class SourceReader {
   virtual bool exists(const std::string& path) = 0;
   /// Names of the `.yaml` files directly in `dir`, sorted; empty when there is no such folder.
   virtual std::vector<std::string> list(const std::string& dir) = 0;
+  /// True when `path` names a folder (which is not a file, nor a built-in id).
+  virtual bool is_directory(const std::string& /*path*/) { return false; }
 };
 
 /// Reads the file system, and "builtin:" paths from the catalog compiled into the binary.
@@ -35,6 +37,7 @@ class FileReader : public SourceReader {
   std::string read(const std::string& path) override;
   bool exists(const std::string& path) override;
   std::vector<std::string> list(const std::string& dir) override;
+  bool is_directory(const std::string& path) override;
 
  private:
   std::map<std::string, std::string> cache_;

@@ -89,6 +89,9 @@ class DiagnosticSink {
   int errors_ = 0;
 };
 
+/// "did you mean 'x'?" for the candidate closest to a mistyped `word`, or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
 /// "file:line:col" (or "file" when the position is unknown).
 std::string format_location(const SourceLocation& where);
 

@@ -27,6 +27,8 @@ Normalization default_normalization(std::string_view method);
 struct EvaluateOptions {
   std::string method;         ///< "" = as the files say (default wsm)
   std::string normalization;  ///< "" = as the files say (default: the method's own)
+  /// `--set name=value` answers; they override the assessment's.
+  std::vector<std::pair<std::string, std::string>> set;
 };
 
 /// Scores, ranks and explains. Throws Error for inputs that cannot be evaluated (e.g. a zero

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,10 @@
 #include "tradeoff/error.hpp"
 
 namespace tradeoff {
+
+namespace expr {
+struct Tree;
+}  // namespace expr
 
 enum class Direction { Benefit, Cost };
 std::string_view to_string(Direction direction);
@@ -23,6 +28,70 @@ struct Source {
   std::string url;
   std::string date;
   std::string note;
+  SourceLocation where;
+};
+
+/// A formula written in YAML (a derived value, a score, a rule condition or effect), parsed and
+/// type-checked when its file loads, evaluated at each evaluation.
+struct Expression {
+  std::string text;
+  SourceLocation where;              ///< the YAML scalar that holds it
+  std::shared_ptr<expr::Tree> tree;  ///< checked; names bound to value slots
+  /// Source (line, column) of each byte of `text` and of its end, so that an error inside the
+  /// expression points at the right character of the YAML file, in any scalar style.
+  std::vector<std::pair<int, int>> positions;
+
+  SourceLocation at(size_t offset) const;
+};
+
+enum class InputType { Number, Integer, Boolean, Choice, Level };
+std::string_view to_string(InputType type);
+
+/// A question an assessment answers; every input has a default.
+struct Input {
+  std::string name;
+  InputType type = InputType::Number;
+  std::string description;
+  std::string unit;
+  std::string source;
+  std::string as_of;
+  double default_value = 0;         ///< booleans 0/1; choices and levels: the value's index
+  std::optional<double> min;
+  std::optional<double> max;
+  std::vector<std::string> values;  ///< the choices, or the levels from lowest to highest
+  SourceLocation where;
+
+  /// "100,000", "true", "basic": a value of this input as people read it.
+  std::string display(double value) const;
+};
+
+/// A named formula over inputs and other derived values.
+struct Derived {
+  std::string name;
+  std::string description;
+  std::string unit;
+  std::string source;
+  Expression formula;
+  SourceLocation where;
+};
+
+/// One effect of a rule, applied in file order when the rule fires.
+struct Effect {
+  enum class Kind { Veto, ScoreAdd, ScoreMultiply, ScoreSet, WeightMultiply, WeightSet, Note };
+  Kind kind = Kind::Note;
+  std::vector<std::string> options;  ///< veto and score effects
+  std::string criterion;             ///< score and weight effects
+  std::optional<Expression> value;   ///< score and weight effects (a constant is an expression too)
+  std::string text;                  ///< notes
+  SourceLocation where;
+};
+
+struct Rule {
+  std::string id;
+  Expression when;
+  std::vector<Effect> effects;
+  std::string because;
+  std::string source;
   SourceLocation where;
 };
 
@@ -63,7 +132,8 @@ struct Criterion {
 /// One judged or computed score of an option on a criterion.
 struct Score {
   std::string criterion;
-  double value = 0;
+  double value = 0;                   ///< when the score is a plain number
+  std::optional<Expression> formula;  ///< when it is computed
   std::string because;
   std::string source;
   SourceLocation where;      ///< the value
@@ -95,8 +165,12 @@ struct Framework {
   std::string version;
   std::string description;
   std::vector<Source> sources;
+  std::vector<Input> inputs;
+  std::vector<Derived> derived;
+  std::vector<size_t> derived_order;  ///< indices into `derived`, dependencies first
   std::vector<Criterion> criteria;
   std::vector<Alternative> options;
+  std::vector<Rule> rules;
   MethodSpec method;
   std::string file;  ///< the path it was loaded from ("builtin:..." for built-ins)
   SourceLocation where;
@@ -104,6 +178,9 @@ struct Framework {
 
   const Criterion* criterion(std::string_view criterion_id) const;
   const Alternative* option(std::string_view option_id) const;
+  const Input* input(std::string_view name) const;
+  /// Expressions read value slots: inputs first, then derived values, in file order.
+  size_t slot_count() const { return inputs.size() + derived.size(); }
 };
 
 struct WeightOverride {
@@ -117,6 +194,12 @@ struct ScoreOverride {
   Score score;
 };
 
+struct InputValue {
+  std::string name;
+  double value = 0;
+  SourceLocation where;
+};
+
 /// One case: a framework answered for a client.
 struct Assessment {
   std::string id;
@@ -124,6 +207,7 @@ struct Assessment {
   std::string date;
   std::string framework_ref;  ///< as written in the file
   std::string description;
+  std::vector<InputValue> inputs;
   std::vector<WeightOverride> weights;
   std::vector<ScoreOverride> scores;
   MethodSpec method;

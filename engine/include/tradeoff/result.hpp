@@ -32,7 +32,60 @@ struct OptionResult {
   std::vector<std::string> source;   ///< the source cited for each score, if any
   std::vector<bool> overridden;      ///< the score comes from the assessment
   double score = 0;                  ///< the method's native figure
-  int rank = 0;                      ///< 1 = best; 0 for options not ranked
+  int rank = 0;                      ///< 1 = best; 0 for options not ranked (vetoed)
+  bool eligible = true;              ///< false when a rule vetoed it
+};
+
+/// The value an input took, and where it came from.
+struct InputResult {
+  std::string name;
+  std::string description;
+  std::string unit;
+  double value = 0;       ///< booleans 0/1; choices and levels their index
+  std::string display;    ///< as people read it: "100,000", "true", "basic"
+  std::string origin;     ///< "default", "assessment" or "command line"
+  std::string source;
+  std::string as_of;
+};
+
+struct DerivedResult {
+  std::string name;
+  std::string description;
+  std::string unit;
+  std::string formula;
+  double value = 0;
+  std::string display;
+};
+
+/// One effect a fired rule had, with the value before and after.
+struct EffectTrace {
+  std::string kind;       ///< "veto", "add", "multiply", "set", "weight multiply", "weight set", "note"
+  std::string option;     ///< veto and score effects
+  std::string criterion;  ///< score and weight effects
+  double before = 0;
+  double after = 0;
+  std::string text;       ///< a sentence describing the effect
+};
+
+struct RuleTrace {
+  std::string id;
+  bool fired = false;
+  std::string when;  ///< the condition as written
+  std::vector<std::pair<std::string, std::string>> bindings;  ///< names it read, their values
+  std::vector<EffectTrace> effects;
+  std::string because;
+  std::string source;
+};
+
+struct Veto {
+  std::string option;
+  std::string rule;
+  std::string because;
+};
+
+struct Note {
+  std::string rule;
+  std::string text;
 };
 
 struct RankEntry {
@@ -69,6 +122,11 @@ struct Result {
   std::string normalization;  ///< e.g. "declared"
   bool higher_is_better = true;
   std::string contribution_meaning;  ///< what a contribution is under this method
+  std::vector<InputResult> inputs;
+  std::vector<DerivedResult> derived;  ///< in file order
+  std::vector<RuleTrace> rules;        ///< every rule, in file order, fired or not
+  std::vector<Veto> vetoed;
+  std::vector<Note> notes;             ///< recommendations of the rules that fired
   std::vector<CriterionResult> criteria;
   std::vector<OptionResult> options;  ///< framework order
   std::vector<RankEntry> ranking;     ///< best first; ties share the better rank, by id

@@ -125,6 +125,12 @@ bool FileReader::exists(const std::string& path) {
   return fs::is_regular_file(path, ec);
 }
 
+bool FileReader::is_directory(const std::string& path) {
+  if (is_builtin(path)) return false;
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
 std::vector<std::string> FileReader::list(const std::string& dir) {
   if (is_builtin(dir)) return list_builtin(dir);
   std::vector<std::string> out;
@@ -171,7 +177,7 @@ std::vector<std::string> MemoryReader::list(const std::string& dir) {
 std::string resolve_path(SourceReader& reader, const std::string& name) {
   if (reader.exists(name)) return name;
   const bool looks_like_path = name.find('/') != std::string::npos || stem_of(name) != name;
-  if (!looks_like_path) {
+  if (!looks_like_path && !reader.is_directory(name)) {
     for (const char* dir : {"frameworks/", "frameworks/examples/"}) {
       const std::string builtin = std::string(kBuiltinPrefix) + dir + name + ".yaml";
       if (reader.exists(builtin)) return builtin;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <unordered_set>
@@ -35,17 +36,18 @@ std::string describe(const Node& node) {
 namespace {
 
 [[noreturn]] void fail(ErrorCode code, const std::string& file, int line, int column,
-                       std::string message) {
+                       std::string message, int length = 1) {
   Diagnostic d;
   d.code = code;
   d.where = {file, line, column};
   d.message = std::move(message);
+  d.length = length;
   throw Error(std::move(d));
 }
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, std::string_view text) : file_(file), text_(text) {}
+  TreeBuilder(const Document& doc) : doc_(doc), file_(doc.file), text_(doc.text) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -58,9 +60,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    fail(ErrorCode::YamlLimit, file_, mark.line + 1, mark.column + 1,
-         "YAML aliases are not supported; write the value out, or tailor a framework with "
-         "'extends'");
+    fail_at(ErrorCode::YamlLimit, mark, "YAML aliases are not supported; write the value out");
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -89,7 +89,15 @@ class TreeBuilder : public YAML::EventHandler {
   bool has_root() const { return has_root_; }
   Node take_root() { return std::move(root_); }
 
- private:
+  /// The innermost flow collection ('[' or '{') still open, if any: where to point when the
+  /// parser reports that one never ends.
+  const Node* open_flow() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (it->node.style == Style::Flow) return &it->node;
+    }
+    return nullptr;
+  }
+
   struct Frame {
     Node node;
     bool have_key = false;
@@ -97,29 +105,32 @@ class TreeBuilder : public YAML::EventHandler {
     std::unordered_set<std::string> keys;
   };
 
+ private:
+  [[noreturn]] void fail_at(ErrorCode code, const YAML::Mark& mark, std::string message) const {
+    const auto [line, column] = doc_.position_of(static_cast<size_t>(std::max(mark.pos, 0)));
+    fail(code, file_, line, column, std::move(message));
+  }
+
   Node make(const YAML::Mark& mark) {
     if (++nodes_ > kMaxNodes) {
-      fail(ErrorCode::YamlLimit, file_, mark.line + 1, mark.column + 1,
-           fmt::format("too many YAML nodes (the limit is {})", kMaxNodes));
+      fail_at(ErrorCode::YamlLimit, mark, fmt::format("too many YAML nodes (the limit is {})", kMaxNodes));
     }
     Node node;
-    node.line = mark.line + 1;
-    node.column = mark.column + 1;
+    const auto [line, column] = doc_.position_of(static_cast<size_t>(std::max(mark.pos, 0)));
+    node.line = line;
+    node.column = column;
     return node;
   }
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
     if (anchor != YAML::NullAnchor) {
-      fail(ErrorCode::YamlLimit, file_, mark.line + 1, mark.column + 1,
-           "YAML anchors are not supported; write the value out, or tailor a framework with "
-           "'extends'");
+      fail_at(ErrorCode::YamlLimit, mark, "YAML anchors are not supported; write the value out");
     }
   }
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) const {
     if (!tag.empty() && tag != "?" && tag != "!") {
-      fail(ErrorCode::YamlSyntax, file_, mark.line + 1, mark.column + 1,
-           fmt::format("YAML tags are not supported (found '{}')", tag));
+      fail_at(ErrorCode::YamlSyntax, mark, fmt::format("YAML tags are not supported (found '{}')", tag));
     }
   }
 
@@ -139,8 +150,7 @@ class TreeBuilder : public YAML::EventHandler {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= kMaxDepth) {
-      fail(ErrorCode::YamlLimit, file_, mark.line + 1, mark.column + 1,
-           fmt::format("YAML nesting is deeper than {} levels", kMaxDepth));
+      fail_at(ErrorCode::YamlLimit, mark, fmt::format("YAML nesting is deeper than {} levels", kMaxDepth));
     }
     Frame frame;
     frame.node = make(mark);
@@ -177,8 +187,10 @@ class TreeBuilder : public YAML::EventHandler {
         for (const auto& entry : top.node.entries) {
           if (entry.first.scalar == node.scalar) first_line = entry.first.line;
         }
+        const bool quoted = node.style == Style::SingleQuoted || node.style == Style::DoubleQuoted;
         fail(ErrorCode::DuplicateKey, file_, node.line, node.column,
-             fmt::format("duplicate key '{}' (first given on line {})", node.scalar, first_line));
+             fmt::format("duplicate key '{}' (first given on line {})", node.scalar, first_line),
+             std::max(1, static_cast<int>(node.scalar.size()) + (quoted ? 2 : 0)));
       }
       top.key = std::move(node);
       top.have_key = true;
@@ -194,6 +206,7 @@ class TreeBuilder : public YAML::EventHandler {
     top.have_key = false;
   }
 
+  const Document& doc_;
   const std::string& file_;
   std::string_view text_;
   std::vector<Frame> stack_;
@@ -203,6 +216,30 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 }  // namespace
+
+size_t Document::offset_of(int line, int column) const {
+  if (line <= 0 || line_starts.empty()) return 0;
+  const size_t l = std::min(static_cast<size_t>(line - 1), line_starts.size() - 1);
+  size_t offset = line_starts[l];
+  // Columns count characters (UTF-8 code points), not bytes.
+  for (int c = 1; c < column && offset < text.size() && text[offset] != '\n'; ++c) {
+    ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+  }
+  return offset;
+}
+
+std::pair<int, int> Document::position_of(size_t offset) const {
+  if (line_starts.empty()) return {1, 1};
+  offset = std::min(offset, text.size());
+  const auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  const size_t line = static_cast<size_t>(it - line_starts.begin());  // 1-based
+  int column = 1;
+  for (size_t i = line_starts[line - 1]; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {static_cast<int>(line), column};
+}
 
 Document parse(std::string file, std::string_view text) {
   Document doc;
@@ -217,14 +254,19 @@ Document parse(std::string file, std::string_view text) {
   }
   // yaml-cpp drops a UTF-8 byte-order mark; drop it here too so that byte offsets agree.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::istringstream stream{std::string(text)};
-  TreeBuilder builder(doc.file, text);
+  doc.text = std::string(text);
+  doc.line_starts.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') doc.line_starts.push_back(i + 1);
+  }
+  std::istringstream stream{doc.text};
+  TreeBuilder builder(doc);
   try {
     YAML::Parser parser(stream);
     if (parser.HandleNextDocument(builder)) {
       doc.root = builder.take_root();
       doc.empty = doc.root.is_null();
-      TreeBuilder second(doc.file, text);
+      TreeBuilder second(doc);
       if (parser.HandleNextDocument(second)) {
         const Node extra = second.take_root();
         fail(ErrorCode::YamlSyntax, doc.file, extra.line, extra.column,
@@ -232,12 +274,27 @@ Document parse(std::string file, std::string_view text) {
       }
     }
   } catch (const YAML::ParserException& e) {
-    // yaml-cpp's own recursion guard reports as a parser exception too.
     std::string message = e.msg;
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    // yaml-cpp's own recursion guard reports as a parser exception too.
     if (message == "bad file" || message.empty()) message = "YAML nesting is too deep";
-    fail(ErrorCode::YamlSyntax, doc.file, e.mark.line + 1, e.mark.column + 1,
-         "invalid YAML: " + message);
+    const Node* open = builder.open_flow();
+    if (open != nullptr && message.find("flow not found") != std::string::npos) {
+      // Point at the bracket that is never closed, not where the parser gave up.
+      const size_t at = doc.offset_of(open->line, open->column);
+      const char bracket = at < doc.text.size() ? doc.text[at] : '[';
+      fail(ErrorCode::YamlSyntax, doc.file, open->line, open->column,
+           fmt::format("invalid YAML: this '{}' is never closed", bracket));
+    }
+    // Past the last line (an unexpected end of file): point at the end of the last line.
+    size_t offset = static_cast<size_t>(std::max(e.mark.pos, 0));
+    if (offset >= doc.text.size() && !doc.text.empty()) {
+      offset = doc.text.size() - 1;
+      while (offset > 0 && (doc.text[offset] == '\n' || doc.text[offset] == '\r')) --offset;
+      ++offset;
+    }
+    const auto [line, column] = doc.position_of(offset);
+    fail(ErrorCode::YamlSyntax, doc.file, line, column, "invalid YAML: " + message);
   }
   return doc;
 }

@@ -43,10 +43,16 @@ std::string describe(const Node& node);
 
 struct Document {
   std::string file;
+  std::string text;                 ///< the source, without a byte-order mark
+  std::vector<size_t> line_starts;  ///< byte offset of each line of `text`
   Node root;
   bool empty = true;  ///< no document, or a document holding only null/comments
 
   SourceLocation at(const Node& node) const { return {file, node.line, node.column}; }
+  /// Byte offset of a 1-based line and column (clamped to the text).
+  size_t offset_of(int line, int column) const;
+  /// 1-based line and column of a byte offset.
+  std::pair<int, int> position_of(size_t offset) const;
 };
 
 /// Parses one YAML document. Throws Error (yaml-syntax or yaml-limit) with a position.

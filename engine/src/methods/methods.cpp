@@ -59,7 +59,9 @@ MethodOutput run_wpm(const DecisionProblem& p, const NormalizedMatrix& r) {
               "the weighted product needs positive values, but the normalised score of option "
               "'{}' on criterion '{}' is {} ({})",
               p.options[i], p.criteria[j].id, quantity(v), r.how[j]);
-          d.hint = "use a ratio normalisation, e.g. --normalization max";
+          d.hint = r.how[j] == "min-max" ? "min-max gives the worst option 0; use a ratio "
+                                           "normalisation: --normalization max"
+                                         : "the weighted sum accepts it: --method wsm";
         }
         throw Error(std::move(d));
       }

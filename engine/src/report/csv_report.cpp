@@ -25,15 +25,20 @@ std::string number(double v) { return plain_number(v); }
 }  // namespace
 
 void render_csv(const Result& r, std::ostream& out) {
-  out << "rank,option,name,score";
+  out << "rank,option,name,score,vetoed_by";
   for (const auto& c : r.criteria) out << ',' << field(c.id);
   for (const auto& c : r.criteria) out << ',' << field(c.id + ".contribution");
   out << "\r\n";
   for (const OptionResult* o : options_by_rank(r)) {
+    std::string vetoed_by;
+    for (const auto& v : r.vetoed) {
+      if (v.option == o->id) vetoed_by = v.rule;
+    }
     out << (o->rank > 0 ? std::to_string(o->rank) : std::string()) << ',' << field(o->id) << ','
-        << field(o->name) << ',' << number(o->score);
+        << field(o->name) << ',' << (o->eligible ? number(o->score) : std::string()) << ','
+        << field(vetoed_by);
     for (double v : o->raw) out << ',' << number(v);
-    for (double v : o->contribution) out << ',' << number(v);
+    for (double v : o->contribution) out << ',' << (o->eligible ? number(v) : std::string());
     out << "\r\n";
   }
 }

@@ -3,6 +3,8 @@
 // so the same input always gives the same bytes.
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdint>
 #include <ostream>
 
 #include "report/renderers.hpp"
@@ -14,7 +16,15 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double num(double v) { return round_for_output(v); }
+/// Numbers rounded to 12 significant digits; whole numbers print without a fraction (30, not
+/// 30.0).
+Json num(double v) {
+  const double r = round_for_output(v);
+  if (r == std::floor(r) && std::fabs(r) < 9007199254740992.0) return Json(static_cast<int64_t>(r));
+  return Json(r);
+}
+
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 Json drivers(const std::vector<Driver>& list) {
   Json out = Json::array();
@@ -28,9 +38,10 @@ void render_json(const Result& r, std::ostream& out) {
   Json j;
   j["framework"] = r.framework;
   j["framework_title"] = r.framework_title;
-  j["framework_version"] = r.framework_version;
-  j["assessment"] = r.assessment.empty() ? Json(nullptr) : Json(r.assessment);
-  j["assessment_title"] = r.assessment_title.empty() ? Json(nullptr) : Json(r.assessment_title);
+  j["framework_version"] = text_or_null(r.framework_version);
+  j["assessment"] = text_or_null(r.assessment);
+  j["assessment_title"] = text_or_null(r.assessment_title);
+  j["assessment_date"] = text_or_null(r.assessment_date);
   j["method"] = {{"name", r.method}, {"title", r.method_title}, {"normalization", r.normalization}};
   j["higher_is_better"] = r.higher_is_better;
 
@@ -55,7 +66,11 @@ void render_json(const Result& r, std::ostream& out) {
                        {"score", num(e.score)}});
   }
   j["ranking"] = std::move(ranking);
-  j["vetoed"] = Json::array();
+  Json vetoed = Json::array();
+  for (const auto& v : r.vetoed) {
+    vetoed.push_back({{"option", v.option}, {"rule", v.rule}, {"because", v.because}});
+  }
+  j["vetoed"] = std::move(vetoed);
 
   Json contributions = Json::object();
   Json scores = Json::object();
@@ -67,7 +82,7 @@ void render_json(const Result& r, std::ostream& out) {
       Json s = {{"value", num(o.raw[c])}, {"normalized", num(o.normalized[c])}};
       if (!o.because[c].empty()) s["because"] = o.because[c];
       if (!o.source[c].empty()) s["source"] = o.source[c];
-      if (o.overridden[c]) s["origin"] = "assessment";
+      s["origin"] = o.overridden[c] ? "assessment" : "framework";
       detail[r.criteria[c].id] = std::move(s);
     }
     contributions[o.id] = std::move(per);
@@ -75,6 +90,52 @@ void render_json(const Result& r, std::ostream& out) {
   }
   j["contributions"] = std::move(contributions);
   j["scores"] = std::move(scores);
+
+  Json inputs = Json::array();
+  for (const auto& in : r.inputs) {
+    inputs.push_back({{"name", in.name},
+                      {"value", in.display},
+                      {"number", num(in.value)},
+                      {"unit", in.unit},
+                      {"origin", in.origin},
+                      {"source", text_or_null(in.source)},
+                      {"as_of", text_or_null(in.as_of)}});
+  }
+  j["inputs"] = std::move(inputs);
+  Json derived = Json::object();
+  for (const auto& d : r.derived) derived[d.name] = num(d.value);
+  j["derived"] = std::move(derived);
+  Json rules = Json::array();
+  for (const auto& t : r.rules) {
+    Json bindings = Json::object();
+    for (const auto& [name, value] : t.bindings) bindings[name] = value;
+    Json effects = Json::array();
+    Json changes = Json::array();
+    for (const auto& e : t.effects) {
+      effects.push_back(e.text);
+      Json c = {{"kind", e.kind}};
+      if (!e.option.empty()) c["option"] = e.option;
+      if (!e.criterion.empty()) c["criterion"] = e.criterion;
+      if (e.kind != "veto" && e.kind != "note") {
+        c["before"] = num(e.before);
+        c["after"] = num(e.after);
+      }
+      if (e.kind == "note") c["text"] = e.text;
+      changes.push_back(std::move(c));
+    }
+    rules.push_back({{"id", t.id},
+                     {"fired", t.fired},
+                     {"when", t.when},
+                     {"bindings", std::move(bindings)},
+                     {"because", t.because},
+                     {"source", text_or_null(t.source)},
+                     {"effects", std::move(effects)},
+                     {"changes", std::move(changes)}});
+  }
+  j["rules"] = std::move(rules);
+  Json notes = Json::array();
+  for (const auto& n : r.notes) notes.push_back({{"rule", n.rule}, {"text", n.text}});
+  j["notes"] = std::move(notes);
 
   const Explanation& e = r.explanation;
   Json decisive = Json::array();

@@ -65,11 +65,24 @@ void render_markdown(const Result& r, std::ostream& out) {
   }
   out << cell(e.summary) << "\n";
 
+  if (!r.notes.empty()) {
+    out << "\n### Recommendations\n\n";
+    for (const auto& n : r.notes) out << "- " << cell(n.text) << " (rule `" << n.rule << "`)\n";
+  }
+
   out << "\n## Ranking\n\n";
   table_head(out, {"Rank", "Option", "Name", "Score"}, {true, false, false, true});
   for (const auto& entry : r.ranking) {
     table_row(out, {std::to_string(entry.rank), "`" + entry.option + "`",
                     cell(r.option(entry.option)->name), fixed(entry.score, 4)});
+  }
+
+  if (!r.vetoed.empty()) {
+    out << "\nVetoed options:\n\n";
+    for (const auto& v : r.vetoed) {
+      out << "- `" << v.option << "` (" << cell(r.option(v.option)->name) << "), by rule `"
+          << v.rule << "`: " << cell(v.because) << '\n';
+    }
   }
 
   if (!e.runner_up.empty()) {
@@ -85,17 +98,56 @@ void render_markdown(const Result& r, std::ostream& out) {
     }
   }
 
+  if (!r.rules.empty()) {
+    out << "\n## Rules\n\n";
+    for (const auto& t : r.rules) {
+      out << "- " << (t.fired ? "**fired** " : "not fired: ") << "`" << t.id << "` when `"
+          << cell(t.when) << "`";
+      if (!t.bindings.empty()) {
+        std::string b;
+        for (const auto& [name, value] : t.bindings) b += (b.empty() ? "" : ", ") + name + " = " + value;
+        out << " (" << cell(b) << ")";
+      }
+      out << '\n';
+      if (!t.fired) continue;
+      out << "  - because: " << cell(t.because) << '\n';
+      for (const auto& ef : t.effects) out << "  - " << cell(ef.text) << '\n';
+    }
+  }
+
+  if (!r.inputs.empty()) {
+    out << "\n## Inputs\n\n";
+    table_head(out, {"Input", "Value", "Unit", "From", "Source"}, {false, true, false, false, false});
+    for (const auto& in : r.inputs) {
+      std::string source = in.source.empty() ? "" : "`" + in.source + "`";
+      if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
+      table_row(out, {"`" + in.name + "`", cell(in.display), cell(in.unit), in.origin, source});
+    }
+  }
+  if (!r.derived.empty()) {
+    out << "\n## Derived values\n\n";
+    table_head(out, {"Name", "Value", "Unit", "Formula"}, {false, true, false, false});
+    for (const auto& d : r.derived) {
+      table_row(out, {"`" + d.name + "`", cell(d.display), cell(d.unit), "`" + cell(d.formula) + "`"});
+    }
+  }
+
   out << "\n## Criteria and weights\n\n";
   table_head(out, {"Criterion", "Id", "Direction", "Weight", "Share", "Unit", "Normalisation"},
              {false, false, false, true, true, false, false});
   for (const auto& c : r.criteria) {
     std::string weight = quantity(c.weight);
-    if (c.weight_origin == "assessment") weight += " (assessment)";
+    if (c.weight_origin != "framework") weight += " (" + c.weight_origin + ")";
     table_row(out, {cell(c.name), "`" + c.id + "`", std::string(to_string(c.direction)), weight,
                     fixed(c.normalized_weight, 4), cell(c.unit), cell(c.normalization)});
   }
 
+  bool any_override = false;
+  for (const auto& o : r.options) {
+    for (bool b : o.overridden) any_override |= b;
+  }
   out << "\n## Scores\n\n";
+  if (any_override) out << "Scores marked * are set by the assessment.\n\n";
   std::vector<std::string> head = {"Option"};
   std::vector<bool> right = {false};
   for (const auto& c : r.criteria) {

@@ -109,7 +109,10 @@ void ranking(const Result& r, const Style& st, std::ostream& out) {
 
 void why(const Result& r, const Style& st, std::ostream& out) {
   const Explanation& e = r.explanation;
-  out << '\n' << st.bold(e.winner.empty() ? "Outcome" : "Why " + e.winner + " ranks first") << '\n';
+  const std::string heading = e.winner.empty() ? "Outcome"
+                              : e.tie ? "Why " + e.winner + " and " + e.runner_up + " tie for first"
+                                      : "Why " + e.winner + " ranks first";
+  out << '\n' << st.bold(heading) << '\n';
   out << "  " << e.summary << '\n';
   if (e.runner_up.empty()) return;
   const OptionResult* w = r.option(e.winner);
@@ -126,7 +129,13 @@ void why(const Result& r, const Style& st, std::ostream& out) {
     t.add({r.criteria[j].id, fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
            signed_fixed(w->contribution[j] - u->contribution[j], 4)});
   }
-  t.add({"score", fixed(w->score, 4), fixed(u->score, 4), signed_fixed(w->score - u->score, 4)});
+  double tw = 0;
+  double tu = 0;
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    tw += w->contribution[j];
+    tu += u->contribution[j];
+  }
+  t.add({"total", fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   out << '\n';
   auto lines = t.lines();
   out << st.dim(lines[0]) << '\n';
@@ -143,23 +152,31 @@ void criteria(const Result& r, const Style& st, std::ostream& out) {
     const auto& c = r.criteria[j];
     std::string weight = quantity(c.weight);
     if (c.weight_origin == "assessment") weight += "*";
+    if (c.weight_origin.rfind("rule ", 0) == 0) weight += "^";
     t.add({std::to_string(j + 1), c.id, std::string(to_string(c.direction)), weight,
            fixed(c.normalized_weight, 4), c.unit.empty() ? "-" : c.unit, c.normalization});
   }
   auto lines = t.lines();
   out << st.dim(lines[0]) << '\n';
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-  bool any_override = false;
-  for (const auto& c : r.criteria) any_override |= c.weight_origin == "assessment";
-  if (any_override) out << "  * weight set by the assessment\n";
+  bool by_assessment = false;
+  bool by_rule = false;
+  for (const auto& c : r.criteria) {
+    by_assessment |= c.weight_origin == "assessment";
+    by_rule |= c.weight_origin.rfind("rule ", 0) == 0;
+  }
+  if (by_assessment) out << "  * weight set by the assessment\n";
+  if (by_rule) out << "  ^ weight changed by a rule\n";
 }
 
 void matrix(const Result& r, const Style& st, std::ostream& out, bool contributions) {
-  out << '\n'
-      << st.bold(contributions ? "Contributions" : "Scores") << ' '
-      << (contributions ? "(" + r.contribution_meaning + ")"
-                        : std::string("(in each criterion's unit; * set by the assessment)"))
-      << '\n';
+  bool any_override = false;
+  for (const auto& o : r.options) {
+    for (bool b : o.overridden) any_override |= b;
+  }
+  std::string legend = contributions ? r.contribution_meaning : "in each criterion's unit";
+  if (!contributions && any_override) legend += "; * set by the assessment";
+  out << '\n' << st.bold(contributions ? "Contributions" : "Scores") << " (" << legend << ")\n";
   std::vector<TextTable::Align> align = {TextTable::Align::Left};
   std::vector<std::string> head = {"option"};
   for (size_t j = 0; j < r.criteria.size(); ++j) {
@@ -173,6 +190,7 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
   TextTable t(align);
   t.add(head);
   for (const OptionResult* o : options_by_rank(r)) {
+    if (contributions && !o->eligible) continue;
     std::vector<std::string> row = {o->id};
     for (size_t j = 0; j < r.criteria.size(); ++j) {
       if (contributions) {
@@ -189,13 +207,86 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
 }
 
+void vetoed(const Result& r, const Style& st, std::ostream& out) {
+  if (r.vetoed.empty()) return;
+  out << '\n' << st.bold("Vetoed") << '\n';
+  TextTable t({TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left});
+  for (const auto& v : r.vetoed) t.add({v.option, "by " + v.rule + ":", v.because});
+  for (const auto& line : t.lines()) out << line << '\n';
+}
+
+void notes(const Result& r, const Style& st, std::ostream& out) {
+  if (r.notes.empty()) return;
+  out << '\n' << st.bold("Notes") << '\n';
+  for (const auto& n : r.notes) out << "  - " << n.text << " (" << n.rule << ")\n";
+}
+
+std::string bindings_text(const RuleTrace& t) {
+  std::string out;
+  for (const auto& [name, value] : t.bindings) {
+    out += (out.empty() ? "" : ", ") + name + " = " + value;
+  }
+  return out;
+}
+
+void rules(const Result& r, const Style& st, std::ostream& out) {
+  if (r.rules.empty()) return;
+  size_t fired = 0;
+  for (const auto& t : r.rules) fired += t.fired ? 1 : 0;
+  out << '\n' << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
+  for (const auto& t : r.rules) {
+    out << (t.fired ? "  [fired] " : "  [ -   ] ") << t.id << ": " << t.when;
+    const std::string b = bindings_text(t);
+    if (!b.empty()) out << "  (" << b << ")";
+    out << '\n';
+    if (!t.fired) continue;
+    out << "          because: " << t.because << '\n';
+    for (const auto& e : t.effects) {
+      out << "          " << (e.kind == "note" ? "note: " : "") << e.text << '\n';
+    }
+  }
+}
+
+void inputs(const Result& r, const Style& st, std::ostream& out) {
+  if (r.inputs.empty()) return;
+  out << '\n' << st.bold("Inputs") << '\n';
+  TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
+               TextTable::Align::Left, TextTable::Align::Left});
+  t.add({"input", "value", "unit", "from", "source"});
+  for (const auto& in : r.inputs) {
+    std::string source = in.source;
+    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
+    t.add({in.name, in.display, in.unit, in.origin, source});
+  }
+  auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+}
+
+void derived(const Result& r, const Style& st, std::ostream& out) {
+  if (r.derived.empty()) return;
+  out << '\n' << st.bold("Derived values") << '\n';
+  TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
+               TextTable::Align::Left});
+  t.add({"name", "value", "unit", "formula"});
+  for (const auto& d : r.derived) t.add({d.name, d.display, d.unit, d.formula});
+  auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+}
+
 }  // namespace
 
 void render_text(const Result& r, bool color, std::ostream& out) {
   const Style st{color};
   header(r, st, out);
   ranking(r, st, out);
+  vetoed(r, st, out);
   why(r, st, out);
+  notes(r, st, out);
+  rules(r, st, out);
+  inputs(r, st, out);
+  derived(r, st, out);
   criteria(r, st, out);
   matrix(r, st, out, false);
   matrix(r, st, out, true);

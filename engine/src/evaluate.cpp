@@ -6,13 +6,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "explain.hpp"
+#include "expr/check.hpp"
+#include "inputs.hpp"
+#include "load/expression_loader.hpp"
 #include "methods/method.hpp"
 #include "normalize.hpp"
 #include "problem.hpp"
 #include "rank.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace tradeoff {
 
@@ -93,6 +98,123 @@ std::string pick(const std::string& cli, const std::string& assessment,
 
 }  // namespace
 
+namespace {
+
+/// The value slots expressions read, and how to report a failed evaluation.
+class Values {
+ public:
+  explicit Values(const Framework& fw) : fw_(fw), slots_(fw.slot_count(), 0.0) {}
+
+  double* data() { return slots_.data(); }
+  double& operator[](size_t i) { return slots_[i]; }
+
+  /// "100,000", "true", "basic": the value of a slot as people read it.
+  std::string display(size_t slot) const {
+    if (slot < fw_.inputs.size()) return fw_.inputs[slot].display(slots_[slot]);
+    const Derived& d = fw_.derived[slot - fw_.inputs.size()];
+    return display_typed(*d.formula.tree, slots_[slot]);
+  }
+
+  std::string display_typed(const expr::Tree& tree, double v) const {
+    switch (expr::result_type(tree)) {
+      case expr::Type::Bool: return v != 0 ? "true" : "false";
+      case expr::Type::Level:
+      case expr::Type::Choice: {
+        const auto symbols = loader::symbols_of(fw_);
+        const auto& values = symbols.domains[static_cast<size_t>(expr::result_domain(tree))].values;
+        const auto index = static_cast<size_t>(v);
+        return index < values.size() ? values[index] : "?";
+      }
+      default: return detail::quantity(v);
+    }
+  }
+
+  /// A note with each {name} replaced by that value as people read it.
+  std::string fill(const std::string& text) const {
+    std::string out;
+    size_t pos = 0;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', pos)) {
+      const size_t close = text.find('}', open);
+      if (close == std::string::npos) break;
+      const std::string name = text.substr(open + 1, close - open - 1);
+      out += text.substr(pos, open - pos);
+      size_t slot = fw_.slot_count();
+      for (size_t k = 0; k < fw_.inputs.size(); ++k) {
+        if (fw_.inputs[k].name == name) slot = k;
+      }
+      for (size_t k = 0; k < fw_.derived.size(); ++k) {
+        if (fw_.derived[k].name == name) slot = fw_.inputs.size() + k;
+      }
+      out += slot < fw_.slot_count() ? display(slot) : text.substr(open, close - open + 1);
+      pos = close + 1;
+    }
+    return out + text.substr(pos);
+  }
+
+  /// The names an expression reads, with their current values.
+  std::vector<std::pair<std::string, std::string>> bindings(const Expression& e) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& name : expr::names_in(*e.tree)) {
+      for (const auto& n : e.tree->nodes) {
+        if (n.op == expr::Op::Name && n.text == name && n.slot >= 0) {
+          out.emplace_back(name, display(static_cast<size_t>(n.slot)));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  double eval(const Expression& e, std::string_view what) const {
+    try {
+      return expr::evaluate(*e.tree, slots_.data());
+    } catch (const expr::EvalError& err) {
+      Diagnostic d;
+      d.code = ErrorCode::Evaluation;
+      const auto& node = e.tree->node(err.node);
+      d.where = e.at(node.begin);
+      std::string with;
+      for (const auto& [name, value] : bindings(e)) {
+        with += (with.empty() ? " (with " : ", ") + name + " = " + value;
+      }
+      if (!with.empty()) with += ")";
+      d.message = fmt::format("in {}: {}{}", what, err.message, with);
+      const auto end = e.at(node.end);
+      d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
+      throw Error(std::move(d));
+    }
+  }
+
+ private:
+  const Framework& fw_;
+  std::vector<double> slots_;
+};
+
+[[noreturn]] void input_error(ErrorCode code, SourceLocation where, std::string message,
+                              std::string hint = {}) {
+  Diagnostic d;
+  d.code = code;
+  d.where = std::move(where);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  throw Error(std::move(d));
+}
+
+std::string effect_kind(Effect::Kind k) {
+  switch (k) {
+    case Effect::Kind::Veto: return "veto";
+    case Effect::Kind::ScoreAdd: return "add";
+    case Effect::Kind::ScoreMultiply: return "multiply";
+    case Effect::Kind::ScoreSet: return "set";
+    case Effect::Kind::WeightMultiply: return "weight multiply";
+    case Effect::Kind::WeightSet: return "weight set";
+    case Effect::Kind::Note: return "note";
+  }
+  return "note";
+}
+
+}  // namespace
+
 Result evaluate(const Framework& fw, const Assessment* assessment, const EvaluateOptions& opt) {
   static const Assessment kNone;
   const Assessment& a = assessment != nullptr ? *assessment : kNone;
@@ -125,8 +247,58 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   result.normalization = norm_name;
   result.contribution_meaning = std::string(method->contribution);
 
-  // Weights: the framework's, overridden by the assessment.
-  double total = 0;
+  // Inputs: defaults, then the assessment's answers, then the command line's.
+  Values values(fw);
+  std::vector<std::string> origin(fw.inputs.size(), "default");
+  for (size_t k = 0; k < fw.inputs.size(); ++k) values[k] = fw.inputs[k].default_value;
+  for (const auto& answer : a.inputs) {
+    for (size_t k = 0; k < fw.inputs.size(); ++k) {
+      if (fw.inputs[k].name == answer.name) {
+        values[k] = answer.value;
+        origin[k] = "assessment";
+      }
+    }
+  }
+  std::vector<std::string> input_names;
+  for (const auto& in : fw.inputs) input_names.push_back(in.name);
+  for (const auto& [name, text] : opt.set) {
+    const SourceLocation where{"--set " + name + "=" + text, 0, 0};
+    size_t k = 0;
+    while (k < fw.inputs.size() && fw.inputs[k].name != name) ++k;
+    if (k == fw.inputs.size()) {
+      usage_error(fmt::format("--set {}={}: framework '{}' has no input '{}'", name, text, fw.id,
+                              name),
+                  detail::did_you_mean(name, input_names));
+    }
+    detail::InputProblem problem;
+    const auto v = detail::parse_input_value(fw.inputs[k], text, true, problem);
+    if (!v) {
+      usage_error(fmt::format("--set {}={}: {}", name, text, problem.message), problem.hint);
+    }
+    values[k] = *v;
+    origin[k] = "command line";
+  }
+  for (size_t k = 0; k < fw.inputs.size(); ++k) {
+    const Input& in = fw.inputs[k];
+    result.inputs.push_back({in.name, in.description, in.unit, values[k], in.display(values[k]),
+                             origin[k], in.source, in.as_of});
+  }
+
+  // Derived values, dependencies first.
+  const size_t first_derived = fw.inputs.size();
+  for (size_t d : fw.derived_order) {
+    const Derived& dv = fw.derived[d];
+    values[first_derived + d] =
+        values.eval(dv.formula, fmt::format("derived value '{}'", dv.name));
+  }
+  for (size_t d = 0; d < fw.derived.size(); ++d) {
+    const Derived& dv = fw.derived[d];
+    const double v = values[first_derived + d];
+    result.derived.push_back({dv.name, dv.description, dv.unit, dv.formula.text, v,
+                              values.display(first_derived + d)});
+  }
+
+  // Weights: the framework's, overridden by the assessment (rules may change them below).
   for (const auto& c : fw.criteria) {
     CriterionResult cr;
     cr.id = c.id;
@@ -141,31 +313,16 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
         cr.weight_origin = "assessment";
       }
     }
-    total += cr.weight;
     result.criteria.push_back(std::move(cr));
   }
-  if (!(total > 0)) {
-    Diagnostic d;
-    d.code = ErrorCode::InvalidWeights;
-    d.where = fw.criteria_where;
-    d.message = "all criterion weights are zero; at least one must be positive";
-    throw Error(std::move(d));
-  }
 
-  // The decision problem: raw scores, overridden by the assessment.
-  detail::DecisionProblem problem;
+  // Raw scores: the framework's (numbers or formulas), overridden by the assessment.
   const size_t m = fw.criteria.size();
-  for (size_t j = 0; j < m; ++j) {
-    const Criterion& c = fw.criteria[j];
-    result.criteria[j].normalized_weight = result.criteria[j].weight / total;
-    problem.criteria.push_back({c.id, c.direction, c.scale, c.value_function});
-    problem.weights.push_back(result.criteria[j].normalized_weight);
-  }
+  std::vector<SourceLocation> where;
   for (const auto& option : fw.options) {
     OptionResult o;
     o.id = option.id;
     o.name = option.name;
-    problem.options.push_back(option.id);
     for (const auto& c : fw.criteria) {
       const Score* s = option.score(c.id);
       bool overridden = false;
@@ -177,42 +334,234 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
       }
       // Loading guarantees a score for every criterion; be defensive for API users.
       if (s == nullptr) {
-        Diagnostic d;
-        d.code = ErrorCode::MissingScore;
-        d.where = option.scores_where;
-        d.message = fmt::format("option '{}' has no score for criterion '{}'", option.id, c.id);
-        throw Error(std::move(d));
+        input_error(ErrorCode::MissingScore, option.scores_where,
+                    fmt::format("option '{}' has no score for criterion '{}'", option.id, c.id));
       }
-      o.raw.push_back(s->value);
+      double v = s->value;
+      if (s->formula) {
+        v = values.eval(*s->formula,
+                        fmt::format("the score of '{}' on '{}'", option.id, c.id));
+        if (c.scale && (v < c.scale->first || v > c.scale->second)) {
+          Diagnostic d;
+          d.code = ErrorCode::OutOfRange;
+          d.where = s->formula->where;
+          d.message = fmt::format(
+              "the score of '{}' on '{}' is {}, outside the criterion's scale [{}, {}]",
+              option.id, c.id, detail::quantity(v), detail::quantity(c.scale->first),
+              detail::quantity(c.scale->second));
+          std::string with;
+          for (const auto& [name, value] : values.bindings(*s->formula)) {
+            with += (with.empty() ? "" : ", ") + name + " = " + value;
+          }
+          if (!with.empty()) d.message += " (with " + with + ")";
+          throw Error(std::move(d));
+        }
+      }
+      o.raw.push_back(v);
       o.because.push_back(s->because);
       o.source.push_back(s->source);
       o.overridden.push_back(overridden);
-      problem.values.push_back(s->value);
-      problem.where.push_back(s->where);
+      where.push_back(s->where);
     }
     result.options.push_back(std::move(o));
   }
 
-  // Normalise, aggregate, rank.
-  const detail::NormalizedMatrix normalized = detail::normalize(problem, *normalization);
-  for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = normalized.how[j];
-  const detail::MethodOutput out = method->run(problem, normalized);
-  result.higher_is_better = out.higher_is_better;
-  std::vector<std::string> ids;
+  // Rules, in file order; each effect in the order written.
+  struct SetBy {
+    std::string rule;
+    double value;
+  };
+  std::map<std::pair<std::string, std::string>, SetBy> score_sets;
+  std::map<std::string, SetBy> weight_sets;
+  auto option_index = [&](const std::string& id) {
+    for (size_t i = 0; i < result.options.size(); ++i) {
+      if (result.options[i].id == id) return i;
+    }
+    return result.options.size();
+  };
+  auto criterion_index = [&](const std::string& id) {
+    return static_cast<size_t>(result.criterion_index(id));
+  };
+  for (const Rule& rule : fw.rules) {
+    RuleTrace trace;
+    trace.id = rule.id;
+    trace.when = rule.when.text;
+    trace.because = rule.because;
+    trace.source = rule.source;
+    trace.bindings = values.bindings(rule.when);
+    trace.fired = values.eval(rule.when, fmt::format("the condition of rule '{}'", rule.id)) != 0;
+    if (trace.fired) {
+      for (const Effect& e : rule.effects) {
+        const std::string what = fmt::format("an effect of rule '{}'", rule.id);
+        switch (e.kind) {
+          case Effect::Kind::Veto:
+            for (const auto& id : e.options) {
+              const bool already = std::any_of(result.vetoed.begin(), result.vetoed.end(),
+                                               [&](const Veto& v) { return v.option == id; });
+              EffectTrace t{"veto", id, "", 0, 0, ""};
+              if (already) {
+                t.text = fmt::format("{} was already vetoed", id);
+              } else {
+                result.vetoed.push_back({id, rule.id, rule.because});
+                t.text = fmt::format("vetoes {}", id);
+              }
+              trace.effects.push_back(std::move(t));
+            }
+            break;
+          case Effect::Kind::ScoreAdd:
+          case Effect::Kind::ScoreMultiply:
+          case Effect::Kind::ScoreSet: {
+            const double v = values.eval(*e.value, what);
+            const size_t j = criterion_index(e.criterion);
+            const Criterion& c = fw.criteria[j];
+            for (const auto& id : e.options) {
+              OptionResult& o = result.options[option_index(id)];
+              const double before = o.raw[j];
+              double after = e.kind == Effect::Kind::ScoreAdd        ? before + v
+                             : e.kind == Effect::Kind::ScoreMultiply ? before * v
+                                                                     : v;
+              std::string clamped;
+              if (c.scale && (after < c.scale->first || after > c.scale->second)) {
+                after = std::clamp(after, c.scale->first, c.scale->second);
+                clamped = fmt::format(" (kept within the scale [{}, {}])",
+                                      detail::quantity(c.scale->first),
+                                      detail::quantity(c.scale->second));
+              }
+              if (!std::isfinite(after)) {
+                input_error(ErrorCode::Evaluation, e.where,
+                            fmt::format("{} makes the score of '{}' on '{}' too large", what, id,
+                                        c.id));
+              }
+              if (e.kind == Effect::Kind::ScoreSet) {
+                const auto key = std::make_pair(id, c.id);
+                auto it = score_sets.find(key);
+                if (it != score_sets.end() && it->second.value != after) {
+                  Diagnostic w;
+                  w.code = ErrorCode::Conflict;
+                  w.severity = Severity::Warning;
+                  w.where = e.where;
+                  w.message = fmt::format(
+                      "rules '{}' and '{}' set the score of '{}' on '{}' differently ({} and {}); "
+                      "the later rule, '{}', wins",
+                      it->second.rule, rule.id, id, c.id, detail::quantity(it->second.value),
+                      detail::quantity(after), rule.id);
+                  result.warnings.push_back(std::move(w));
+                }
+                score_sets[key] = {rule.id, after};
+              }
+              o.raw[j] = after;
+              trace.effects.push_back(
+                  {effect_kind(e.kind), id, c.id, before, after,
+                   fmt::format("{} on {}: {} -> {}{}", id, c.id, detail::quantity(before),
+                               detail::quantity(after), clamped)});
+            }
+            break;
+          }
+          case Effect::Kind::WeightMultiply:
+          case Effect::Kind::WeightSet: {
+            const double v = values.eval(*e.value, what);
+            const size_t j = criterion_index(e.criterion);
+            CriterionResult& cr = result.criteria[j];
+            const double before = cr.weight;
+            const double after = e.kind == Effect::Kind::WeightMultiply ? before * v : v;
+            if (!(after >= 0) || !std::isfinite(after)) {
+              input_error(ErrorCode::InvalidWeights, e.where,
+                          fmt::format("{} makes the weight of '{}' {}; weights must be "
+                                      "non-negative",
+                                      what, cr.id, detail::quantity(after)));
+            }
+            if (e.kind == Effect::Kind::WeightSet) {
+              auto it = weight_sets.find(cr.id);
+              if (it != weight_sets.end() && it->second.value != after) {
+                Diagnostic w;
+                w.code = ErrorCode::Conflict;
+                w.severity = Severity::Warning;
+                w.where = e.where;
+                w.message = fmt::format(
+                    "rules '{}' and '{}' set the weight of '{}' differently ({} and {}); the later "
+                    "rule, '{}', wins",
+                    it->second.rule, rule.id, cr.id, detail::quantity(it->second.value),
+                    detail::quantity(after), rule.id);
+                result.warnings.push_back(std::move(w));
+              }
+              weight_sets[cr.id] = {rule.id, after};
+            }
+            cr.weight = after;
+            cr.weight_origin = "rule " + rule.id;
+            trace.effects.push_back({effect_kind(e.kind), "", cr.id, before, after,
+                                     fmt::format("weight of {}: {} -> {}", cr.id,
+                                                 detail::quantity(before),
+                                                 detail::quantity(after))});
+            break;
+          }
+          case Effect::Kind::Note: {
+            const std::string text = values.fill(e.text);
+            result.notes.push_back({rule.id, text});
+            trace.effects.push_back({"note", "", "", 0, 0, text});
+            break;
+          }
+        }
+      }
+    }
+    result.rules.push_back(std::move(trace));
+  }
+
+  // Normalised weights.
+  double total = 0;
+  for (const auto& cr : result.criteria) total += cr.weight;
+  if (!(total > 0)) {
+    input_error(ErrorCode::InvalidWeights,
+                fw.rules.empty() ? fw.criteria_where : fw.rules.back().where,
+                "all criterion weights are zero; at least one must be positive");
+  }
+  for (auto& cr : result.criteria) cr.normalized_weight = cr.weight / total;
+
+  // The decision problem: the options no rule vetoed.
+  detail::DecisionProblem problem;
+  for (size_t j = 0; j < m; ++j) {
+    const Criterion& c = fw.criteria[j];
+    problem.criteria.push_back({c.id, c.direction, c.scale, c.value_function});
+    problem.weights.push_back(result.criteria[j].normalized_weight);
+  }
+  std::vector<size_t> eligible;
   for (size_t i = 0; i < result.options.size(); ++i) {
     OptionResult& o = result.options[i];
-    o.normalized.assign(normalized.values.begin() + static_cast<std::ptrdiff_t>(i * m),
-                        normalized.values.begin() + static_cast<std::ptrdiff_t>((i + 1) * m));
-    o.contribution.assign(out.contributions.begin() + static_cast<std::ptrdiff_t>(i * m),
-                          out.contributions.begin() + static_cast<std::ptrdiff_t>((i + 1) * m));
-    o.score = out.scores[i];
-    ids.push_back(o.id);
-  }
-  result.ranking = detail::rank_options(ids, out.scores, out.higher_is_better);
-  for (const auto& entry : result.ranking) {
-    for (auto& o : result.options) {
-      if (o.id == entry.option) o.rank = entry.rank;
+    o.eligible = std::none_of(result.vetoed.begin(), result.vetoed.end(),
+                              [&](const Veto& v) { return v.option == o.id; });
+    o.normalized.assign(m, 0.0);
+    o.contribution.assign(m, 0.0);
+    if (!o.eligible) continue;
+    eligible.push_back(i);
+    problem.options.push_back(o.id);
+    for (size_t j = 0; j < m; ++j) {
+      problem.values.push_back(o.raw[j]);
+      problem.where.push_back(where[i * m + j]);
     }
+  }
+
+  // Normalise, aggregate, rank.
+  if (!eligible.empty()) {
+    const bool chosen = !opt.normalization.empty() || !a.method.normalization.empty() ||
+                        !fw.method.normalization.empty();
+    const detail::NormalizedMatrix normalized =
+        detail::normalize(problem, *normalization, chosen ? "" : method->title);
+    for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = normalized.how[j];
+    const detail::MethodOutput out = method->run(problem, normalized);
+    result.higher_is_better = out.higher_is_better;
+    for (size_t k = 0; k < eligible.size(); ++k) {
+      OptionResult& o = result.options[eligible[k]];
+      o.normalized.assign(normalized.values.begin() + static_cast<std::ptrdiff_t>(k * m),
+                          normalized.values.begin() + static_cast<std::ptrdiff_t>((k + 1) * m));
+      o.contribution.assign(out.contributions.begin() + static_cast<std::ptrdiff_t>(k * m),
+                            out.contributions.begin() + static_cast<std::ptrdiff_t>((k + 1) * m));
+      o.score = out.scores[k];
+    }
+    result.ranking = detail::rank_options(problem.options, out.scores, out.higher_is_better);
+    for (const auto& entry : result.ranking) result.options[option_index(entry.option)].rank = entry.rank;
+  } else {
+    // Nothing to normalise: say what each criterion would have used.
+    const detail::NormalizedMatrix empty = detail::normalize(problem, *normalization);
+    for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = empty.how[j];
   }
   result.explanation = detail::explain(result);
   return result;

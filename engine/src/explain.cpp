@@ -55,7 +55,14 @@ std::string format_margin(double margin) {
 Explanation explain(const Result& r) {
   Explanation e;
   if (r.ranking.empty()) {
-    e.summary = "No option is eligible, so none can be recommended.";
+    if (r.vetoed.empty()) {
+      e.summary = "No option is eligible, so none can be recommended.";
+      return e;
+    }
+    std::vector<std::string> parts;
+    for (const auto& v : r.vetoed) parts.push_back(fmt::format("{} by {}", v.option, v.rule));
+    e.summary = fmt::format("Every option is vetoed ({}), so none can be recommended.",
+                            join_names(parts));
     return e;
   }
   const RankEntry& first = r.ranking[0];

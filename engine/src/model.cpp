@@ -1,10 +1,46 @@
 // Lookups on the model types.
 #include "tradeoff/model.hpp"
 
+#include <algorithm>
+#include <cmath>
+
+#include "text.hpp"
+
 namespace tradeoff {
 
 std::string_view to_string(Direction direction) {
   return direction == Direction::Cost ? "cost" : "benefit";
+}
+
+std::string_view to_string(InputType type) {
+  switch (type) {
+    case InputType::Number: return "number";
+    case InputType::Integer: return "integer";
+    case InputType::Boolean: return "boolean";
+    case InputType::Choice: return "choice";
+    case InputType::Level: return "level";
+  }
+  return "number";
+}
+
+SourceLocation Expression::at(size_t offset) const {
+  if (positions.empty()) return where;
+  const auto& p = positions[std::min(offset, positions.size() - 1)];
+  return {where.file, p.first, p.second};
+}
+
+std::string Input::display(double value) const {
+  switch (type) {
+    case InputType::Boolean: return value != 0 ? "true" : "false";
+    case InputType::Choice:
+    case InputType::Level: {
+      const auto index = static_cast<size_t>(value);
+      return index < values.size() ? values[index] : "?";
+    }
+    case InputType::Number:
+    case InputType::Integer: break;
+  }
+  return detail::quantity(value);
 }
 
 const Score* Alternative::score(std::string_view criterion) const {
@@ -24,6 +60,13 @@ const Criterion* Framework::criterion(std::string_view criterion_id) const {
 const Alternative* Framework::option(std::string_view option_id) const {
   for (const auto& o : options) {
     if (o.id == option_id) return &o;
+  }
+  return nullptr;
+}
+
+const Input* Framework::input(std::string_view name) const {
+  for (const auto& i : inputs) {
+    if (i.name == name) return &i;
   }
   return nullptr;
 }

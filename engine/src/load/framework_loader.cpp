@@ -6,9 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
+#include "inputs.hpp"
+#include "load/expression_loader.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 #include "tradeoff/evaluate.hpp"
 
 namespace tradeoff::loader {
@@ -132,6 +136,19 @@ std::optional<ValueFunction> read_value_function(Context& ctx, const yaml::Node&
 
 }  // namespace
 
+std::optional<double> read_input_value(Context& ctx, const Input& input, const yaml::Node& node,
+                                       std::string_view what) {
+  if (!node.is_scalar()) {
+    ctx.error(ErrorCode::WrongType, node,
+              fmt::format("expected a value for {}, got {}", what, yaml::describe(node)));
+    return std::nullopt;
+  }
+  detail::InputProblem problem;
+  auto v = detail::parse_input_value(input, node.scalar, node.style == yaml::Style::Plain, problem);
+  if (!v) ctx.error(problem.code, node, fmt::format("{} for {}", problem.message, what), problem.hint);
+  return v;
+}
+
 // --- catalog criteria ------------------------------------------------------------------------
 
 CatalogCriterion read_catalog_criterion(Context& ctx, std::string_view expected_id) {
@@ -188,17 +205,22 @@ class FrameworkReader {
       fw_.description = ctx_.string(*n, "description").value_or("");
     }
     if (const auto* n = f.optional("sources")) read_sources(*n);
+    if (const auto* n = f.optional("inputs")) read_inputs(*n);
+    if (const auto* n = f.optional("derived")) read_derived(*n);
     const yaml::Node* criteria = f.required("criteria");
+    if (criteria == nullptr) criteria_ok_ = false;
     if (criteria != nullptr) {
       fw_.criteria_where = ctx_.at(*f.key_node("criteria"));
       read_criteria(*criteria);
     }
     const yaml::Node* options = f.required("options");
     if (options != nullptr) read_options(*options);
+    if (const auto* n = f.optional("rules")) read_rules(*n);
     if (const auto* n = f.optional("method")) fw_.method = read_method(ctx_, *n);
     f.finish();
     if (fw_.title.empty()) fw_.title = fw_.id;
     check_weights();
+    check_formulas();
     check_sources();
     return std::move(fw_);
   }
@@ -225,14 +247,498 @@ class FrameworkReader {
     }
   }
 
+  bool check_name(const yaml::Node& key, std::string_view kind) {
+    auto name = ctx_.id(key, kind);
+    if (!name) return false;
+    if (expr::is_reserved(*name)) {
+      ctx_.error(ErrorCode::InvalidValue, key,
+                 fmt::format("'{}' is a reserved word of the expression language and cannot name "
+                             "{}",
+                             *name, kind));
+      return false;
+    }
+    return true;
+  }
+
+  void read_inputs(const yaml::Node& node) {
+    if (!node.is_mapping()) {
+      ctx_.error(ErrorCode::WrongType, node,
+                 fmt::format("expected a mapping of input name: definition for inputs, got {}",
+                             yaml::describe(node)));
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      if (!check_name(key, "an input")) continue;
+      Input in;
+      in.name = key.scalar;
+      in.where = ctx_.at(key);
+      const std::string what = fmt::format("input '{}'", in.name);
+      Fields f(ctx_, value, what);
+      if (!f.ok()) continue;
+      bool good = true;
+      if (const auto* n = f.optional("type")) {
+        const auto type = ctx_.string(*n, "the type of an input").value_or("");
+        static const std::vector<std::string> kTypes = {"number", "integer", "boolean", "choice",
+                                                        "level"};
+        if (type == "number") {
+          in.type = InputType::Number;
+        } else if (type == "integer") {
+          in.type = InputType::Integer;
+        } else if (type == "boolean") {
+          in.type = InputType::Boolean;
+        } else if (type == "choice") {
+          in.type = InputType::Choice;
+        } else if (type == "level") {
+          in.type = InputType::Level;
+        } else {
+          ctx_.error(ErrorCode::InvalidValue, *n,
+                     fmt::format("unknown input type '{}'; expected one of 'number', 'integer', "
+                                 "'boolean', 'choice', 'level'",
+                                 type),
+                     detail::did_you_mean(type, kTypes));
+          good = false;
+        }
+      }
+      if (const auto* n = f.optional("description")) {
+        in.description = ctx_.string(*n, "description").value_or("");
+      }
+      if (const auto* n = f.optional("unit")) in.unit = ctx_.string(*n, "unit").value_or("");
+      if (const auto* n = f.optional("source")) {
+        if (auto src = ctx_.id(*n, "source")) {
+          in.source = *src;
+          cited_sources_.emplace_back(*src, n);
+        }
+      }
+      if (const auto* n = f.optional("as_of")) in.as_of = ctx_.date(*n, "as_of").value_or("");
+      const yaml::Node* choices = f.optional("choices");
+      const yaml::Node* levels = f.optional("levels");
+      const bool enumerated = in.type == InputType::Choice || in.type == InputType::Level;
+      const char* list_key = in.type == InputType::Level ? "levels" : "choices";
+      const yaml::Node* list = in.type == InputType::Level ? levels : choices;
+      const yaml::Node* wrong = in.type == InputType::Level ? choices : levels;
+      if (good && wrong != nullptr) {
+        ctx_.error(ErrorCode::UnknownKey, *f.key_node(in.type == InputType::Level ? "choices" : "levels"),
+                   enumerated ? fmt::format("{} is a {}; list its values under '{}'", what,
+                                            to_string(in.type), list_key)
+                              : fmt::format("{} is a {}, which has no '{}'", what,
+                                            to_string(in.type),
+                                            in.type == InputType::Level ? "choices" : "levels"));
+        good = false;
+      }
+      if (good && enumerated) {
+        if (list == nullptr) {
+          ctx_.error(ErrorCode::MissingKey, value,
+                     fmt::format("missing key '{}' in {}", list_key, what));
+          good = false;
+        } else if (!list->is_sequence() || list->items.empty()) {
+          ctx_.error(ErrorCode::WrongType, *list,
+                     fmt::format("expected a non-empty list of values for the {} of {}, got {}",
+                                 list_key, what, yaml::describe(*list)));
+          good = false;
+        } else {
+          for (const auto& item : list->items) {
+            auto v = ctx_.string(item, fmt::format("a value of {}", what));
+            if (!v) {
+              good = false;
+            } else if (std::find(in.values.begin(), in.values.end(), *v) != in.values.end()) {
+              ctx_.error(ErrorCode::DuplicateId, item,
+                         fmt::format("'{}' is listed twice in the {} of {}", *v, list_key, what));
+              good = false;
+            } else {
+              in.values.push_back(*v);
+            }
+          }
+        }
+      } else if (good && !enumerated && list != nullptr) {
+        ctx_.error(ErrorCode::UnknownKey, *f.key_node(list_key),
+                   fmt::format("{} is a {}, which has no '{}'", what, to_string(in.type), list_key));
+        good = false;
+      }
+      const bool numeric = in.type == InputType::Number || in.type == InputType::Integer;
+      for (const char* bound : {"min", "max"}) {
+        const yaml::Node* n = f.optional(bound);
+        if (n == nullptr) continue;
+        if (!numeric) {
+          ctx_.error(ErrorCode::UnknownKey, *f.key_node(bound),
+                     fmt::format("{} is a {}, which has no '{}'", what, to_string(in.type), bound));
+          good = false;
+          continue;
+        }
+        auto v = ctx_.number(*n, fmt::format("the {} of {}", bound, what));
+        if (!v) {
+          good = false;
+        } else if (std::string_view(bound) == "min") {
+          in.min = *v;
+        } else {
+          in.max = *v;
+        }
+      }
+      if (in.min && in.max && *in.min > *in.max) {
+        ctx_.error(ErrorCode::InvalidValue, *f.key_node("max"),
+                   fmt::format("the max of {} ({}) is below its min ({})", what,
+                               detail::quantity(*in.max), detail::quantity(*in.min)));
+        good = false;
+      }
+      const yaml::Node* def = f.required("default");
+      f.finish();
+      if (def != nullptr && good) {
+        if (auto v = read_input_value(ctx_, in, *def, fmt::format("the default of {}", what))) {
+          in.default_value = *v;
+        } else {
+          good = false;
+        }
+      }
+      if (good && def != nullptr) fw_.inputs.push_back(std::move(in));
+      else broken_names_.push_back(key.scalar);
+    }
+  }
+
+  void read_derived(const yaml::Node& node) {
+    if (!node.is_mapping()) {
+      ctx_.error(ErrorCode::WrongType, node,
+                 fmt::format("expected a mapping of name: formula for derived, got {}",
+                             yaml::describe(node)));
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      if (!check_name(key, "a derived value")) continue;
+      if (fw_.input(key.scalar) != nullptr ||
+          std::find(broken_names_.begin(), broken_names_.end(), key.scalar) != broken_names_.end()) {
+        ctx_.error(ErrorCode::DuplicateId, key,
+                   fmt::format("derived value '{}' has the name of an input", key.scalar));
+        continue;
+      }
+      Derived d;
+      d.name = key.scalar;
+      d.where = ctx_.at(key);
+      const std::string what = fmt::format("derived value '{}'", d.name);
+      const yaml::Node* formula = &value;
+      if (value.is_mapping()) {
+        Fields f(ctx_, value, what);
+        formula = f.required("formula");
+        if (const auto* n = f.optional("unit")) d.unit = ctx_.string(*n, "unit").value_or("");
+        if (const auto* n = f.optional("description")) {
+          d.description = ctx_.string(*n, "description").value_or("");
+        }
+        if (const auto* n = f.optional("source")) {
+          if (auto src = ctx_.id(*n, "source")) {
+            d.source = *src;
+            cited_sources_.emplace_back(*src, n);
+          }
+        }
+        f.finish();
+      }
+      if (formula != nullptr) {
+        if (auto e = read_expression(ctx_, *formula, what)) d.formula = std::move(*e);
+      }
+      // Kept even when broken, so that names reading it are not reported a second time.
+      fw_.derived.push_back(std::move(d));
+    }
+  }
+
+  void read_rules(const yaml::Node& node) {
+    if (!node.is_sequence()) {
+      ctx_.error(ErrorCode::WrongType, node,
+                 fmt::format("expected a list of rules, got {}", yaml::describe(node)));
+      return;
+    }
+    std::map<std::string, int> seen;
+    for (const auto& item : node.items) {
+      const yaml::Node* id_node = item.is_mapping() ? item.find("id") : nullptr;
+      const std::string what = id_node && id_node->is_scalar()
+                                   ? fmt::format("rule '{}'", id_node->scalar)
+                                   : fmt::format("rule #{}", fw_.rules.size() + 1);
+      Fields f(ctx_, item, what);
+      if (!f.ok()) continue;
+      Rule r;
+      r.where = ctx_.at(item);
+      if (const auto* n = f.required("id")) {
+        if (auto id = ctx_.id(*n, "a rule")) {
+          r.id = *id;
+          if (auto it = seen.find(r.id); it != seen.end()) {
+            ctx_.error(ErrorCode::DuplicateId, *n,
+                       fmt::format("duplicate rule id '{}' (first defined on line {})", r.id,
+                                   it->second));
+          }
+          seen.emplace(r.id, r.where.line);
+        }
+      }
+      if (const auto* n = f.required("when")) {
+        if (auto e = read_expression(ctx_, *n, fmt::format("the condition of {}", what))) {
+          r.when = std::move(*e);
+        }
+      }
+      if (const auto* n = f.required("because")) {
+        r.because = ctx_.string(*n, "because").value_or("");
+      }
+      if (const auto* n = f.optional("source")) {
+        if (auto src = ctx_.id(*n, "source")) {
+          r.source = *src;
+          cited_sources_.emplace_back(*src, n);
+        }
+      }
+      // Effects, in the order their keys appear in the rule.
+      for (const auto& [key, value] : item.entries) {
+        if (key.scalar == "veto") {
+          f.optional("veto");
+          Effect e;
+          e.kind = Effect::Kind::Veto;
+          e.where = ctx_.at(key);
+          e.options = option_list(value, fmt::format("the veto of {}", what));
+          r.effects.push_back(std::move(e));
+        } else if (key.scalar == "adjust") {
+          f.optional("adjust");
+          read_effects(value, what, true, r.effects);
+        } else if (key.scalar == "weight") {
+          f.optional("weight");
+          read_effects(value, what, false, r.effects);
+        } else if (key.scalar == "note") {
+          f.optional("note");
+          Effect e;
+          e.kind = Effect::Kind::Note;
+          e.where = ctx_.at(value);
+          if (auto text = ctx_.string(value, "note")) {
+            e.text = *text;
+            check_placeholders(value, *text, what);
+          }
+          r.effects.push_back(std::move(e));
+        }
+      }
+      f.finish();
+      // Kept even with errors (the file then fails to load), so that its condition and effect
+      // values are checked too: every problem is reported at once.
+      fw_.rules.push_back(std::move(r));
+    }
+  }
+
+  /// Notes may quote values: "break-even at {break_even_requests} requests a day". Each
+  /// placeholder must name an input or a derived value.
+  bool check_placeholders(const yaml::Node& node, const std::string& text, const std::string& what) {
+    std::vector<std::string> names;
+    for (const auto& in : fw_.inputs) names.push_back(in.name);
+    for (const auto& d : fw_.derived) names.push_back(d.name);
+    bool good = true;
+    for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+      const size_t close = text.find('}', open);
+      if (close == std::string::npos) break;
+      const std::string name = text.substr(open + 1, close - open - 1);
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        ctx_.error(ErrorCode::UnknownReference, node,
+                   fmt::format("unknown name '{{{}}}' in the note of {}; notes can quote inputs "
+                               "and derived values",
+                               name, what),
+                   detail::did_you_mean(name, names));
+        good = false;
+      }
+    }
+    return good;
+  }
+
+  /// Option ids: one id or a list; each must exist.
+  std::vector<std::string> option_list(const yaml::Node& node, const std::string& what) {
+    std::vector<std::string> out;
+    std::vector<std::string> ids;
+    for (const auto& o : fw_.options) ids.push_back(o.id);
+    auto one = [&](const yaml::Node& n) {
+      if (!n.is_scalar()) {
+        ctx_.error(ErrorCode::WrongType, n,
+                   fmt::format("expected an option id in {}, got {}", what, yaml::describe(n)));
+        return false;
+      }
+      if (fw_.option(n.scalar) == nullptr) {
+        ctx_.error(ErrorCode::UnknownReference, n,
+                   fmt::format("unknown option '{}' in {}", n.scalar, what),
+                   detail::did_you_mean(n.scalar, ids));
+        return false;
+      }
+      out.push_back(n.scalar);
+      return true;
+    };
+    bool good = true;
+    if (node.is_sequence()) {
+      if (node.items.empty()) {
+        ctx_.error(ErrorCode::InvalidValue, node, fmt::format("{} names no option", what));
+        good = false;
+      }
+      for (const auto& item : node.items) good = one(item) && good;
+    } else {
+      good = one(node);
+    }
+    if (!good) out.clear();
+    return out;
+  }
+
+  /// `adjust:` (score effects) or `weight:` (weight effects): a mapping or a list of them.
+  bool read_effects(const yaml::Node& node, const std::string& rule, bool score,
+                    std::vector<Effect>& out) {
+    const char* key = score ? "adjust" : "weight";
+    std::vector<const yaml::Node*> items;
+    if (node.is_sequence()) {
+      for (const auto& item : node.items) items.push_back(&item);
+    } else {
+      items.push_back(&node);
+    }
+    bool good = true;
+    for (const yaml::Node* item : items) {
+      const std::string what = fmt::format("'{}' of {}", key, rule);
+      Fields f(ctx_, *item, what);
+      if (!f.ok()) {
+        good = false;
+        continue;
+      }
+      Effect e;
+      e.where = ctx_.at(*item);
+      if (score) {
+        if (const auto* n = f.required("option")) {
+          e.options = option_list(*n, what);
+          if (e.options.empty()) good = false;
+        } else {
+          good = false;
+        }
+      }
+      if (const auto* n = f.required("criterion")) {
+        if (!n->is_scalar() || fw_.criterion(n->scalar) == nullptr) {
+          ctx_.error(ErrorCode::UnknownReference, *n,
+                     fmt::format("unknown criterion '{}' in {}", n->is_scalar() ? n->scalar : "?",
+                                 what),
+                     n->is_scalar() ? detail::did_you_mean(n->scalar, criterion_ids_) : "");
+          good = false;
+        } else {
+          e.criterion = n->scalar;
+        }
+      } else {
+        good = false;
+      }
+      std::vector<std::pair<const char*, Effect::Kind>> kinds =
+          score ? std::vector<std::pair<const char*, Effect::Kind>>{{"add", Effect::Kind::ScoreAdd},
+                                                                   {"multiply", Effect::Kind::ScoreMultiply},
+                                                                   {"set", Effect::Kind::ScoreSet}}
+                : std::vector<std::pair<const char*, Effect::Kind>>{{"multiply", Effect::Kind::WeightMultiply},
+                                                                   {"set", Effect::Kind::WeightSet}};
+      int given = 0;
+      for (const auto& [name, kind] : kinds) {
+        const yaml::Node* n = f.optional(name);
+        if (n == nullptr) continue;
+        if (++given > 1) {
+          ctx_.error(ErrorCode::InvalidValue, *f.key_node(name),
+                     fmt::format("{} has more than one of {}", what,
+                                 score ? "'add', 'multiply', 'set'" : "'multiply', 'set'"));
+          good = false;
+          continue;
+        }
+        e.kind = kind;
+        if (auto v = read_expression(ctx_, *n, fmt::format("'{}' in {}", name, what))) {
+          e.value = std::move(*v);
+        } else {
+          good = false;
+        }
+      }
+      if (given == 0 && f.ok()) {
+        ctx_.error(ErrorCode::MissingKey, *item,
+                   fmt::format("{} needs one of {}", what,
+                               score ? "'add', 'multiply', 'set'" : "'multiply', 'set'"));
+        good = false;
+      }
+      f.finish();
+      out.push_back(std::move(e));
+    }
+    return good;
+  }
+
+  /// Names, types and the order of derived values, once every section has been read.
+  void check_formulas() {
+    DiagnosticSink& sink = ctx_.sink();
+    expr::Symbols symbols = symbols_of(fw_);
+    // Derived values: resolve in dependency order; a cycle is reported with its path.
+    const size_t n = fw_.derived.size();
+    const size_t first_derived = fw_.inputs.size();
+    std::vector<int> state(n, 0);  // 0 new, 1 visiting, 2 done, 3 broken
+    std::vector<size_t> order;
+    std::vector<size_t> stack;
+    std::function<bool(size_t)> visit = [&](size_t d) -> bool {
+      if (state[d] == 2) return true;
+      if (state[d] == 3) return false;
+      if (state[d] == 1) {
+        // A cycle: report it once, at the value where it closes.
+        std::string path;
+        auto start = std::find(stack.begin(), stack.end(), d);
+        for (auto it = start; it != stack.end(); ++it) path += fw_.derived[*it].name + " -> ";
+        path += fw_.derived[d].name;
+        sink.error(ErrorCode::Cycle, fw_.derived[d].where,
+                   fmt::format("derived values form a cycle: {}", path));
+        for (auto it = start; it != stack.end(); ++it) state[*it] = 3;
+        return false;
+      }
+      state[d] = 1;
+      stack.push_back(d);
+      bool ok = static_cast<bool>(fw_.derived[d].formula.tree);
+      if (ok) {
+        for (const auto& name : expr::names_in(*fw_.derived[d].formula.tree)) {
+          for (size_t k = 0; k < n; ++k) {
+            if (fw_.derived[k].name == name && !visit(k)) ok = false;
+          }
+        }
+      }
+      stack.pop_back();
+      if (state[d] == 3) return false;
+      if (ok) {
+        ok = check_expression(sink, fw_.derived[d].formula, symbols, expr::Type::Unknown,
+                              fmt::format("derived value '{}'", fw_.derived[d].name));
+      }
+      auto& sym = symbols.symbols[first_derived + d];
+      if (ok) {
+        sym.type = expr::result_type(*fw_.derived[d].formula.tree);
+        sym.domain = expr::result_domain(*fw_.derived[d].formula.tree);
+        order.push_back(d);
+        state[d] = 2;
+      } else {
+        sym.slot = -1;
+        state[d] = 3;
+      }
+      return ok;
+    };
+    // visit() checks each derived value after the ones it reads, and marks broken ones unusable.
+    for (size_t d = 0; d < n; ++d) {
+      symbols.symbols[first_derived + d].slot = static_cast<int32_t>(first_derived + d);
+    }
+    for (size_t d = 0; d < n; ++d) visit(d);
+    fw_.derived_order = order;
+    for (auto& b : broken_names_) {
+      expr::Symbol s;
+      s.name = b;
+      s.slot = -1;
+      symbols.symbols.push_back(s);
+    }
+    for (auto& option : fw_.options) {
+      for (auto& score : option.scores) {
+        if (!score.formula) continue;
+        check_expression(sink, *score.formula, symbols, expr::Type::Number,
+                         fmt::format("the score of '{}' on '{}'", option.id, score.criterion));
+      }
+    }
+    for (auto& rule : fw_.rules) {
+      if (rule.when.tree) {
+        check_expression(sink, rule.when, symbols, expr::Type::Bool,
+                         fmt::format("the condition of rule '{}'", rule.id));
+      }
+      for (auto& e : rule.effects) {
+        if (!e.value || !e.value->tree) continue;
+        check_expression(sink, *e.value, symbols, expr::Type::Number,
+                         fmt::format("an effect of rule '{}'", rule.id));
+      }
+    }
+  }
+
   void read_criteria(const yaml::Node& node) {
     if (!node.is_sequence()) {
       ctx_.error(ErrorCode::WrongType, node,
                  fmt::format("expected a list of criteria, got {}", yaml::describe(node)));
+      criteria_ok_ = false;
       return;
     }
     if (node.items.empty()) {
       ctx_.error(ErrorCode::InvalidValue, node, "the framework has no criteria");
+      criteria_ok_ = false;
       return;
     }
     std::map<std::string, int> seen;
@@ -250,7 +756,8 @@ class FrameworkReader {
         continue;
       }
       if (auto it = seen.find(c.id); it != seen.end()) {
-        ctx_.error(ErrorCode::DuplicateId, item,
+        const yaml::Node* at = item.find("id") ? item.find("id") : item.find("use");
+        ctx_.error(ErrorCode::DuplicateId, at ? *at : item,
                    fmt::format("duplicate criterion id '{}' (first defined on line {})", c.id,
                                it->second));
         continue;
@@ -377,7 +884,7 @@ class FrameworkReader {
       Alternative a = read_option(item);
       if (a.id.empty()) continue;
       if (auto it = seen.find(a.id); it != seen.end()) {
-        ctx_.error(ErrorCode::DuplicateId, item,
+        ctx_.error(ErrorCode::DuplicateId, *item.find("id"),
                    fmt::format("duplicate option id '{}' (first defined on line {})", a.id,
                                it->second));
         continue;
@@ -411,8 +918,10 @@ class FrameworkReader {
       } else {
         for (const auto& [key, value] : n->entries) {
           if (!has_criterion(key.scalar)) {
-            if (std::find(broken_ids_.begin(), broken_ids_.end(), key.scalar) !=
-                broken_ids_.end()) {
+            // Without a usable criteria list every score would be reported: the list's own
+            // error says it all.
+            if (!criteria_ok_ || std::find(broken_ids_.begin(), broken_ids_.end(), key.scalar) !=
+                                     broken_ids_.end()) {
               continue;
             }
             ctx_.error(ErrorCode::UnknownReference, key,
@@ -421,7 +930,10 @@ class FrameworkReader {
             continue;
           }
           if (auto s = read_score(ctx_, key, value, a.id)) {
-            if (!s->source.empty()) cited_sources_.emplace_back(s->source, &value);
+            if (!s->source.empty()) {
+              const yaml::Node* src = value.is_mapping() ? value.find("source") : nullptr;
+              cited_sources_.emplace_back(s->source, src ? src : &value);
+            }
             a.scores.push_back(std::move(*s));
           }
         }
@@ -429,7 +941,7 @@ class FrameworkReader {
         for (const auto& c : fw_.criteria) {
           if (a.score(c.id) == nullptr && !n->find(c.id)) missing.push_back(c.id);
         }
-        if (!missing.empty()) {
+        if (!missing.empty() && criteria_ok_) {
           ctx_.error(ErrorCode::MissingScore, *f.key_node("scores"),
                      fmt::format("{} has no score for {} {}", what,
                                  missing.size() == 1 ? "criterion" : "criteria", ids_in(missing)));
@@ -480,6 +992,8 @@ class FrameworkReader {
   Framework fw_;
   std::vector<std::string> criterion_ids_;
   std::vector<std::string> broken_ids_;
+  std::vector<std::string> broken_names_;  ///< inputs with errors of their own
+  bool criteria_ok_ = true;
   std::vector<std::pair<std::string, const yaml::Node*>> cited_sources_;
 };
 
@@ -502,15 +1016,28 @@ std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml:
     if (number == nullptr) return std::nullopt;
     s.where = ctx.at(*number);
   }
-  auto v = ctx.number(*number, what);
-  if (!v) return std::nullopt;
-  s.value = *v;
+  // A plain number is a judged score; any other scalar is a formula.
+  if (number->is_scalar() && number->style == yaml::Style::Plain) {
+    if (auto v = parse_number(number->scalar)) {
+      s.value = *v;
+      return s;
+    }
+  }
+  if (!number->is_scalar()) {
+    ctx.error(ErrorCode::WrongType, *number,
+              fmt::format("expected a number or a formula for {}, got {}", what,
+                          yaml::describe(*number)));
+    return std::nullopt;
+  }
+  auto e = read_expression(ctx, *number, what);
+  if (!e) return std::nullopt;
+  s.formula = std::move(*e);
   return s;
 }
 
 void check_scale(DiagnosticSink& sink, const Criterion& c, const Score& s,
                  const std::string& option) {
-  if (!c.scale) return;
+  if (!c.scale || s.formula) return;  // formulas are checked when evaluated
   if (s.value < c.scale->first || s.value > c.scale->second) {
     sink.error(ErrorCode::OutOfRange, s.where,
                fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",
@@ -581,11 +1108,35 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
   if (const auto* n = f.optional("description")) {
     a.description = ctx.string(*n, "description").value_or("");
   }
+  const expr::Symbols symbols = symbols_of(fw);
   std::vector<std::string> criterion_ids;
   for (const auto& c : fw.criteria) criterion_ids.push_back(c.id);
   std::vector<std::string> option_ids;
   for (const auto& o : fw.options) option_ids.push_back(o.id);
 
+  if (const auto* n = f.optional("inputs")) {
+    std::vector<std::string> input_names;
+    for (const auto& in : fw.inputs) input_names.push_back(in.name);
+    if (!n->is_mapping()) {
+      ctx.error(ErrorCode::WrongType, *n,
+                fmt::format("expected a mapping of input: value for inputs, got {}",
+                            yaml::describe(*n)));
+    } else {
+      for (const auto& [key, value] : n->entries) {
+        const Input* input = fw.input(key.scalar);
+        if (input == nullptr) {
+          ctx.error(ErrorCode::UnknownReference, key,
+                    fmt::format("unknown input '{}'; framework '{}' has no such input", key.scalar,
+                                fw.id),
+                    detail::did_you_mean(key.scalar, input_names));
+          continue;
+        }
+        if (auto v = read_input_value(ctx, *input, value, fmt::format("input '{}'", key.scalar))) {
+          a.inputs.push_back({key.scalar, *v, ctx.at(value)});
+        }
+      }
+    }
+  }
   if (const auto* n = f.optional("weights")) {
     if (!n->is_mapping()) {
       ctx.error(ErrorCode::WrongType, *n,
@@ -646,12 +1197,20 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
             if (!s->source.empty() &&
                 std::none_of(fw.sources.begin(), fw.sources.end(),
                              [&](const Source& src) { return src.id == s->source; })) {
-              ctx.error(ErrorCode::UnknownReference, cvalue,
+              std::vector<std::string> source_ids;
+              for (const auto& src : fw.sources) source_ids.push_back(src.id);
+              const yaml::Node* at = cvalue.is_mapping() ? cvalue.find("source") : nullptr;
+              ctx.error(ErrorCode::UnknownReference, at ? *at : cvalue,
                         fmt::format("unknown source '{}'; sources are declared in the "
                                     "framework's 'sources:'",
-                                    s->source));
+                                    s->source),
+                        detail::did_you_mean(s->source, source_ids));
             }
             check_scale(ctx.sink(), *criterion, *s, okey.scalar);
+            if (s->formula) {
+              check_expression(ctx.sink(), *s->formula, symbols, expr::Type::Number,
+                               fmt::format("the score of '{}' on '{}'", okey.scalar, ckey.scalar));
+            }
             a.scores.push_back({okey.scalar, std::move(*s)});
           }
         }

@@ -25,6 +25,9 @@ Assessment read_assessment_header(Context& ctx);
 /// The rest of an assessment, checked against its framework.
 void read_assessment_body(Context& ctx, Assessment& assessment, const Framework& framework);
 
+/// The value of an input written at `node` (a default, or an assessment's answer).
+std::optional<double> read_input_value(Context& ctx, const Input& input, const yaml::Node& node,
+                                       std::string_view what);
 MethodSpec read_method(Context& ctx, const yaml::Node& node);
 std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml::Node& value,
                                 const std::string& option);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace tradeoff::loader {
 
@@ -61,7 +62,7 @@ int caret_length(const yaml::Node& node) {
   if (!node.is_scalar() || node.scalar.find('\n') != std::string::npos) return 1;
   const bool quoted =
       node.style == yaml::Style::SingleQuoted || node.style == yaml::Style::DoubleQuoted;
-  return std::max(1, static_cast<int>(node.scalar.size()) + (quoted ? 2 : 0));
+  return std::max(1, static_cast<int>(detail::display_width(node.scalar)) + (quoted ? 2 : 0));
 }
 }  // namespace
 
@@ -99,8 +100,11 @@ std::optional<double> Context::number(const yaml::Node& node, std::string_view w
   if (node.is_scalar() && node.style == yaml::Style::Plain) {
     if (auto value = parse_number(node.scalar)) return value;
   }
+  const bool quoted_number = node.is_scalar() && node.style != yaml::Style::Plain &&
+                             parse_number(node.scalar).has_value();
   error(ErrorCode::WrongType, node,
-        fmt::format("expected a number for {}, got {}", what, yaml::describe(node)));
+        fmt::format("expected a number for {}, got {}", what, yaml::describe(node)),
+        quoted_number ? "remove the quotes: a quoted value is a string" : "");
   return std::nullopt;
 }
 

@@ -1,0 +1,588 @@
+// Recursive-descent parser for the expression language (grammar in the README). Every failure
+// is a ParseError with a byte range; size, node count and nesting depth are bounded, so any
+// input parses in linear time and bounded stack.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "expr/ast.hpp"
+#include "suggest.hpp"
+
+namespace tradeoff::expr {
+
+std::string_view to_string(Op op) {
+  switch (op) {
+    case Op::Number: return "number";
+    case Op::String: return "string";
+    case Op::Bool: return "bool";
+    case Op::Name: return "name";
+    case Op::List: return "list";
+    case Op::Neg: return "neg";
+    case Op::Not: return "not";
+    case Op::Add: return "+";
+    case Op::Sub: return "-";
+    case Op::Mul: return "*";
+    case Op::Div: return "/";
+    case Op::Pow: return "^";
+    case Op::Eq: return "==";
+    case Op::Ne: return "!=";
+    case Op::Lt: return "<";
+    case Op::Le: return "<=";
+    case Op::Gt: return ">";
+    case Op::Ge: return ">=";
+    case Op::And: return "and";
+    case Op::Or: return "or";
+    case Op::In: return "in";
+    case Op::Call: return "call";
+  }
+  return "?";
+}
+
+std::string_view to_string(Func func) {
+  switch (func) {
+    case Func::None: return "";
+    case Func::If: return "if";
+    case Func::Min: return "min";
+    case Func::Max: return "max";
+    case Func::Clamp: return "clamp";
+    case Func::Abs: return "abs";
+    case Func::Round: return "round";
+    case Func::Floor: return "floor";
+    case Func::Ceil: return "ceil";
+    case Func::Log: return "log";
+    case Func::Exp: return "exp";
+    case Func::Sqrt: return "sqrt";
+  }
+  return "";
+}
+
+std::string_view to_string(Type type) {
+  switch (type) {
+    case Type::Unknown: return "unknown";
+    case Type::Number: return "a number";
+    case Type::Bool: return "a boolean";
+    case Type::String: return "a string";
+    case Type::Level: return "a level";
+    case Type::Choice: return "a choice";
+    case Type::List: return "a list";
+  }
+  return "unknown";
+}
+
+const std::vector<std::string>& function_names() {
+  static const std::vector<std::string> names = {"if",    "min",  "max",   "clamp",
+                                                 "abs",   "round", "floor", "ceil",
+                                                 "log",   "exp",  "sqrt"};
+  return names;
+}
+
+Func function_named(std::string_view name) {
+  for (Func f : {Func::If, Func::Min, Func::Max, Func::Clamp, Func::Abs, Func::Round, Func::Floor,
+                 Func::Ceil, Func::Log, Func::Exp, Func::Sqrt}) {
+    if (to_string(f) == name) return f;
+  }
+  return Func::None;
+}
+
+bool is_reserved(std::string_view word) {
+  return word == "and" || word == "or" || word == "not" || word == "in" || word == "true" ||
+         word == "false" || function_named(word) != Func::None;
+}
+
+namespace {
+
+enum class Tok {
+  End,
+  Number,
+  String,
+  Ident,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Caret,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+};
+
+struct Token {
+  Tok kind = Tok::End;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  double number = 0;
+  std::string text;
+};
+
+std::string describe(const Token& t, std::string_view src) {
+  if (t.kind == Tok::End) return "end of input";
+  return fmt::format("'{}'", src.substr(t.begin, t.end - t.begin));
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : src_(text) {
+    tree_.source = std::string(text);
+  }
+
+  Tree run() {
+    if (src_.size() > kMaxTextBytes) {
+      fail(0, static_cast<uint32_t>(src_.size()),
+           fmt::format("expression is too long ({} bytes; the limit is {})", src_.size(),
+                       kMaxTextBytes));
+    }
+    advance();
+    if (tok_.kind == Tok::End) fail(tok_.begin, tok_.end, "expected an expression, got nothing");
+    tree_.root = expression(0);
+    if (tok_.kind != Tok::End) {
+      fail(tok_.begin, tok_.end,
+           fmt::format("expected an operator or the end of the expression, got {}",
+                       describe(tok_, src_)));
+    }
+    return std::move(tree_);
+  }
+
+ private:
+  [[noreturn]] void fail(uint32_t begin, uint32_t end, std::string message) {
+    throw ParseError{begin, std::max(end, begin + 1), std::move(message), {}};
+  }
+
+  // --- lexer ---------------------------------------------------------------------------------
+
+  void advance() {
+    size_t i = pos_;
+    while (i < src_.size() && std::isspace(static_cast<unsigned char>(src_[i]))) ++i;
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    if (i >= src_.size()) {
+      t.kind = Tok::End;
+      t.end = t.begin;
+      tok_ = std::move(t);
+      pos_ = i;
+      return;
+    }
+    const char c = src_[i];
+    auto single = [&](Tok kind) {
+      t.kind = kind;
+      ++i;
+    };
+    auto next_is = [&](char n) { return i + 1 < src_.size() && src_[i + 1] == n; };
+    if (std::isdigit(static_cast<unsigned char>(c)) ||
+        (c == '.' && i + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[i + 1])))) {
+      lex_number(t, i);
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      while (i < src_.size() &&
+             (std::isalnum(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
+        ++i;
+      }
+      t.kind = Tok::Ident;
+      t.text = std::string(src_.substr(t.begin, i - t.begin));
+    } else if (c == '"' || c == '\'') {
+      lex_string(t, i);
+    } else {
+      switch (c) {
+        case '+': single(Tok::Plus); break;
+        case '-': single(Tok::Minus); break;
+        case '*':
+          if (next_is('*')) fail(t.begin, t.begin + 2, "unexpected '**'; write powers with '^'");
+          single(Tok::Star);
+          break;
+        case '/': single(Tok::Slash); break;
+        case '^': single(Tok::Caret); break;
+        case '(': single(Tok::LParen); break;
+        case ')': single(Tok::RParen); break;
+        case '[': single(Tok::LBracket); break;
+        case ']': single(Tok::RBracket); break;
+        case ',': single(Tok::Comma); break;
+        case '=':
+          if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '='; compare with '=='");
+          t.kind = Tok::Eq;
+          i += 2;
+          break;
+        case '!':
+          if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '!'; negate with 'not'");
+          t.kind = Tok::Ne;
+          i += 2;
+          break;
+        case '<':
+          t.kind = next_is('=') ? Tok::Le : Tok::Lt;
+          i += next_is('=') ? 2u : 1u;
+          break;
+        case '>':
+          t.kind = next_is('=') ? Tok::Ge : Tok::Gt;
+          i += next_is('=') ? 2u : 1u;
+          break;
+        case '&':
+          fail(t.begin, next_is('&') ? t.begin + 2 : t.begin + 1, "unexpected '&'; use 'and'");
+        case '|':
+          fail(t.begin, next_is('|') ? t.begin + 2 : t.begin + 1, "unexpected '|'; use 'or'");
+        default: {
+          // One UTF-8 character, for the message and the caret.
+          size_t n = 1;
+          while (i + n < src_.size() && (static_cast<unsigned char>(src_[i + n]) & 0xC0) == 0x80) ++n;
+          fail(t.begin, static_cast<uint32_t>(i + n),
+               fmt::format("unexpected character '{}'", src_.substr(i, n)));
+        }
+      }
+    }
+    t.end = static_cast<uint32_t>(i);
+    pos_ = i;
+    tok_ = std::move(t);
+  }
+
+  void lex_number(Token& t, size_t& i) {
+    std::string digits;
+    auto take_digits = [&] {
+      while (i < src_.size() && (std::isdigit(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
+        if (src_[i] == '_') {
+          const bool between = !digits.empty() && std::isdigit(static_cast<unsigned char>(digits.back())) &&
+                               i + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[i + 1]));
+          if (!between) fail(static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), "'_' may only separate digits");
+        } else {
+          digits += src_[i];
+        }
+        ++i;
+      }
+    };
+    take_digits();
+    if (i < src_.size() && src_[i] == '.') {
+      digits += '.';
+      ++i;
+      take_digits();
+    }
+    if (i < src_.size() && (src_[i] == 'e' || src_[i] == 'E')) {
+      size_t j = i + 1;
+      if (j < src_.size() && (src_[j] == '+' || src_[j] == '-')) ++j;
+      if (j < src_.size() && std::isdigit(static_cast<unsigned char>(src_[j]))) {
+        digits += src_.substr(i, j - i);
+        i = j;
+        take_digits();
+      }
+    }
+    if (i < src_.size() && (std::isalpha(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
+      size_t j = i;
+      while (j < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[j])) || src_[j] == '_')) ++j;
+      fail(t.begin, static_cast<uint32_t>(j),
+           fmt::format("invalid number '{}'", src_.substr(t.begin, j - t.begin)));
+    }
+    const double value = std::strtod(digits.c_str(), nullptr);
+    if (!std::isfinite(value)) {
+      fail(t.begin, static_cast<uint32_t>(i), "number is too large");
+    }
+    t.kind = Tok::Number;
+    t.number = value;
+  }
+
+  void lex_string(Token& t, size_t& i) {
+    const char quote = src_[i++];
+    std::string value;
+    while (true) {
+      if (i >= src_.size()) fail(t.begin, static_cast<uint32_t>(i), "unterminated string");
+      const char c = src_[i];
+      if (c == quote) {
+        ++i;
+        break;
+      }
+      if (c == '\\' && i + 1 < src_.size() && (src_[i + 1] == quote || src_[i + 1] == '\\')) {
+        value += src_[i + 1];
+        i += 2;
+        continue;
+      }
+      value += c;
+      ++i;
+    }
+    t.kind = Tok::String;
+    t.text = std::move(value);
+  }
+
+  // --- tree building ---------------------------------------------------------------------------
+
+  uint32_t add(Node n) {
+    if (tree_.nodes.size() >= kMaxNodes) {
+      fail(n.begin, n.end,
+           fmt::format("expression is too large (more than {} nodes)", kMaxNodes));
+    }
+    tree_.nodes.push_back(std::move(n));
+    return static_cast<uint32_t>(tree_.nodes.size() - 1);
+  }
+
+  uint32_t add(Op op, uint32_t begin, uint32_t end, std::initializer_list<uint32_t> children) {
+    Node n;
+    n.op = op;
+    n.begin = begin;
+    n.end = end;
+    n.first = static_cast<uint32_t>(tree_.kids.size());
+    n.count = static_cast<uint32_t>(children.size());
+    for (uint32_t c : children) tree_.kids.push_back(c);
+    return add(std::move(n));
+  }
+
+  void enter(int depth, const Token& at) {
+    if (depth > kMaxDepth) {
+      fail(at.begin, at.end,
+           fmt::format("expression is nested too deeply (more than {} levels)", kMaxDepth));
+    }
+  }
+
+  bool is_keyword(std::string_view word) const {
+    return tok_.kind == Tok::Ident && tok_.text == word;
+  }
+
+  // expression := or
+  uint32_t expression(int depth) {
+    enter(depth, tok_);
+    return disjunction(depth);
+  }
+
+  uint32_t disjunction(int depth) {
+    uint32_t left = conjunction(depth);
+    while (is_keyword("or")) {
+      advance();
+      const uint32_t right = conjunction(depth);
+      left = add(Op::Or, tree_.nodes[left].begin, tree_.nodes[right].end, {left, right});
+    }
+    return left;
+  }
+
+  uint32_t conjunction(int depth) {
+    uint32_t left = negation(depth);
+    while (is_keyword("and")) {
+      advance();
+      const uint32_t right = negation(depth);
+      left = add(Op::And, tree_.nodes[left].begin, tree_.nodes[right].end, {left, right});
+    }
+    return left;
+  }
+
+  uint32_t negation(int depth) {
+    if (is_keyword("not")) {
+      const Token op = tok_;
+      enter(depth + 1, op);
+      advance();
+      const uint32_t operand = negation(depth + 1);
+      return add(Op::Not, op.begin, tree_.nodes[operand].end, {operand});
+    }
+    return comparison(depth);
+  }
+
+  static bool comparison_token(Tok t) {
+    return t == Tok::Eq || t == Tok::Ne || t == Tok::Lt || t == Tok::Le || t == Tok::Gt ||
+           t == Tok::Ge;
+  }
+
+  uint32_t comparison(int depth) {
+    const uint32_t left = additive(depth);
+    if (comparison_token(tok_.kind) || is_keyword("in")) {
+      const Token op = tok_;
+      advance();
+      const uint32_t right = additive(depth);
+      Op kind = Op::In;
+      switch (op.kind) {
+        case Tok::Eq: kind = Op::Eq; break;
+        case Tok::Ne: kind = Op::Ne; break;
+        case Tok::Lt: kind = Op::Lt; break;
+        case Tok::Le: kind = Op::Le; break;
+        case Tok::Gt: kind = Op::Gt; break;
+        case Tok::Ge: kind = Op::Ge; break;
+        default: break;
+      }
+      if (comparison_token(tok_.kind) || is_keyword("in")) {
+        fail(tok_.begin, tok_.end,
+             fmt::format("comparisons cannot be chained; join them with 'and' (got {} after a "
+                         "comparison)",
+                         describe(tok_, src_)));
+      }
+      return add(kind, tree_.nodes[left].begin, tree_.nodes[right].end, {left, right});
+    }
+    return left;
+  }
+
+  uint32_t additive(int depth) {
+    uint32_t left = multiplicative(depth);
+    while (tok_.kind == Tok::Plus || tok_.kind == Tok::Minus) {
+      const Op kind = tok_.kind == Tok::Plus ? Op::Add : Op::Sub;
+      advance();
+      const uint32_t right = multiplicative(depth);
+      left = add(kind, tree_.nodes[left].begin, tree_.nodes[right].end, {left, right});
+    }
+    return left;
+  }
+
+  uint32_t multiplicative(int depth) {
+    uint32_t left = unary(depth);
+    while (tok_.kind == Tok::Star || tok_.kind == Tok::Slash) {
+      const Op kind = tok_.kind == Tok::Star ? Op::Mul : Op::Div;
+      advance();
+      const uint32_t right = unary(depth);
+      left = add(kind, tree_.nodes[left].begin, tree_.nodes[right].end, {left, right});
+    }
+    return left;
+  }
+
+  uint32_t unary(int depth) {
+    if (tok_.kind == Tok::Minus || tok_.kind == Tok::Plus) {
+      const Token op = tok_;
+      enter(depth + 1, op);
+      advance();
+      const uint32_t operand = unary(depth + 1);
+      if (op.kind == Tok::Plus) return operand;  // unary plus changes nothing
+      return add(Op::Neg, op.begin, tree_.nodes[operand].end, {operand});
+    }
+    return power(depth);
+  }
+
+  // power := primary ('^' unary)?   -- right-associative, binds tighter than unary minus
+  uint32_t power(int depth) {
+    const uint32_t base = primary(depth);
+    if (tok_.kind == Tok::Caret) {
+      const Token op = tok_;
+      enter(depth + 1, op);
+      advance();
+      const uint32_t exponent = unary(depth + 1);
+      return add(Op::Pow, tree_.nodes[base].begin, tree_.nodes[exponent].end, {base, exponent});
+    }
+    return base;
+  }
+
+  uint32_t primary(int depth) {
+    const Token t = tok_;
+    switch (t.kind) {
+      case Tok::Number: {
+        advance();
+        Node n;
+        n.op = Op::Number;
+        n.number = t.number;
+        n.begin = t.begin;
+        n.end = t.end;
+        return add(std::move(n));
+      }
+      case Tok::String: {
+        advance();
+        Node n;
+        n.op = Op::String;
+        n.text = t.text;
+        n.begin = t.begin;
+        n.end = t.end;
+        return add(std::move(n));
+      }
+      case Tok::LParen: {
+        advance();
+        const uint32_t inner = expression(depth + 1);
+        expect(Tok::RParen, "')'", t);
+        return inner;
+      }
+      case Tok::LBracket: return list(depth, t);
+      case Tok::Ident: return identifier(depth, t);
+      default:
+        fail(t.begin, t.end, fmt::format("expected a value, got {}", describe(t, src_)));
+    }
+  }
+
+  void expect(Tok kind, std::string_view what, const Token& opener) {
+    if (tok_.kind == kind) {
+      advance();
+      return;
+    }
+    if (tok_.kind == Tok::End) {
+      fail(opener.begin, opener.end,
+           fmt::format("expected {} to close this, got end of input", what));
+    }
+    fail(tok_.begin, tok_.end, fmt::format("expected {}, got {}", what, describe(tok_, src_)));
+  }
+
+  uint32_t list(int depth, const Token& open) {
+    advance();
+    std::vector<uint32_t> items;
+    if (tok_.kind != Tok::RBracket) {
+      while (true) {
+        items.push_back(expression(depth + 1));
+        if (tok_.kind != Tok::Comma) break;
+        advance();
+      }
+    }
+    const uint32_t end = tok_.end;
+    expect(Tok::RBracket, "']'", open);
+    return add_variadic(Op::List, Func::None, open.begin, end, items, "");
+  }
+
+  uint32_t add_variadic(Op op, Func func, uint32_t begin, uint32_t end,
+                        const std::vector<uint32_t>& items, std::string text) {
+    Node n;
+    n.op = op;
+    n.func = func;
+    n.begin = begin;
+    n.end = end;
+    n.text = std::move(text);
+    n.first = static_cast<uint32_t>(tree_.kids.size());
+    n.count = static_cast<uint32_t>(items.size());
+    for (uint32_t c : items) tree_.kids.push_back(c);
+    return add(std::move(n));
+  }
+
+  uint32_t identifier(int depth, const Token& t) {
+    if (t.text == "true" || t.text == "false") {
+      advance();
+      Node n;
+      n.op = Op::Bool;
+      n.number = t.text == "true" ? 1 : 0;
+      n.begin = t.begin;
+      n.end = t.end;
+      return add(std::move(n));
+    }
+    if (t.text == "and" || t.text == "or" || t.text == "in" || t.text == "not") {
+      fail(t.begin, t.end, fmt::format("expected a value, got '{}'", t.text));
+    }
+    advance();
+    if (tok_.kind == Tok::LParen) {
+      const Token open = tok_;
+      const Func func = function_named(t.text);
+      if (func == Func::None) {
+        throw ParseError{t.begin, t.end, fmt::format("unknown function '{}'", t.text),
+                         detail::did_you_mean(t.text, function_names())};
+      }
+      advance();
+      std::vector<uint32_t> args;
+      if (tok_.kind != Tok::RParen) {
+        while (true) {
+          args.push_back(expression(depth + 1));
+          if (tok_.kind != Tok::Comma) break;
+          advance();
+        }
+      }
+      const uint32_t end = tok_.end;
+      expect(Tok::RParen, "')'", open);
+      return add_variadic(Op::Call, func, t.begin, end, args, t.text);
+    }
+    if (function_named(t.text) != Func::None) {
+      fail(t.begin, t.end, fmt::format("'{}' is a function; call it as {}(...)", t.text, t.text));
+    }
+    Node n;
+    n.op = Op::Name;
+    n.text = t.text;
+    n.begin = t.begin;
+    n.end = t.end;
+    return add(std::move(n));
+  }
+
+  std::string_view src_;
+  size_t pos_ = 0;
+  Token tok_;
+  Tree tree_;
+};
+
+}  // namespace
+
+Tree parse(std::string_view text) { return Parser(text).run(); }
+
+}  // namespace tradeoff::expr

@@ -1,0 +1,68 @@
+// Input values from text.
+#include "inputs.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "load/schema.hpp"
+#include "suggest.hpp"
+#include "text.hpp"
+
+namespace tradeoff::detail {
+
+std::optional<double> parse_input_value(const Input& in, std::string_view text, bool plain,
+                                        InputProblem& problem) {
+  switch (in.type) {
+    case InputType::Number:
+    case InputType::Integer: {
+      const auto v = plain ? loader::parse_number(text) : std::nullopt;
+      if (!v) {
+        problem = {ErrorCode::WrongType,
+                   fmt::format("expected {}, got '{}'",
+                               in.type == InputType::Integer ? "a whole number" : "a number", text),
+                   {}};
+        return std::nullopt;
+      }
+      if (in.type == InputType::Integer && *v != std::floor(*v)) {
+        problem = {ErrorCode::WrongType, fmt::format("expected a whole number, got {}", text), {}};
+        return std::nullopt;
+      }
+      if ((in.min && *v < *in.min) || (in.max && *v > *in.max)) {
+        std::string range;
+        if (in.min && in.max) {
+          range = fmt::format("between {} and {}", quantity(*in.min), quantity(*in.max));
+        } else if (in.min) {
+          range = fmt::format("at least {}", quantity(*in.min));
+        } else {
+          range = fmt::format("at most {}", quantity(*in.max));
+        }
+        problem = {ErrorCode::OutOfRange, fmt::format("{} is out of range: it must be {}", text, range),
+                   {}};
+        return std::nullopt;
+      }
+      return *v;
+    }
+    case InputType::Boolean:
+      if (plain && (text == "true" || text == "True" || text == "TRUE")) return 1.0;
+      if (plain && (text == "false" || text == "False" || text == "FALSE")) return 0.0;
+      problem = {ErrorCode::WrongType, fmt::format("expected true or false, got '{}'", text), {}};
+      return std::nullopt;
+    case InputType::Choice:
+    case InputType::Level: {
+      const auto it = std::find(in.values.begin(), in.values.end(), text);
+      if (it != in.values.end()) return static_cast<double>(it - in.values.begin());
+      std::string list;
+      for (const auto& v : in.values) list += (list.empty() ? "'" : ", '") + v + "'";
+      problem = {ErrorCode::InvalidValue,
+                 fmt::format("'{}' is not one of the {} {}", text,
+                             in.type == InputType::Level ? "levels" : "choices", list),
+                 did_you_mean(text, in.values)};
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,133 @@
+// Expressions in YAML: parse a scalar, map every byte of its value back to the YAML source (so
+// errors point inside quoted and block scalars too), and check names and types.
+#include "load/expression_loader.hpp"
+
+#include <fmt/format.h>
+
+#include "suggest.hpp"
+
+namespace tradeoff::loader {
+
+namespace {
+
+/// Aligns the scalar's value with its source text: for each byte of the value, the byte of the
+/// source it came from. Handles quotes, escapes, line folding and block indentation; where the
+/// two cannot be aligned, later bytes point at the last aligned one.
+std::vector<std::pair<int, int>> align(const yaml::Document& doc, const yaml::Node& node) {
+  const std::string& value = node.scalar;
+  const std::string& text = doc.text;
+  std::vector<std::pair<int, int>> out(value.size() + 1);
+  size_t s = doc.offset_of(node.line, node.column);
+  const bool single = node.style == yaml::Style::SingleQuoted;
+  const bool dbl = node.style == yaml::Style::DoubleQuoted;
+  if (single || dbl) {
+    ++s;  // the opening quote
+  } else if (node.style == yaml::Style::Literal || node.style == yaml::Style::Folded) {
+    while (s < text.size() && text[s] != '\n') ++s;  // the header line: '|', '>', indicators
+    if (s < text.size()) ++s;
+  }
+  for (size_t k = 0; k < value.size(); ++k) {
+    const char v = value[k];
+    size_t scan = s;
+    size_t guard = 0;
+    while (scan < text.size() && guard++ < 4096) {
+      const char c = text[scan];
+      if (dbl && c == '\\') break;                                   // an escape yields v
+      if (single && c == '\'' && scan + 1 < text.size() && text[scan + 1] == '\'') break;
+      if (c == v) break;
+      if ((c == '\n' || c == '\r') && (v == ' ' || v == '\n')) break;  // a folded line break
+      ++scan;  // indentation, or a character the value does not keep
+    }
+    if (scan >= text.size() || guard > 4096) scan = s;
+    out[k] = doc.position_of(scan);
+    size_t step = 1;
+    if ((dbl && text[scan] == '\\') || (single && text[scan] == '\'' && v == '\'')) step = 2;
+    if (text[scan] == '\r' && scan + 1 < text.size() && text[scan + 1] == '\n') step = 2;
+    s = std::min(text.size(), scan + step);
+  }
+  out[value.size()] = doc.position_of(s);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
+                                          std::string_view what) {
+  if (!node.is_scalar()) {
+    ctx.error(ErrorCode::WrongType, node,
+              fmt::format("expected a number or a formula for {}, got {}", what,
+                          yaml::describe(node)));
+    return std::nullopt;
+  }
+  Expression e;
+  e.text = node.scalar;
+  e.where = ctx.at(node);
+  e.positions = align(ctx.doc(), node);
+  try {
+    e.tree = std::make_shared<expr::Tree>(expr::parse(node.scalar));
+  } catch (const expr::ParseError& p) {
+    Diagnostic d;
+    d.code = p.message.find("too ") != std::string::npos ? ErrorCode::ExprLimit : ErrorCode::ExprSyntax;
+    d.where = e.at(p.begin);
+    d.message = fmt::format("in {}: {}", what, p.message);
+    d.hint = p.hint;
+    const auto end = e.at(p.end);
+    d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
+    ctx.sink().add(std::move(d));
+    return std::nullopt;
+  }
+  return e;
+}
+
+bool check_expression(DiagnosticSink& sink, Expression& e, const expr::Symbols& symbols,
+                      expr::Type expected, std::string_view what) {
+  const auto errors = expr::check(*e.tree, symbols, expected);
+  for (const auto& err : errors) {
+    Diagnostic d;
+    d.code = err.code;
+    d.where = e.at(err.begin);
+    d.message = fmt::format("in {}: {}", what, err.message);
+    d.hint = err.hint;
+    const auto end = e.at(err.end);
+    d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
+    sink.add(std::move(d));
+  }
+  return errors.empty();
+}
+
+expr::Symbols symbols_of(const Framework& fw) {
+  expr::Symbols symbols;
+  int32_t slot = 0;
+  for (const auto& input : fw.inputs) {
+    expr::Symbol s;
+    s.name = input.name;
+    s.slot = slot++;
+    switch (input.type) {
+      case InputType::Number:
+      case InputType::Integer: s.type = expr::Type::Number; break;
+      case InputType::Boolean: s.type = expr::Type::Bool; break;
+      case InputType::Choice:
+      case InputType::Level:
+        s.type = input.type == InputType::Level ? expr::Type::Level : expr::Type::Choice;
+        s.domain = static_cast<int32_t>(symbols.domains.size());
+        symbols.domains.push_back({input.name, input.values, input.type == InputType::Level});
+        break;
+    }
+    symbols.symbols.push_back(std::move(s));
+  }
+  for (const auto& d : fw.derived) {
+    expr::Symbol s;
+    s.name = d.name;
+    s.slot = slot++;
+    if (d.formula.tree) {
+      s.type = expr::result_type(*d.formula.tree);
+      s.domain = expr::result_domain(*d.formula.tree);
+    }
+    // A formula that did not check has no usable type; names that read it are not reported again.
+    if (!d.formula.tree || s.type == expr::Type::Unknown) s.slot = -1;
+    symbols.symbols.push_back(std::move(s));
+  }
+  return symbols;
+}
+
+}  // namespace tradeoff::loader

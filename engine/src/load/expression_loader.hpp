@@ -1,0 +1,25 @@
+// Reading expressions from YAML scalars and checking them (see expr/ for the language).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "expr/check.hpp"
+#include "load/schema.hpp"
+#include "tradeoff/model.hpp"
+
+namespace tradeoff::loader {
+
+/// Parses the scalar `node` as an expression; a syntax error is reported at its exact position
+/// in the YAML file, whatever the scalar's style.
+std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
+                                          std::string_view what);
+
+/// Resolves names and checks types; every problem is reported at its position. True when ok.
+bool check_expression(DiagnosticSink& sink, Expression& expression, const expr::Symbols& symbols,
+                      expr::Type expected, std::string_view what);
+
+/// The names expressions of `framework` may read: its inputs, then its derived values.
+expr::Symbols symbols_of(const Framework& framework);
+
+}  // namespace tradeoff::loader

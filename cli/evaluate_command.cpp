@@ -20,6 +20,7 @@ struct EvaluateOptions {
   std::string normalization;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> set;
 };
 
 int run_evaluate(const EvaluateOptions& opt) {
@@ -29,6 +30,17 @@ int run_evaluate(const EvaluateOptions& opt) {
   tradeoff::EvaluateOptions eval;
   eval.method = opt.method;
   eval.normalization = opt.normalization;
+  for (const auto& assignment : opt.set) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      Diagnostic d;
+      d.code = ErrorCode::Usage;
+      d.where.file = "tradeoff";
+      d.message = fmt::format("--set expects name=value, got '{}'", assignment);
+      throw Error(std::move(d));
+    }
+    eval.set.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
+  }
   Result result = evaluate(loaded.framework, loaded.assessment ? &*loaded.assessment : nullptr, eval);
   result.warnings = loaded.warnings;
   if (!loaded.warnings.empty()) print_diagnostics(stderr, loaded.warnings);
@@ -58,6 +70,9 @@ void add_evaluate_command(CLI::App& app, Command& selected) {
       ->check(CLI::IsMember(format_names()))
       ->capture_default_str();
   sub->add_option("-o,--output", opt->output, "Write to this file (atomically) instead of stdout");
+  sub->add_option("-s,--set", opt->set, "Answer an input: name=value (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
   sub->callback([opt, &selected] { selected = [opt] { return run_evaluate(*opt); }; });
 }
 

@@ -234,9 +234,23 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     usage_error(fmt::format("unknown method '{}'", method_name),
                 detail::did_you_mean(method_name, method_names()));
   }
-  const std::string norm_name =
-      pick(opt.normalization, a.method.normalization, fw.method.normalization,
-           std::string(to_string(method->normalization)));
+  // A normalisation goes with the method chosen beside it or below it: switching the method on
+  // the command line does not inherit a normalisation picked for the framework's method.
+  const int method_level = !opt.method.empty()          ? 3
+                           : !a.method.name.empty()     ? 2
+                           : !fw.method.name.empty()    ? 1
+                                                        : 0;
+  std::string norm_name(to_string(method->normalization));
+  bool norm_chosen = false;
+  const std::pair<int, const std::string*> norm_levels[] = {
+      {3, &opt.normalization}, {2, &a.method.normalization}, {1, &fw.method.normalization}};
+  for (const auto& [level, name] : norm_levels) {
+    if (!name->empty() && level >= method_level) {
+      norm_name = *name;
+      norm_chosen = true;
+      break;
+    }
+  }
   const auto normalization = parse_normalization(norm_name);
   if (!normalization) {
     usage_error(fmt::format("unknown normalization '{}'", norm_name),
@@ -541,10 +555,8 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
 
   // Normalise, aggregate, rank.
   if (!eligible.empty()) {
-    const bool chosen = !opt.normalization.empty() || !a.method.normalization.empty() ||
-                        !fw.method.normalization.empty();
     const detail::NormalizedMatrix normalized =
-        detail::normalize(problem, *normalization, chosen ? "" : method->title);
+        detail::normalize(problem, *normalization, norm_chosen ? "" : method->title);
     for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = normalized.how[j];
     const detail::MethodOutput out = method->run(problem, normalized);
     result.higher_is_better = out.higher_is_better;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "linalg.hpp"
 #include "text.hpp"
@@ -60,11 +61,14 @@ struct ColumnStats {
   double sum_squares = 0;
 };
 
-/// How a column's raw value becomes its normalised value: r = scale * x + offset (a constant
-/// column has scale 0), r = scale / x (ratios of cost criteria), or the value function.
+/// How a column's raw value becomes its normalised value: r = (x - shift) / divisor + offset
+/// (a constant column divides by infinity), r = divisor / x (ratios of cost criteria), or the
+/// value function. Dividing, rather than multiplying by a reciprocal, keeps the ends exact:
+/// min-max gives the worst option exactly 0 and the best exactly 1.
 struct Transform {
   enum class Kind { Affine, Reciprocal, ValueFunction } kind = Kind::Affine;
-  double scale = 1;
+  double shift = 0;
+  double divisor = 1;
   double offset = 0;
 };
 
@@ -104,16 +108,20 @@ size_t first_row(const DecisionProblem& p, size_t j, Pred ok) {
 bool is_positive(double x) { return x > 0; }
 bool is_non_negative(double x) { return x >= 0; }
 
-Transform affine(double scale, double offset) {
-  return {Transform::Kind::Affine, scale, offset};
+Transform affine(double shift, double divisor, double offset = 0) {
+  return {Transform::Kind::Affine, shift, divisor, offset};
+}
+
+Transform constant(double value) {
+  return affine(0, std::numeric_limits<double>::infinity(), value);
 }
 
 /// Min-max: benefit (x - min) / range, cost (max - x) / range; a constant column maps to 1
 /// (every option reaches the best value seen).
 Transform minmax(const ColumnStats& s, bool cost) {
   const double range = s.max - s.min;
-  if (!(range > 0)) return affine(0, 1);
-  return cost ? affine(-1 / range, s.max / range) : affine(1 / range, -s.min / range);
+  if (!(range > 0)) return constant(1);
+  return cost ? affine(s.max, -range) : affine(s.min, range);
 }
 
 }  // namespace
@@ -126,6 +134,16 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
   out.sign.assign(m, 1.0);
   out.how.assign(m, "");
   const DomainContext name{to_string(normalization), method};
+  if (n == 0) {
+    // No options (all vetoed): nothing to normalise, but say what each criterion would use.
+    DecisionProblem one = p;
+    one.options = {"-"};
+    one.values.assign(m, 1.0);
+    one.where.clear();
+    NormalizedMatrix described = normalize(one, normalization, method);
+    described.values.clear();
+    return described;
+  }
   const std::vector<ColumnStats> stats = column_stats(p);
   std::vector<Transform> transform(m);
   for (size_t j = 0; j < m; ++j) {
@@ -141,7 +159,7 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
         } else if (c.scale) {
           const double lo = c.scale->first;
           const double hi = c.scale->second;
-          t = cost ? affine(-1 / (hi - lo), hi / (hi - lo)) : affine(1 / (hi - lo), -lo / (hi - lo));
+          t = cost ? affine(hi, lo - hi) : affine(lo, hi - lo);
           out.how[j] = fmt::format("scale [{}, {}]", quantity(lo), quantity(hi));
         } else {
           t = minmax(s, cost);
@@ -153,18 +171,18 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
         out.how[j] = "min-max";
         break;
       case Normalization::None:
-        t = affine(1, 0);
+        t = affine(0, 1);
         out.sign[j] = cost ? -1.0 : 1.0;
         out.how[j] = "none (raw)";
         break;
       case Normalization::Max:
         if (cost) {
           if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
-          t = {Transform::Kind::Reciprocal, s.min, 0};
+          t = {Transform::Kind::Reciprocal, 0, s.min, 0};
           out.how[j] = "min / x";
         } else {
           if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
-          t = s.max > 0 ? affine(1 / s.max, 0) : affine(0, 1);
+          t = s.max > 0 ? affine(0, s.max) : constant(1);
           out.how[j] = "x / max";
         }
         break;
@@ -173,20 +191,20 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
           if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
           double sum_inverse = 0;
           for (size_t i = 0; i < n; ++i) sum_inverse += 1 / p.at(i, j);
-          t = {Transform::Kind::Reciprocal, 1 / sum_inverse, 0};
+          t = {Transform::Kind::Reciprocal, 0, 1 / sum_inverse, 0};
           out.how[j] = "(1/x) / sum(1/x)";
         } else {
           if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
-          t = s.sum > 0 ? affine(1 / s.sum, 0) : affine(0, 1 / static_cast<double>(n));
+          t = s.sum > 0 ? affine(0, s.sum) : constant(1 / static_cast<double>(n));
           out.how[j] = "x / sum";
         }
         break;
       case Normalization::Vector: {
         const double norm = std::sqrt(s.sum_squares);
         if (norm > 0) {
-          t = cost ? affine(-1 / norm, 1) : affine(1 / norm, 0);
+          t = cost ? affine(0, -norm, 1) : affine(0, norm);
         } else {
-          t = affine(0, cost ? 1.0 : 0.0);
+          t = constant(cost ? 1.0 : 0.0);
         }
         out.how[j] = cost ? "1 - x / norm" : "x / norm";
         break;
@@ -194,12 +212,14 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
     }
   }
   // Second pass: every column as if affine (vectorised), then the few that are not.
-  std::vector<double> scale(m, 1.0);
+  std::vector<double> shift(m, 0.0);
+  std::vector<double> divisor(m, 1.0);
   std::vector<double> offset(m, 0.0);
   bool all_affine = true;
   for (size_t j = 0; j < m; ++j) {
     if (transform[j].kind == Transform::Kind::Affine) {
-      scale[j] = transform[j].scale;
+      shift[j] = transform[j].shift;
+      divisor[j] = transform[j].divisor;
       offset[j] = transform[j].offset;
     } else {
       all_affine = false;
@@ -207,14 +227,15 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
   }
   out.values.resize(n * m);
   as_matrix(out.values, n, m).array() =
-      (as_matrix(p.values, n, m).array().rowwise() * as_vector(scale).transpose().array())
+      ((as_matrix(p.values, n, m).rowwise() - as_vector(shift).transpose()).array().rowwise() /
+       as_vector(divisor).transpose().array())
           .rowwise() +
       as_vector(offset).transpose().array();
   if (!all_affine) {
     for (size_t j = 0; j < m; ++j) {
       const Transform& t = transform[j];
       if (t.kind == Transform::Kind::Reciprocal) {
-        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = t.scale / p.at(i, j);
+        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = t.divisor / p.at(i, j);
       } else if (t.kind == Transform::Kind::ValueFunction) {
         const ValueFunction& vf = *p.criteria[j].value_function;
         for (size_t i = 0; i < n; ++i) out.values[i * m + j] = apply_value_function(vf, p.at(i, j));

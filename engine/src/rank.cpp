@@ -8,8 +8,7 @@
 namespace tradeoff::detail {
 
 bool same_score(double a, double b) {
-  const double scale = std::max({1.0, std::fabs(a), std::fabs(b)});
-  return std::fabs(a - b) <= kTieTolerance * scale;
+  return std::fabs(a - b) <= kTieTolerance * std::max(std::fabs(a), std::fabs(b)) + kTieFloor;
 }
 
 std::vector<RankEntry> rank_options(const std::vector<std::string>& ids,

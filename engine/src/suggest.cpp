@@ -27,8 +27,9 @@ int edit_distance(std::string_view a, std::string_view b) {
 
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.size() > 64) return {};
-  // Allow about one edit per three characters, at least one, at most three.
-  const int limit = std::clamp(static_cast<int>(word.size()) / 3, 1, 3);
+  // Allow about one edit per three characters, at least one, at most three; a word of one or
+  // two characters is too short for any edit to be a plausible typo of another.
+  const int limit = word.size() <= 2 ? 0 : std::clamp(static_cast<int>(word.size()) / 3, 1, 3);
   std::string best;
   int best_distance = limit + 1;
   for (const auto& candidate : candidates) {

@@ -93,7 +93,11 @@ std::optional<ValueFunction> read_value_function(Context& ctx, const yaml::Node&
     ctx.error(ErrorCode::InvalidValueFunction, *points,
               fmt::format("expected at least two [value, score] points for the value function "
                           "of {}, got {}",
-                          what, yaml::describe(*points)));
+                          what,
+                          points->is_sequence()
+                              ? fmt::format("{} point{}", points->items.size(),
+                                            points->items.size() == 1 ? "" : "s")
+                              : yaml::describe(*points)));
     return std::nullopt;
   }
   ValueFunction vf;
@@ -1041,7 +1045,8 @@ void check_scale(DiagnosticSink& sink, const Criterion& c, const Score& s,
   if (s.value < c.scale->first || s.value > c.scale->second) {
     sink.error(ErrorCode::OutOfRange, s.where,
                fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",
-                           s.value, option, c.id, c.scale->first, c.scale->second));
+                           detail::quantity(s.value), option, c.id,
+                           detail::quantity(c.scale->first), detail::quantity(c.scale->second)));
   }
 }
 

@@ -26,8 +26,8 @@ std::optional<double> parse_number(std::string_view text) {
       clean += c;
       digits = true;
     } else if (c == '_') {
-      // Only between two digits, as in 1_000_000.
-      if (i == 0 || i + 1 >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i - 1])) ||
+      // Only between two digits of the mantissa, as in 1_000_000.
+      if (exponent || i == 0 || i + 1 >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i - 1])) ||
           !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
         return std::nullopt;
       }

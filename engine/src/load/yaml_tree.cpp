@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <sstream>
 #include <unordered_set>
 
@@ -215,6 +216,41 @@ class TreeBuilder : public YAML::EventHandler {
   size_t nodes_ = 0;
 };
 
+/// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+size_t invalid_utf8(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    size_t len = 0;
+    uint32_t min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > t.size()) return i;
+    uint32_t cp = c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(t[i + k]);
+      if ((b & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 size_t Document::offset_of(int line, int column) const {
@@ -258,6 +294,12 @@ Document parse(std::string file, std::string_view text) {
   doc.line_starts.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') doc.line_starts.push_back(i + 1);
+  }
+  if (const size_t bad = invalid_utf8(doc.text); bad != std::string::npos) {
+    const auto [line, column] = doc.position_of(bad);
+    fail(ErrorCode::YamlSyntax, doc.file, line, column,
+         fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                     static_cast<unsigned char>(doc.text[bad])));
   }
   std::istringstream stream{doc.text};
   TreeBuilder builder(doc);

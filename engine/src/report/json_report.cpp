@@ -158,7 +158,7 @@ void render_json(const Result& r, std::ostream& out) {
                         {"message", w.message}});
   }
   j["warnings"] = std::move(warnings);
-  out << j.dump(2) << '\n';
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace tradeoff::detail

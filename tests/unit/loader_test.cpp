@@ -1,0 +1,866 @@
+// The framework, catalog-criterion and assessment loaders (load/framework_loader, load/catalog):
+// what a valid file becomes, and every problem with its exact message, code and position.
+#include "load/framework_loader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+#include "tradeoff/catalog.hpp"
+
+using tradeoff::Diagnostic;
+using tradeoff::Direction;
+using tradeoff::ErrorCode;
+using tradeoff::Severity;
+using tradeoff::test::brief;
+using tradeoff::test::expect_errors;
+using tradeoff::test::load_errors;
+using tradeoff::test::load_text;
+
+namespace {
+
+/// `text` with its only occurrence of `from` replaced by `to` (FAILs if not exactly one).
+std::string edit(const std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.find(from, at + 1) == std::string::npos);
+  return text.substr(0, at) + to + text.substr(at + from.size());
+}
+
+std::vector<Diagnostic> errors_only(const std::vector<Diagnostic>& all) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : all) {
+    if (d.severity == Severity::Error) out.push_back(d);
+  }
+  return out;
+}
+
+// A small valid framework; the line numbers are those of the diagnostics below.
+const std::string kBase =
+    "framework: f\n"                          // 1
+    "criteria:\n"                             // 2
+    "  - id: speed\n"                         // 3
+    "    direction: benefit\n"                // 4
+    "    scale: [1, 5]\n"                     // 5
+    "    weight: 3\n"                         // 6
+    "  - id: price\n"                         // 7
+    "    direction: cost\n"                   // 8
+    "    weight: 1\n"                         // 9
+    "options:\n"                              // 10
+    "  - id: a\n"                             // 11
+    "    scores: {speed: 4, price: 10}\n"     // 12
+    "  - id: b\n"                             // 13
+    "    scores: {speed: 2, price: 20}\n";    // 14
+
+}  // namespace
+
+// --- valid files ---------------------------------------------------------------------------
+
+TEST_CASE("the base framework of these tests loads", "[load]") {
+  const auto loaded = load_text(kBase);
+  CHECK(loaded.framework.id == "f");
+  CHECK(loaded.framework.criteria.size() == 2);
+  CHECK(loaded.framework.options.size() == 2);
+  CHECK_FALSE(loaded.assessment.has_value());
+  CHECK(loaded.warnings.empty());
+}
+
+TEST_CASE("a valid framework loads every field", "[load]") {
+  const std::string yaml =
+      "framework: pick_db\n"                                                          // 1
+      "title: Pick a database\n"                                                      // 2
+      "version: 1.0.0\n"                                                              // 3
+      "description: Which database to run.\n"                                         // 4
+      "sources:\n"                                                                    // 5
+      "  bench: {title: \"Benchmarks 2024\", url: \"https://example.org/b\", date: 2024-05-01,\n"
+      "          note: synthetic}\n"                                                  // 7
+      "criteria:\n"                                                                   // 8
+      "  - id: speed\n"                                                               // 9
+      "    direction: benefit\n"                                                      // 10
+      "    scale: [1, 5]\n"                                                           // 11
+      "    weight: 3\n"                                                               // 12
+      "    rubric: {1: slow, 5: fast}\n"                                              // 13
+      "    source: bench\n"                                                           // 14
+      "  - id: price\n"                                                               // 15
+      "    name: Monthly price\n"                                                     // 16
+      "    description: What it costs.\n"                                             // 17
+      "    direction: cost\n"                                                         // 18
+      "    unit: USD\n"                                                               // 19
+      "    weight: 1.5\n"                                                             // 20
+      "    value_function: {points: [[0, 1], [100, 0.5], [1000, 0]]}\n"               // 21
+      "options:\n"                                                                    // 22
+      "  - id: pg\n"                                                                  // 23
+      "    name: PostgreSQL\n"                                                        // 24
+      "    description: The usual choice.\n"                                          // 25
+      "    scores:\n"                                                                 // 26
+      "      speed: {value: 4, because: \"fast enough\", source: bench}\n"            // 27
+      "      price: 0\n"                                                              // 28
+      "  - id: lite\n"                                                                // 29
+      "    scores: {speed: 3, price: 1_000}\n"                                        // 30
+      "method: {name: wpm, normalization: sum}\n";                                    // 31
+  const auto loaded = load_text(yaml, "dir/pick_db.yaml");
+  const auto& fw = loaded.framework;
+  CHECK(loaded.warnings.empty());
+  CHECK(fw.id == "pick_db");
+  CHECK(fw.title == "Pick a database");
+  CHECK(fw.version == "1.0.0");
+  CHECK(fw.description == "Which database to run.");
+  CHECK(fw.file == "dir/pick_db.yaml");
+  CHECK(fw.criteria_where.line == 8);
+  CHECK(fw.criteria_where.column == 1);
+
+  REQUIRE(fw.sources.size() == 1);
+  CHECK(fw.sources[0].id == "bench");
+  CHECK(fw.sources[0].title == "Benchmarks 2024");
+  CHECK(fw.sources[0].url == "https://example.org/b");
+  CHECK(fw.sources[0].date == "2024-05-01");
+  CHECK(fw.sources[0].note == "synthetic");
+  CHECK(fw.sources[0].where.line == 6);
+  CHECK(fw.sources[0].where.column == 3);
+
+  REQUIRE(fw.criteria.size() == 2);
+  const auto& speed = fw.criteria[0];
+  CHECK(speed.id == "speed");
+  CHECK(speed.name == "speed");  // the name defaults to the id
+  CHECK(speed.direction == Direction::Benefit);
+  REQUIRE(speed.scale.has_value());
+  CHECK(speed.scale->first == 1.0);
+  CHECK(speed.scale->second == 5.0);
+  REQUIRE(speed.weight.has_value());
+  CHECK(*speed.weight == 3.0);
+  CHECK(speed.weight_where.line == 12);
+  CHECK(speed.weight_where.column == 13);
+  CHECK(speed.rubric == std::vector<std::pair<std::string, std::string>>{{"1", "slow"},
+                                                                          {"5", "fast"}});
+  CHECK(speed.source == "bench");
+  CHECK(speed.catalog.empty());
+  CHECK_FALSE(speed.value_function.has_value());
+  CHECK(speed.where.line == 9);
+  CHECK(speed.where.column == 5);
+
+  const auto& price = fw.criteria[1];
+  CHECK(price.id == "price");
+  CHECK(price.name == "Monthly price");
+  CHECK(price.description == "What it costs.");
+  CHECK(price.direction == Direction::Cost);
+  CHECK(price.unit == "USD");
+  CHECK(*price.weight == 1.5);
+  CHECK_FALSE(price.scale.has_value());
+  REQUIRE(price.value_function.has_value());
+  CHECK(price.value_function->points ==
+        std::vector<std::pair<double, double>>{{0.0, 1.0}, {100.0, 0.5}, {1000.0, 0.0}});
+  CHECK(price.value_function->where.line == 21);
+
+  REQUIRE(fw.options.size() == 2);
+  const auto& pg = fw.options[0];
+  CHECK(pg.id == "pg");
+  CHECK(pg.name == "PostgreSQL");
+  CHECK(pg.description == "The usual choice.");
+  CHECK(pg.scores_where.line == 26);
+  CHECK(pg.scores_where.column == 5);
+  REQUIRE(pg.scores.size() == 2);
+  CHECK(pg.scores[0].criterion == "speed");
+  CHECK(pg.scores[0].value == 4.0);
+  CHECK(pg.scores[0].because == "fast enough");
+  CHECK(pg.scores[0].source == "bench");
+  CHECK(pg.scores[0].where.line == 27);
+  CHECK(pg.scores[0].where.column == 22);  // the value inside the mapping
+  CHECK(pg.scores[0].key_where.column == 7);
+  CHECK(pg.scores[1].criterion == "price");
+  CHECK(pg.scores[1].value == 0.0);
+  CHECK(pg.scores[1].because.empty());
+
+  const auto& lite = fw.options[1];
+  CHECK(lite.name == "lite");  // defaults to the id
+  REQUIRE(lite.score("price") != nullptr);
+  CHECK(lite.score("price")->value == 1000.0);
+  CHECK(lite.score("speed")->value == 3.0);
+  CHECK(lite.score("moat") == nullptr);
+
+  CHECK(fw.method.name == "wpm");
+  CHECK(fw.method.normalization == "sum");
+  CHECK(fw.method.where.line == 31);
+  CHECK(fw.method.where.column == 9);
+}
+
+TEST_CASE("a framework without title or method gets the defaults", "[load]") {
+  const auto fw = load_text(kBase).framework;
+  CHECK(fw.title == "f");  // the title defaults to the id
+  CHECK(fw.version.empty());
+  CHECK(fw.method.name.empty());
+  CHECK(fw.method.normalization.empty());
+  CHECK(fw.sources.empty());
+}
+
+TEST_CASE("use: takes name, direction, unit, scale and rubric from the built-in catalog",
+          "[load][catalog]") {
+  const std::string yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: moat\n"
+      "    weight: 2\n"
+      "  - use: time_to_market\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {moat: 3, time_to_market: 12}\n";
+  const auto fw = load_text(yaml).framework;
+  REQUIRE(fw.criteria.size() == 2);
+  const auto& moat = fw.criteria[0];
+  CHECK(moat.id == "moat");
+  CHECK(moat.catalog == "moat");
+  CHECK(moat.name == "Moat");
+  CHECK(moat.description ==
+        "How hard it is for a competitor to reach the same capability by buying the same thing.");
+  CHECK(moat.direction == Direction::Benefit);
+  REQUIRE(moat.scale.has_value());
+  CHECK(moat.scale->first == 1.0);
+  CHECK(moat.scale->second == 5.0);
+  REQUIRE(moat.rubric.size() == 5);
+  CHECK(moat.rubric[0] ==
+        std::pair<std::string, std::string>{"1", "anyone can buy the same capability tomorrow"});
+  CHECK(moat.rubric[4].first == "5");
+  CHECK(*moat.weight == 2.0);
+
+  const auto& ttm = fw.criteria[1];
+  CHECK(ttm.id == "time_to_market");
+  CHECK(ttm.name == "Time to market");
+  CHECK(ttm.direction == Direction::Cost);
+  CHECK(ttm.unit == "weeks");
+  CHECK_FALSE(ttm.scale.has_value());
+  CHECK(ttm.rubric.empty());
+}
+
+TEST_CASE("fields given beside use: override the catalog's", "[load][catalog]") {
+  const std::string yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: moat\n"
+      "    id: our_moat\n"
+      "    name: Our moat\n"
+      "    description: Ours.\n"
+      "    direction: cost\n"
+      "    unit: points\n"
+      "    scale: [0, 10]\n"
+      "    rubric: {0: none, 10: total}\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {our_moat: 7}\n";
+  const auto fw = load_text(yaml).framework;
+  REQUIRE(fw.criteria.size() == 1);
+  const auto& c = fw.criteria[0];
+  CHECK(c.id == "our_moat");
+  CHECK(c.catalog == "moat");
+  CHECK(c.name == "Our moat");
+  CHECK(c.description == "Ours.");
+  CHECK(c.direction == Direction::Cost);
+  CHECK(c.unit == "points");
+  CHECK(c.scale == std::make_optional(std::make_pair(0.0, 10.0)));
+  CHECK(c.rubric ==
+        std::vector<std::pair<std::string, std::string>>{{"0", "none"}, {"10", "total"}});
+  // A score of 7 is inside the overriding scale [0, 10], outside the catalog's [1, 5].
+  CHECK(fw.options[0].score("our_moat")->value == 7.0);
+}
+
+TEST_CASE("use: finds criteria/ beside the framework before the built-in catalog",
+          "[load][catalog]") {
+  const std::string fw_yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: latency\n"
+      "    weight: 1\n"
+      "  - use: moat\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {latency: 30, moat: 9}\n";
+  const std::string latency =
+      "criterion: latency\n"
+      "name: Latency\n"
+      "direction: cost\n"
+      "unit: ms\n";
+  // A local moat shadows the built-in one (whose scale [1, 5] would refuse 9).
+  const std::string local_moat =
+      "criterion: moat\n"
+      "name: Local moat\n"
+      "direction: benefit\n"
+      "scale: [0, 10]\n";
+  const auto fw = load_text(fw_yaml, "fw/f.yaml",
+                            {{"fw/criteria/latency.yaml", latency},
+                             {"fw/criteria/moat.yaml", local_moat}})
+                      .framework;
+  REQUIRE(fw.criteria.size() == 2);
+  CHECK(fw.criteria[0].id == "latency");
+  CHECK(fw.criteria[0].catalog == "latency");
+  CHECK(fw.criteria[0].name == "Latency");
+  CHECK(fw.criteria[0].direction == Direction::Cost);
+  CHECK(fw.criteria[0].unit == "ms");
+  CHECK(fw.criteria[1].name == "Local moat");
+  CHECK(fw.criteria[1].scale == std::make_optional(std::make_pair(0.0, 10.0)));
+}
+
+TEST_CASE("use: also finds criteria/ one folder up (the repository layout)", "[load][catalog]") {
+  const std::string fw_yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: latency\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {latency: 30}\n";
+  const std::string latency = "criterion: latency\nname: Latency\ndirection: cost\n";
+  const auto fw =
+      load_text(fw_yaml, "frameworks/f.yaml", {{"criteria/latency.yaml", latency}}).framework;
+  REQUIRE(fw.criteria.size() == 1);
+  CHECK(fw.criteria[0].name == "Latency");
+}
+
+TEST_CASE("a catalog criterion file loads through load_criterion", "[load][catalog]") {
+  tradeoff::MemoryReader reader;
+  const auto moat = tradeoff::load_criterion(reader, "builtin:criteria/moat.yaml");
+  CHECK(moat.id == "moat");
+  CHECK(moat.name == "Moat");
+  CHECK(moat.direction == Direction::Benefit);
+  CHECK(moat.scale == std::make_optional(std::make_pair(1.0, 5.0)));
+  CHECK(moat.rubric.size() == 5);
+  CHECK(moat.where.file == "builtin:criteria/moat.yaml");
+}
+
+TEST_CASE("validate_file accepts every built-in file", "[load][catalog]") {
+  tradeoff::MemoryReader reader;
+  int files = 0;
+  for (const auto& f : tradeoff::builtin_files()) {
+    const std::string path = "builtin:" + std::string(f.path);
+    CAPTURE(path);
+    CHECK(tradeoff::validate_file(reader, path).empty());
+    ++files;
+  }
+  CHECK(files >= 10);  // 9 criteria and the flagship framework
+}
+
+TEST_CASE("an assessment names its framework by a path relative to itself", "[load][assessment]") {
+  const std::string assessment =
+      "assessment: acme\n"                                             // 1
+      "framework: ../frameworks/f.yaml\n"                              // 2
+      "title: ACME case\n"                                             // 3
+      "date: 2026-11-20\n"                                             // 4
+      "description: For ACME.\n"                                       // 5
+      "weights: {price: 4}\n"                                          // 6
+      "scores:\n"                                                      // 7
+      "  b: {speed: {value: 5, because: \"new SSDs\"}}\n"              // 8
+      "method: {name: wpm}\n";                                         // 9
+  const auto loaded =
+      load_text(assessment, "cases/acme.yaml", {{"frameworks/f.yaml", kBase}});
+  CHECK(loaded.framework.id == "f");
+  CHECK(loaded.framework.file == "frameworks/f.yaml");
+  REQUIRE(loaded.assessment.has_value());
+  const auto& a = *loaded.assessment;
+  CHECK(a.id == "acme");
+  CHECK(a.framework_ref == "../frameworks/f.yaml");
+  CHECK(a.title == "ACME case");
+  CHECK(a.date == "2026-11-20");
+  CHECK(a.description == "For ACME.");
+  CHECK(a.file == "cases/acme.yaml");
+  REQUIRE(a.weights.size() == 1);
+  CHECK(a.weights[0].criterion == "price");
+  CHECK(a.weights[0].weight == 4.0);
+  CHECK(a.weights[0].where.line == 6);
+  CHECK(a.weights[0].where.column == 18);
+  REQUIRE(a.scores.size() == 1);
+  CHECK(a.scores[0].option == "b");
+  CHECK(a.scores[0].score.criterion == "speed");
+  CHECK(a.scores[0].score.value == 5.0);
+  CHECK(a.scores[0].score.because == "new SSDs");
+  CHECK(a.scores[0].score.where.line == 8);
+  CHECK(a.method.name == "wpm");
+}
+
+TEST_CASE("an assessment names a built-in framework by id", "[load][assessment]") {
+  const std::string assessment =
+      "assessment: acme\n"
+      "framework: llm_build_vs_buy\n"
+      "weights: {annual_cost: 25}\n"
+      "scores:\n"
+      "  buy_api: {data_control: {value: 3, because: zero-retention contract signed}}\n";
+  const auto loaded = load_text(assessment, "acme.yaml");
+  CHECK(loaded.framework.id == "llm_build_vs_buy");
+  CHECK(loaded.framework.file == "builtin:frameworks/llm_build_vs_buy.yaml");
+  REQUIRE(loaded.assessment.has_value());
+  CHECK(loaded.assessment->framework_ref == "llm_build_vs_buy");
+  REQUIRE(loaded.assessment->weights.size() == 1);
+  CHECK(loaded.assessment->weights[0].weight == 25.0);
+  REQUIRE(loaded.assessment->scores.size() == 1);
+  CHECK(loaded.assessment->scores[0].score.because == "zero-retention contract signed");
+}
+
+TEST_CASE("a file beside the assessment named exactly like a built-in id wins over it",
+          "[load][assessment]") {
+  const std::string assessment = "assessment: acme\nframework: llm_build_vs_buy\n";
+  const std::string local = edit(kBase, "framework: f\n", "framework: local_copy\n");
+  const auto loaded =
+      load_text(assessment, "cases/acme.yaml", {{"cases/llm_build_vs_buy", local}});
+  CHECK(loaded.framework.id == "local_copy");
+}
+
+// --- diagnostics ---------------------------------------------------------------------------
+
+namespace {
+
+struct ErrorCase {
+  const char* name;
+  std::string yaml;
+  ErrorCode code;
+  const char* brief;  // "line:column: message" of the first error
+  const char* hint;
+  size_t errors;  // how many errors the file has in all
+};
+
+void check_case(const ErrorCase& c) {
+  CAPTURE(c.name);
+  const auto all = errors_only(load_errors(c.yaml));
+  REQUIRE(!all.empty());
+  CHECK(brief(all[0]) == c.brief);
+  CHECK(all[0].code == c.code);
+  CHECK(all[0].hint == c.hint);
+  CHECK(all[0].where.file == "f.yaml");
+  CHECK(all.size() == c.errors);
+}
+
+}  // namespace
+
+TEST_CASE("framework problems are reported with message, code and position",
+          "[load][errors]") {
+  const std::vector<ErrorCase> cases = {
+      {"unknown top-level key", edit(kBase, "framework: f\n", "framework: f\ntitel: F\n"),
+       ErrorCode::UnknownKey, "2:1: unknown key 'titel' in framework", "did you mean 'title'?",
+       1},
+      {"unknown key without a close match",
+       edit(kBase, "framework: f\n", "framework: f\ncolour: red\n"), ErrorCode::UnknownKey,
+       "2:1: unknown key 'colour' in framework", "", 1},
+      {"unknown key in a score mapping",
+       edit(kBase, "{speed: 4, price: 10}", "{speed: {value: 4, becuase: x}, price: 10}"),
+       ErrorCode::UnknownKey, "12:32: unknown key 'becuase' in the score of 'a' on 'speed'",
+       "did you mean 'because'?", 1},
+      {"duplicate key", edit(kBase, "    weight: 3\n", "    weight: 3\n    weight: 4\n"),
+       ErrorCode::DuplicateKey, "7:5: duplicate key 'weight' (first given on line 6)", "", 1},
+      {"duplicate option id",
+       kBase + "  - id: a\n    scores: {speed: 1, price: 5}\n", ErrorCode::DuplicateId,
+       "15:9: duplicate option id 'a' (first defined on line 11)", "", 1},
+      {"missing scores of several criteria", edit(kBase, "{speed: 4, price: 10}", "{}"),
+       ErrorCode::MissingScore, "12:5: option 'a' has no score for criteria 'speed', 'price'",
+       "", 1},
+      {"missing score of one criterion", edit(kBase, "{speed: 4, price: 10}", "{price: 10}"),
+       ErrorCode::MissingScore, "12:5: option 'a' has no score for criterion 'speed'", "", 1},
+      {"negative weight", edit(kBase, "    weight: 3\n", "    weight: -1\n"),
+       ErrorCode::InvalidWeights,
+       "6:13: weight of criterion 'speed' must be a non-negative number, got -1", "", 1},
+      {"quoted weight is a string", edit(kBase, "    weight: 3\n", "    weight: \"14\"\n"),
+       ErrorCode::WrongType,
+       "6:13: expected a number for the weight of criterion 'speed', got the string '14'",
+       "remove the quotes: a quoted value is a string", 1},
+      {"word as weight", edit(kBase, "    weight: 3\n", "    weight: high\n"),
+       ErrorCode::WrongType, "6:13: expected a number for the weight of criterion 'speed', got 'high'",
+       "", 1},
+      {"missing weight", edit(kBase, "    weight: 3\n", ""), ErrorCode::MissingKey,
+       "3:5: missing key 'weight' in criterion 'speed'", "", 1},
+      {"all weights zero",
+       edit(edit(kBase, "    weight: 3\n", "    weight: 0\n"), "    weight: 1\n",
+            "    weight: 0.0\n"),
+       ErrorCode::InvalidWeights,
+       "2:1: all criterion weights are zero; at least one must be positive", "", 1},
+      {"score above the scale", edit(kBase, "{speed: 4, price: 10}", "{speed: 6, price: 10}"),
+       ErrorCode::OutOfRange,
+       "12:21: score 6 of 'a' on 'speed' is outside the criterion's scale [1, 5]", "", 1},
+      {"score below the scale",
+       edit(kBase, "{speed: 2, price: 20}", "{speed: 0.5, price: 20}"), ErrorCode::OutOfRange,
+       "14:21: score 0.5 of 'b' on 'speed' is outside the criterion's scale [1, 5]", "", 1},
+      {"invalid option id", edit(kBase, "  - id: b\n", "  - id: B\n"), ErrorCode::InvalidValue,
+       "13:9: invalid id 'B' for an option: ids are snake_case (a lower-case letter, then "
+       "lower-case letters, digits or '_', at most 64)",
+       "", 1},
+      {"bad direction", edit(kBase, "direction: benefit\n", "direction: benefits\n"),
+       ErrorCode::InvalidValue, "4:16: expected 'benefit' or 'cost' for direction, got 'benefits'",
+       "did you mean 'benefit'?", 1},
+      {"direction missing without use:", edit(kBase, "    direction: cost\n", ""),
+       ErrorCode::MissingKey, "7:5: missing key 'direction' in criterion 'price'", "", 1},
+      {"scale low > high", edit(kBase, "scale: [1, 5]", "scale: [5, 1]"),
+       ErrorCode::InvalidValue,
+       "5:12: the scale of criterion 'speed' must have low < high, got [5, 1]", "", 1},
+      {"scale low == high", edit(kBase, "scale: [1, 5]", "scale: [3, 3]"),
+       ErrorCode::InvalidValue,
+       "5:12: the scale of criterion 'speed' must have low < high, got [3, 3]", "", 1},
+      {"scale of three numbers", edit(kBase, "scale: [1, 5]", "scale: [1, 3, 5]"),
+       ErrorCode::WrongType,
+       "5:12: expected [low, high] for the scale of criterion 'speed', got a sequence", "", 1},
+      {"unknown method", kBase + "method: {name: wsn}\n", ErrorCode::InvalidValue,
+       "15:16: unknown method 'wsn'; expected one of 'wsm', 'wpm'", "did you mean 'wsm'?", 1},
+      {"unknown normalization", kBase + "method: {normalization: minmx}\n",
+       ErrorCode::InvalidValue,
+       "15:25: unknown normalization 'minmx'; expected one of 'declared', 'none', 'minmax', "
+       "'max', 'sum', 'vector'",
+       "did you mean 'minmax'?", 1},
+      {"unknown key in method", kBase + "method: {nmae: wsm}\n", ErrorCode::UnknownKey,
+       "15:10: unknown key 'nmae' in method", "did you mean 'name'?", 1},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("an unknown key in a criterion also leaves its weight missing", "[load][errors]") {
+  const auto all = load_errors(edit(kBase, "    weight: 3\n", "    wieght: 3\n"));
+  REQUIRE(all.size() == 2);
+  CHECK(brief(all[0]) == "3:5: missing key 'weight' in criterion 'speed'");
+  CHECK(all[0].code == ErrorCode::MissingKey);
+  CHECK(brief(all[1]) == "6:5: unknown key 'wieght' in criterion 'speed'");
+  CHECK(all[1].code == ErrorCode::UnknownKey);
+  CHECK(all[1].hint == "did you mean 'weight'?");
+  CHECK(all[1].length == 6);  // the caret underlines the key
+}
+
+TEST_CASE("a duplicate criterion id points at the second definition", "[load][errors]") {
+  const std::string yaml = edit(kBase, "options:\n",
+                                "  - id: speed\n"        // 10
+                                "    direction: cost\n"  // 11
+                                "    weight: 1\n"        // 12
+                                "options:\n");
+  const auto all = load_errors(yaml);
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "10:9: duplicate criterion id 'speed' (first defined on line 3)");
+  CHECK(all[0].code == ErrorCode::DuplicateId);
+}
+
+TEST_CASE("an unknown criterion in scores gets a hint, and the real one is missing",
+          "[load][errors]") {
+  const auto all = load_errors(edit(kBase, "{speed: 4, price: 10}", "{sped: 4, price: 10}"));
+  REQUIRE(all.size() == 2);
+  CHECK(brief(all[0]) == "12:14: unknown criterion 'sped' in the scores of option 'a'");
+  CHECK(all[0].code == ErrorCode::UnknownReference);
+  CHECK(all[0].hint == "did you mean 'speed'?");
+  CHECK(brief(all[1]) == "12:5: option 'a' has no score for criterion 'speed'");
+  CHECK(all[1].code == ErrorCode::MissingScore);
+}
+
+TEST_CASE("a criterion with an invalid id is reported once, not again in every score",
+          "[load][errors]") {
+  std::string yaml = edit(kBase, "  - id: speed\n", "  - id: Speed\n");
+  yaml = edit(yaml, "{speed: 4, price: 10}", "{Speed: 4, price: 10}");
+  yaml = edit(yaml, "{speed: 2, price: 20}", "{Speed: 2, price: 20}");
+  const auto all = load_errors(yaml);
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) ==
+        "3:9: invalid id 'Speed' for a criterion: ids are snake_case (a lower-case letter, "
+        "then lower-case letters, digits or '_', at most 64)");
+  CHECK(all[0].code == ErrorCode::InvalidValue);
+  CHECK(all[0].length == 5);
+}
+
+TEST_CASE("value functions must be sorted, within [0, 1] and have two points",
+          "[load][errors]") {
+  struct Case {
+    const char* points;
+    const char* brief;
+  };
+  // The value function sits on line 10, after the price criterion.
+  const std::vector<Case> cases = {
+      {"[[0, 1], [10, 0.5], [5, 0]]",
+       "10:51: value-function points must be sorted by strictly increasing value; 5 follows 10"},
+      {"[[0, 1], [0, 0.5]]",
+       "10:40: value-function points must be sorted by strictly increasing value; 0 follows 0"},
+      {"[[0, 1.5], [10, 0]]", "10:35: value-function scores must lie in [0, 1], got 1.5"},
+      {"[[0, 1], [10, -0.1]]", "10:44: value-function scores must lie in [0, 1], got -0.1"},
+      {"[[0, 1]]",
+       "10:30: expected at least two [value, score] points for the value function of "
+       "criterion 'price', got 1 point"},
+      {"[[0, 1], [10]]",
+       "10:39: expected a [value, score] pair in the value function of criterion 'price', "
+       "got a sequence"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.points);
+    const std::string yaml =
+        edit(kBase, "    weight: 1\n",
+             std::string("    weight: 1\n    value_function: {points: ") + c.points + "}\n");
+    const auto all = load_errors(yaml);
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == c.brief);
+    CHECK(all[0].code == ErrorCode::InvalidValueFunction);
+  }
+}
+
+TEST_CASE("a value function against the criterion's direction is a warning", "[load]") {
+  const std::string yaml =
+      edit(kBase, "    weight: 1\n",
+           "    weight: 1\n    value_function: {points: [[0, 0], [100, 1]]}\n");
+  const auto loaded = load_text(yaml);
+  REQUIRE(loaded.warnings.size() == 1);
+  const auto& w = loaded.warnings[0];
+  CHECK(w.severity == Severity::Warning);
+  CHECK(w.code == ErrorCode::InvalidValueFunction);
+  CHECK(brief(w) == "10:21: criterion 'price' is a cost, but its value function rises with the "
+                    "raw value");
+}
+
+TEST_CASE("unknown sources are reported with a hint", "[load][errors]") {
+  const std::string with_sources = edit(kBase, "criteria:\n",
+                                        "sources:\n"                  // 2
+                                        "  bench: {title: B}\n"       // 3
+                                        "criteria:\n");               // 4
+  SECTION("cited by a criterion") {
+    const auto all =
+        load_errors(edit(with_sources, "    weight: 3\n", "    weight: 3\n    source: benc\n"));
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "9:13: unknown source 'benc'; sources are declared under 'sources:'");
+    CHECK(all[0].code == ErrorCode::UnknownReference);
+    CHECK(all[0].hint == "did you mean 'bench'?");
+  }
+  SECTION("cited by a score") {
+    const auto all = load_errors(edit(with_sources, "{speed: 4, price: 10}",
+                                      "{speed: {value: 4, source: bnch}, price: 10}"));
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "14:40: unknown source 'bnch'; sources are declared under 'sources:'");
+    CHECK(all[0].hint == "did you mean 'bench'?");
+  }
+}
+
+TEST_CASE("a framework needs criteria and options", "[load][errors]") {
+  const auto all = load_errors("framework: f\ncriteria: []\noptions: []\n");
+  REQUIRE(all.size() == 2);
+  CHECK(brief(all[0]) == "2:11: the framework has no criteria");
+  CHECK(all[0].code == ErrorCode::InvalidValue);
+  CHECK(brief(all[1]) == "3:10: the framework has no options");
+  CHECK(all[1].code == ErrorCode::InvalidValue);
+
+  const auto missing = load_errors("framework: f\n");
+  REQUIRE(missing.size() == 2);
+  CHECK(brief(missing[0]) == "1:1: missing key 'criteria' in framework");
+  CHECK(missing[0].code == ErrorCode::MissingKey);
+  CHECK(brief(missing[1]) == "1:1: missing key 'options' in framework");
+}
+
+TEST_CASE("files of the wrong kind are refused", "[load][errors]") {
+  tradeoff::MemoryReader reader;
+  reader.add("moat.yaml", "criterion: moat\nname: Moat\ndirection: benefit\n");
+  reader.add("f.yaml", kBase);
+  reader.add("a.yaml", "assessment: a\nframework: f.yaml\n");
+
+  auto d = tradeoff::test::expect_error([&] { tradeoff::load(reader, "moat.yaml"); });
+  CHECK(brief(d) == "1:1: expected a framework or an assessment, got a criterion file");
+  CHECK(d.code == ErrorCode::WrongKind);
+  CHECK(d.hint == "criterion files are used by frameworks through 'use:'; try 'tradeoff validate'");
+
+  d = tradeoff::test::expect_error([&] { tradeoff::load_framework(reader, "a.yaml"); });
+  CHECK(brief(d) == "1:1: expected a framework file, got an assessment file");
+  CHECK(d.code == ErrorCode::WrongKind);
+
+  d = tradeoff::test::expect_error([&] { tradeoff::load_assessment(reader, "f.yaml"); });
+  CHECK(brief(d) == "1:1: expected an assessment file, got a framework file");
+
+  d = tradeoff::test::expect_error([&] { tradeoff::load_criterion(reader, "f.yaml"); });
+  CHECK(brief(d) == "1:1: expected a criterion file, got a framework file");
+
+  d = tradeoff::test::expect_error([] { load_text("- a\n- b\n"); });
+  CHECK(brief(d) == "1:1: expected a mapping with 'framework:', 'assessment:' or 'criterion:' "
+                    "at the top, got a sequence");
+  CHECK(d.code == ErrorCode::WrongKind);
+
+  d = tradeoff::test::expect_error([] { load_text("framwork: f\ncriteria: []\n"); });
+  CHECK(brief(d) == "1:1: cannot tell what this file is: expected a top-level 'framework:', "
+                    "'assessment:' or 'criterion:' key");
+  CHECK(d.hint == "did you mean 'framework' instead of 'framwork'?");
+}
+
+TEST_CASE("empty files are refused", "[load][errors]") {
+  for (const char* text : {"", "# nothing but a comment\n", "\n\n", "---\n", "~\n"}) {
+    CAPTURE(text);
+    const auto all = load_errors(text);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].message == "file is empty; expected a framework, an assessment or a criterion");
+    CHECK(all[0].code == ErrorCode::WrongKind);
+    CHECK(all[0].where.file == "f.yaml");
+    CHECK(all[0].where.line == 0);
+    CHECK(all[0].where.column == 0);
+  }
+}
+
+TEST_CASE("YAML syntax errors are located", "[load][errors]") {
+  struct Case {
+    const char* yaml;
+    const char* brief;
+  };
+  const std::vector<Case> cases = {
+      {"framework: f\ncriteria: [a, b\n", "2:11: invalid YAML: this '[' is never closed"},
+      {"framework: f\n  title: x\n", "2:8: invalid YAML: illegal map value"},
+      {"framework: f\ncriteria:\n  - id: a\n   direction: cost\n",
+       "4:4: invalid YAML: end of sequence not found"},
+      {"framework: f\n---\nframework: g\n",
+       "3:1: expected a single YAML document, found a second one"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.yaml);
+    const auto all = load_errors(c.yaml);
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == c.brief);
+    CHECK(all[0].code == ErrorCode::YamlSyntax);
+  }
+}
+
+TEST_CASE("YAML anchors and aliases are refused", "[load][errors]") {
+  auto all = load_errors("framework: &id f\ntitle: *id\n");
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "1:12: YAML anchors are not supported; write the value out");
+  CHECK(all[0].code == ErrorCode::YamlLimit);
+
+  // An alias of an anchor never defined is a plain syntax error.
+  all = load_errors("framework: f\ntitle: *x\n");
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "2:8: invalid YAML: the referenced anchor is not defined");
+  CHECK(all[0].code == ErrorCode::YamlSyntax);
+}
+
+TEST_CASE("use: of an unknown catalog criterion suggests the closest", "[load][errors]") {
+  const std::string yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: mot\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {mot: 3}\n";
+  const auto all = load_errors(yaml);
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "3:10: unknown catalog criterion 'mot'");
+  CHECK(all[0].code == ErrorCode::UnknownReference);
+  CHECK(all[0].hint == "did you mean 'moat'?");
+}
+
+TEST_CASE("a broken catalog criterion file is reported in that file", "[load][errors]") {
+  const std::string fw_yaml =
+      "framework: f\n"
+      "criteria:\n"
+      "  - use: latency\n"
+      "    weight: 1\n"
+      "options:\n"
+      "  - id: a\n"
+      "    scores: {latency: 30}\n";
+  const std::string latency =
+      "criterion: latency\n"
+      "name: Latency\n"
+      "direction: costs\n";
+  const auto all = expect_errors(
+      [&] { load_text(fw_yaml, "fw/f.yaml", {{"fw/criteria/latency.yaml", latency}}); });
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].where.file == "fw/criteria/latency.yaml");
+  CHECK(brief(all[0]) == "3:12: expected 'benefit' or 'cost' for direction, got 'costs'");
+  CHECK(all[0].hint == "did you mean 'cost'?");
+}
+
+TEST_CASE("a catalog criterion must match its file name", "[load][errors]") {
+  tradeoff::MemoryReader reader;
+  reader.add("criteria/latency.yaml", "criterion: delay\nname: Delay\ndirection: cost\n");
+  const auto d = tradeoff::test::expect_error(
+      [&] { tradeoff::load_criterion(reader, "criteria/latency.yaml"); });
+  CHECK(brief(d) == "1:12: criterion id 'delay' does not match its file name 'latency.yaml'");
+  CHECK(d.code == ErrorCode::InvalidValue);
+}
+
+TEST_CASE("an assessment naming an unknown framework gets a hint", "[load][errors]") {
+  auto all = expect_errors(
+      [] { load_text("assessment: a\nframework: llm_build_vs_bu\n", "cases/a.yaml"); });
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "2:12: unknown framework 'llm_build_vs_bu': not a built-in framework, "
+                         "nor a file beside this assessment");
+  CHECK(all[0].code == ErrorCode::UnknownReference);
+  CHECK(all[0].hint == "did you mean 'llm_build_vs_buy'?");
+  CHECK(all[0].where.file == "cases/a.yaml");
+
+  all = expect_errors([] { load_text("assessment: a\nframework: ../fw.yaml\n", "cases/a.yaml"); });
+  REQUIRE(all.size() == 1);
+  CHECK(brief(all[0]) == "2:12: framework file '../fw.yaml' not found (looked for 'fw.yaml')");
+  CHECK(all[0].hint.empty());
+}
+
+TEST_CASE("assessment problems are checked against the framework", "[load][errors]") {
+  const auto with = [](const std::string& body) {
+    return expect_errors([&] {
+      load_text("assessment: a\nframework: f.yaml\n" + body, "a.yaml", {{"f.yaml", kBase}});
+    });
+  };
+  SECTION("weight override of an unknown criterion") {
+    const auto all = with("weights: {sped: 2}\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "3:11: unknown criterion 'sped' in weights; framework 'f' has "
+                           "'speed', 'price'");
+    CHECK(all[0].code == ErrorCode::UnknownReference);
+    CHECK(all[0].hint == "did you mean 'speed'?");
+    CHECK(all[0].where.file == "a.yaml");
+  }
+  SECTION("negative weight override") {
+    const auto all = with("weights: {speed: -2}\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "3:18: weight of 'speed' must be a non-negative number, got -2");
+    CHECK(all[0].code == ErrorCode::InvalidWeights);
+  }
+  SECTION("overrides that make every weight zero") {
+    const auto all = with("weights: {speed: 0, price: 0}\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "3:1: with these weights every criterion weight is zero; at least "
+                           "one must be positive");
+    CHECK(all[0].code == ErrorCode::InvalidWeights);
+  }
+  SECTION("score override of an unknown option and criterion") {
+    const auto all = with("scores:\n  lite: {speed: 1}\n  a: {sped: 1}\n");
+    REQUIRE(all.size() == 2);
+    CHECK(brief(all[0]) == "4:3: unknown option 'lite' in scores");
+    CHECK(all[0].code == ErrorCode::UnknownReference);
+    CHECK(all[0].hint.empty());
+    CHECK(brief(all[1]) == "5:7: unknown criterion 'sped' in the scores of option 'a'");
+    CHECK(all[1].hint == "did you mean 'speed'?");
+  }
+  SECTION("score override outside the scale") {
+    const auto all = with("scores:\n  a: {speed: 9}\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "4:14: score 9 of 'a' on 'speed' is outside the criterion's scale [1, 5]");
+    CHECK(all[0].code == ErrorCode::OutOfRange);
+  }
+  SECTION("unknown key") {
+    const auto all = with("wieghts: {speed: 2}\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "3:1: unknown key 'wieghts' in assessment");
+    CHECK(all[0].hint == "did you mean 'weights'?");
+  }
+}
+
+TEST_CASE("every problem of one file is reported at once", "[load][errors]") {
+  const std::string yaml =
+      "framework: f\n"                              // 1
+      "titel: F\n"                                  // 2  unknown key
+      "criteria:\n"                                 // 3
+      "  - id: speed\n"                             // 4
+      "    direction: fast\n"                       // 5  bad direction
+      "    scale: [1, 5]\n"                         // 6
+      "    weight: -3\n"                            // 7  negative weight
+      "  - id: price\n"                             // 8
+      "    direction: cost\n"                       // 9  missing weight (reported at 8)
+      "options:\n"                                  // 10
+      "  - id: a\n"                                 // 11
+      "    scores: {speed: 7, price: 10, moat: 1}\n" // 12 outside scale, unknown criterion
+      "  - id: b\n"                                 // 13
+      "    scores: {price: 20}\n"                   // 14 missing score
+      "method: {name: topsys}\n";                   // 15 unknown method
+  const auto all = load_errors(yaml);
+  std::vector<std::string> got;
+  for (const auto& d : all) got.push_back(brief(d));
+  CHECK(got == std::vector<std::string>{
+                   "5:16: expected 'benefit' or 'cost' for direction, got 'fast'",
+                   "7:13: weight of criterion 'speed' must be a non-negative number, got -3",
+                   "8:5: missing key 'weight' in criterion 'price'",
+                   "12:35: unknown criterion 'moat' in the scores of option 'a'",
+                   "14:5: option 'b' has no score for criterion 'speed'",
+                   "15:16: unknown method 'topsys'; expected one of 'wsm', 'wpm'",
+                   "2:1: unknown key 'titel' in framework",
+                   "12:21: score 7 of 'a' on 'speed' is outside the criterion's scale [1, 5]",
+               });
+  CHECK(all.size() == 8);
+}

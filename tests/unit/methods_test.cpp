@@ -1,0 +1,253 @@
+// Aggregation methods (methods/method.hpp) and ranking (rank.hpp), on small matrices computed
+// by hand.
+#include "methods/method.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "normalize.hpp"
+#include "rank.hpp"
+#include "test_support.hpp"
+
+using Catch::Matchers::WithinAbs;
+using tradeoff::ErrorCode;
+using tradeoff::Normalization;
+using tradeoff::RankEntry;
+using tradeoff::detail::normalize;
+using tradeoff::detail::rank_options;
+using tradeoff::detail::run_wpm;
+using tradeoff::detail::run_wsm;
+using tradeoff::detail::same_score;
+using tradeoff::detail::wsm_scores;
+using tradeoff::test::expect_error;
+using tradeoff::test::make_problem;
+
+namespace {
+
+constexpr double kEps = 1e-12;
+
+void check_values(const std::vector<double>& got, const std::vector<double>& expected) {
+  REQUIRE(got.size() == expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(i);
+    CHECK_THAT(got[i], WithinAbs(expected[i], kEps));
+  }
+}
+
+// Benefit c1 = [2, 4, 8], cost c2 = [1, 2, 4], weights 3 : 1 -> 0.75, 0.25.
+// Under max normalisation: c1 -> [0.25, 0.5, 1], c2 -> [1, 0.5, 0.25].
+tradeoff::detail::DecisionProblem mixed() {
+  return make_problem({{2, 1}, {4, 2}, {8, 4}}, {3, 1}, {1});
+}
+
+std::vector<std::pair<std::string, int>> ranks(const std::vector<RankEntry>& entries) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& e : entries) out.emplace_back(e.option, e.rank);
+  return out;
+}
+
+}  // namespace
+
+// --- WSM -----------------------------------------------------------------------------------
+
+TEST_CASE("WSM adds weighted normalised scores", "[methods]") {
+  const auto p = mixed();
+  const auto out = run_wsm(p, normalize(p, Normalization::Max));
+  CHECK(out.higher_is_better);
+  // a1: 0.75*0.25 + 0.25*1    = 0.1875 + 0.25   = 0.4375
+  // a2: 0.75*0.5  + 0.25*0.5  = 0.375  + 0.125  = 0.5
+  // a3: 0.75*1    + 0.25*0.25 = 0.75   + 0.0625 = 0.8125
+  check_values(out.scores, {0.4375, 0.5, 0.8125});
+  check_values(out.contributions, {0.1875, 0.25, 0.375, 0.125, 0.75, 0.0625});
+}
+
+TEST_CASE("WSM contributions add up to the score", "[methods]") {
+  const auto p = make_problem({{3, 7, 1}, {9, 2, 5}, {4, 4, 4}, {1, 8, 6}}, {2, 5, 3}, {0, 2});
+  for (auto n : {Normalization::Declared, Normalization::MinMax, Normalization::Max,
+                 Normalization::Sum, Normalization::Vector, Normalization::None}) {
+    CAPTURE(tradeoff::to_string(n));
+    const auto out = run_wsm(p, normalize(p, n));
+    for (size_t i = 0; i < p.rows(); ++i) {
+      const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
+                                         out.contributions.begin() + static_cast<long>(i * 3 + 3),
+                                         0.0);
+      CHECK_THAT(sum, WithinAbs(out.scores[i], kEps));
+    }
+  }
+}
+
+TEST_CASE("WSM under no normalisation subtracts cost criteria", "[methods]") {
+  const auto p = make_problem({{2, 4}, {6, 1}}, {1, 1}, {1});
+  const auto out = run_wsm(p, normalize(p, Normalization::None));
+  // a1: 0.5*2 - 0.5*4 = -1; a2: 0.5*6 - 0.5*1 = 2.5
+  check_values(out.scores, {-1.0, 2.5});
+  check_values(out.contributions, {1.0, -2.0, 3.0, -0.5});
+}
+
+TEST_CASE("wsm_scores is the hot loop of run_wsm", "[methods]") {
+  const auto p = mixed();
+  const auto r = normalize(p, Normalization::Sum);
+  // sum: c1 -> [1, 2, 4]/7, c2 -> [4, 2, 1]/7
+  // a1: 0.75/7 + 1/7 = 1.75/7 = 0.25; a2: 1.5/7 + 0.5/7 = 2/7; a3: 3/7 + 0.25/7 = 3.25/7
+  check_values(wsm_scores(r, p.weights, p.rows()), {0.25, 2.0 / 7.0, 3.25 / 7.0});
+}
+
+// --- WPM -----------------------------------------------------------------------------------
+
+TEST_CASE("WPM multiplies normalised scores raised to their weights", "[methods]") {
+  const auto p = mixed();
+  const auto out = run_wpm(p, normalize(p, Normalization::Max));
+  CHECK(out.higher_is_better);
+  // a1: 0.25^0.75 * 1^0.25    = 2^-1.5 = 0.353553390593274
+  // a2: 0.5^0.75  * 0.5^0.25  = 0.5
+  // a3: 1^0.75    * 0.25^0.25 = 2^-0.5 = 0.707106781186548
+  check_values(out.scores, {0.353553390593274, 0.5, 0.707106781186548});
+  // Contributions are w * ln(r): a1 = [0.75 ln 0.25, 0], a2 = [0.75 ln 0.5, 0.25 ln 0.5],
+  // a3 = [0, 0.25 ln 0.25].
+  check_values(out.contributions, {-1.039720770839918, 0.0, -0.519860385419959,
+                                   -0.173286795139986, 0.0, -0.346573590279973});
+}
+
+TEST_CASE("WPM contributions add up to ln(score)", "[methods]") {
+  const auto p = make_problem({{3, 7, 1}, {9, 2, 5}, {4, 4, 4}, {1, 8, 6}}, {2, 5, 3}, {0, 2});
+  for (auto n : {Normalization::Max, Normalization::Sum, Normalization::Vector,
+                 Normalization::None}) {
+    CAPTURE(tradeoff::to_string(n));
+    const auto out = run_wpm(p, normalize(p, n));
+    for (size_t i = 0; i < p.rows(); ++i) {
+      const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
+                                         out.contributions.begin() + static_cast<long>(i * 3 + 3),
+                                         0.0);
+      CHECK_THAT(sum, WithinAbs(std::log(out.scores[i]), kEps));
+    }
+  }
+}
+
+TEST_CASE("WPM under no normalisation divides by cost criteria", "[methods]") {
+  const auto p = make_problem({{2, 4}, {9, 1}}, {1, 1}, {1});
+  const auto out = run_wpm(p, normalize(p, Normalization::None));
+  // a1: 2^0.5 * 4^-0.5 = sqrt(2)/2 = 0.707106781186548; a2: 9^0.5 * 1^-0.5 = 3
+  check_values(out.scores, {0.707106781186548, 3.0});
+  // a1: [0.5 ln 2, -0.5 ln 4]
+  CHECK_THAT(out.contributions[0], WithinAbs(0.346573590279973, kEps));
+  CHECK_THAT(out.contributions[1], WithinAbs(-0.693147180559945, kEps));
+}
+
+TEST_CASE("WPM refuses a zero raw value, naming the option and criterion",
+          "[methods][errors]") {
+  const auto p = make_problem({{3, 1}, {2, 0}}, {1, 1});
+  const auto r = normalize(p, Normalization::None);
+  const auto d = expect_error([&] { run_wpm(p, r); });
+  CHECK(d.message ==
+        "the weighted product needs positive values, but option 'a2' scores 0 on criterion 'c2'");
+  CHECK(d.code == ErrorCode::MethodDomain);
+  CHECK(d.hint == "use a method that accepts zero, e.g. --method wsm");
+}
+
+TEST_CASE("WPM refuses a normalised zero of a positive raw value", "[methods][errors]") {
+  // minmax maps the worst value 2 to 0.
+  const auto p = make_problem({{2, 1}, {4, 3}}, {1, 1});
+  const auto r = normalize(p, Normalization::MinMax);
+  const auto d = expect_error([&] { run_wpm(p, r); });
+  CHECK(d.message == "the weighted product needs positive values, but the normalised score of "
+                     "option 'a1' on criterion 'c1' is 0 (min-max)");
+  CHECK(d.code == ErrorCode::MethodDomain);
+  CHECK(d.hint ==
+        "min-max gives the worst option 0; use a ratio normalisation: --normalization max");
+}
+
+TEST_CASE("WPM ignores a zero on a criterion without weight", "[methods]") {
+  const auto p = make_problem({{2, 0}, {4, 3}}, {1, 0});
+  const auto out = run_wpm(p, normalize(p, Normalization::None));
+  // a1: 2^1 * (0 ignored) = 2; a2: 4^1 = 4
+  check_values(out.scores, {2.0, 4.0});
+  check_values(out.contributions, {std::log(2.0), 0.0, std::log(4.0), 0.0});
+}
+
+TEST_CASE("the method registry names and defaults", "[methods]") {
+  CHECK(tradeoff::method_names() == std::vector<std::string>{"wsm", "wpm"});
+  CHECK(tradeoff::default_normalization("wsm") == Normalization::Declared);
+  CHECK(tradeoff::default_normalization("wpm") == Normalization::Max);
+  CHECK(tradeoff::is_method_name("wpm"));
+  CHECK_FALSE(tradeoff::is_method_name("topsis"));
+  REQUIRE(tradeoff::detail::find_method("wpm") != nullptr);
+  CHECK(tradeoff::detail::find_method("wpm")->title == "weighted product");
+  CHECK(tradeoff::detail::find_method("wsm")->title == "weighted sum");
+  CHECK(tradeoff::detail::find_method("WSM") == nullptr);
+}
+
+// --- ranking -------------------------------------------------------------------------------
+
+TEST_CASE("ranking puts the best first, ties share the better rank, by id", "[methods][rank]") {
+  struct Case {
+    const char* name;
+    std::vector<std::string> ids;
+    std::vector<double> scores;
+    bool higher_is_better;
+    std::vector<std::pair<std::string, int>> expected;
+  };
+  const std::vector<Case> cases = {
+      {"tie for first", {"b", "a", "c"}, {0.5, 0.5, 0.2}, true, {{"a", 1}, {"b", 1}, {"c", 3}}},
+      {"tie in the middle",
+       {"d", "c", "b", "a"},
+       {1, 2, 2, 3},
+       true,
+       {{"a", 1}, {"b", 2}, {"c", 2}, {"d", 4}}},
+      {"all tied", {"c", "b", "a"}, {1, 1, 1}, true, {{"a", 1}, {"b", 1}, {"c", 1}}},
+      {"rounding noise is a tie",
+       {"y", "x"},
+       {22.0, 21.999999999999996},
+       true,
+       {{"x", 1}, {"y", 1}}},
+      {"a real difference is not", {"a", "b"}, {22.0, 22.0001}, true, {{"b", 1}, {"a", 2}}},
+      {"lower is better", {"a", "b", "c"}, {0.3, 0.1, 0.2}, false, {{"b", 1}, {"c", 2}, {"a", 3}}},
+      {"lower is better, tied", {"c", "b", "a"}, {0.1, 0.1, 0.3}, false,
+       {{"b", 1}, {"c", 1}, {"a", 3}}},
+      {"negative scores", {"a", "b"}, {-1.0, 2.5}, true, {{"b", 1}, {"a", 2}}},
+      {"one option", {"solo"}, {0.0}, true, {{"solo", 1}}},
+      {"no options", {}, {}, true, {}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    CHECK(ranks(rank_options(c.ids, c.scores, c.higher_is_better)) == c.expected);
+  }
+}
+
+TEST_CASE("ranking keeps each option's own score", "[methods][rank]") {
+  const auto entries = rank_options({"y", "x"}, {22.0, 21.999999999999996}, true);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].option == "x");
+  CHECK(entries[0].score == 21.999999999999996);
+  CHECK(entries[1].score == 22.0);
+}
+
+TEST_CASE("same_score tolerates relative noise of 1e-9, and 1e-15 around zero",
+          "[methods][rank]") {
+  struct Case {
+    double a;
+    double b;
+    bool same;
+  };
+  const std::vector<Case> cases = {
+      {22.0, 21.999999999999996, true},
+      {1.0, 1.0 + 1e-10, true},
+      {0.0, 1e-16, true},      // noise around zero
+      {0.0, 1e-9, false},
+      {1e-9, 5e-10, false},    // tiny scores still rank: WPM on raw costs of 1e9 and 2e9
+      {1e-9, 1e-9 * (1 + 1e-12), true},
+      {1e6, 1e6 + 1e-4, true},  // 1e-9 * 1e6 = 1e-3
+      {1e6, 1e6 + 0.01, false},
+      {-5.0, -5.0, true},
+      {0.1 + 0.2, 0.3, true},
+      {0.5, 0.6, false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.a, c.b);
+    CHECK(same_score(c.a, c.b) == c.same);
+    CHECK(same_score(c.b, c.a) == c.same);
+  }
+}

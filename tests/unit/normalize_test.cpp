@@ -1,0 +1,328 @@
+// Normalisation (normalize.hpp): every formula for benefit and cost columns, value functions,
+// declared scales, domain errors, and no NaN for degenerate columns.
+#include "normalize.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+using Catch::Matchers::WithinAbs;
+using tradeoff::Direction;
+using tradeoff::ErrorCode;
+using tradeoff::Normalization;
+using tradeoff::ValueFunction;
+using tradeoff::detail::apply_value_function;
+using tradeoff::detail::DecisionProblem;
+using tradeoff::detail::normalize;
+using tradeoff::detail::NormalizedMatrix;
+using tradeoff::test::expect_error;
+using tradeoff::test::make_problem;
+
+namespace {
+
+constexpr double kEps = 1e-12;
+
+/// Column j of a normalised matrix.
+std::vector<double> column(const NormalizedMatrix& r, size_t cols, size_t j) {
+  std::vector<double> out;
+  for (size_t i = j; i < r.values.size(); i += cols) out.push_back(r.values[i]);
+  return out;
+}
+
+void check_column(const NormalizedMatrix& r, size_t cols, size_t j,
+                  const std::vector<double>& expected) {
+  const auto got = column(r, cols, j);
+  REQUIRE(got.size() == expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(j, i);
+    CHECK_THAT(got[i], WithinAbs(expected[i], kEps));
+  }
+}
+
+bool has_nan(const NormalizedMatrix& r) {
+  for (double v : r.values) {
+    if (!std::isfinite(v)) return true;
+  }
+  return false;
+}
+
+ValueFunction vf(std::vector<std::pair<double, double>> points) {
+  ValueFunction f;
+  f.points = std::move(points);
+  return f;
+}
+
+// Benefit column c1 = [2, 4, 8], cost column c2 = [1, 2, 4].
+DecisionProblem mixed() { return make_problem({{2, 1}, {4, 2}, {8, 4}}, {1, 1}, {1}); }
+
+}  // namespace
+
+TEST_CASE("none keeps the raw values and marks cost columns with sign -1", "[normalize]") {
+  const auto r = normalize(mixed(), Normalization::None);
+  check_column(r, 2, 0, {2, 4, 8});
+  check_column(r, 2, 1, {1, 2, 4});
+  CHECK(r.sign == std::vector<double>{1.0, -1.0});
+  CHECK(r.how == std::vector<std::string>{"none (raw)", "none (raw)"});
+}
+
+TEST_CASE("minmax maps the worst to 0 and the best to 1", "[normalize]") {
+  const auto r = normalize(mixed(), Normalization::MinMax);
+  // benefit (x - 2) / 6
+  check_column(r, 2, 0, {0.0, 1.0 / 3.0, 1.0});
+  // cost (4 - x) / 3
+  check_column(r, 2, 1, {1.0, 2.0 / 3.0, 0.0});
+  CHECK(r.sign == std::vector<double>{1.0, 1.0});
+  CHECK(r.how == std::vector<std::string>{"min-max", "min-max"});
+}
+
+TEST_CASE("max divides by the column maximum, costs take min / x", "[normalize]") {
+  const auto r = normalize(mixed(), Normalization::Max);
+  // benefit x / 8
+  check_column(r, 2, 0, {0.25, 0.5, 1.0});
+  // cost 1 / x (min = 1)
+  check_column(r, 2, 1, {1.0, 0.5, 0.25});
+  CHECK(r.sign == std::vector<double>{1.0, 1.0});
+  CHECK(r.how == std::vector<std::string>{"x / max", "min / x"});
+}
+
+TEST_CASE("sum divides by the column sum, costs take (1/x) / sum(1/x)", "[normalize]") {
+  const auto r = normalize(mixed(), Normalization::Sum);
+  // benefit x / 14
+  check_column(r, 2, 0, {1.0 / 7.0, 2.0 / 7.0, 4.0 / 7.0});
+  // cost: 1/x = [1, 0.5, 0.25], sum 1.75 -> [4/7, 2/7, 1/7]
+  check_column(r, 2, 1, {4.0 / 7.0, 2.0 / 7.0, 1.0 / 7.0});
+  CHECK(r.how == std::vector<std::string>{"x / sum", "(1/x) / sum(1/x)"});
+}
+
+TEST_CASE("vector divides by the Euclidean norm, costs take 1 - x / norm", "[normalize]") {
+  const auto r = normalize(mixed(), Normalization::Vector);
+  // benefit: norm sqrt(4 + 16 + 64) = sqrt(84); 2/sqrt(84) = 1/sqrt(21) = 0.218217890235992
+  check_column(r, 2, 0, {0.218217890235992, 0.436435780471985, 0.872871560943969});
+  // cost: norm sqrt(1 + 4 + 16) = sqrt(21); 1 - [1, 2, 4] / sqrt(21)
+  check_column(r, 2, 1, {0.781782109764008, 0.563564219528015, 0.127128439056031});
+  CHECK(r.how == std::vector<std::string>{"x / norm", "1 - x / norm"});
+}
+
+TEST_CASE("declared normalisation uses the scale, the value function, else min-max",
+          "[normalize]") {
+  DecisionProblem p = make_problem({{1, 0, 50, 10, 10}, {3, 2.5, 550, 20, 20}, {5, 10, 2000, 30, 30}},
+                                   {1, 1, 1, 1, 1}, {1, 2, 4});
+  p.criteria[0].scale = std::make_pair(1.0, 5.0);   // benefit scale
+  p.criteria[1].scale = std::make_pair(0.0, 10.0);  // cost scale
+  p.criteria[2].value_function = vf({{0, 1}, {100, 0.5}, {1000, 0}});  // cost, value function
+  const auto r = normalize(p, Normalization::Declared);
+  // (x - 1) / 4
+  check_column(r, 5, 0, {0.0, 0.5, 1.0});
+  // (10 - x) / 10
+  check_column(r, 5, 1, {1.0, 0.75, 0.0});
+  // 50 -> 1 - 0.5 * 50/100 = 0.75; 550 -> 0.5 - 0.5 * 450/900 = 0.25; 2000 -> beyond the end: 0
+  check_column(r, 5, 2, {0.75, 0.25, 0.0});
+  // min-max fallback: benefit (x - 10) / 20, cost (30 - x) / 20
+  check_column(r, 5, 3, {0.0, 0.5, 1.0});
+  check_column(r, 5, 4, {1.0, 0.5, 0.0});
+  CHECK(r.sign == std::vector<double>(5, 1.0));
+  CHECK(r.how == std::vector<std::string>{"scale [1, 5]", "scale [0, 10]", "value function",
+                                          "min-max", "min-max"});
+}
+
+TEST_CASE("declared scales are described with people's numbers", "[normalize]") {
+  DecisionProblem p = make_problem({{1, 500}, {2, 600}}, {1, 1});
+  p.criteria[0].scale = std::make_pair(0.5, 2.5);
+  p.criteria[1].scale = std::make_pair(0.0, 10000.0);
+  const auto r = normalize(p, Normalization::Declared);
+  CHECK(r.how == std::vector<std::string>{"scale [0.5, 2.5]", "scale [0, 10,000]"});
+  // (1 - 0.5) / 2 = 0.25, (2 - 0.5) / 2 = 0.75; 500 / 10000 = 0.05, 600 / 10000 = 0.06
+  check_column(r, 2, 0, {0.25, 0.75});
+  check_column(r, 2, 1, {0.05, 0.06});
+}
+
+TEST_CASE("declared scales clamp scores outside the scale (API users)", "[normalize]") {
+  DecisionProblem p = make_problem({{7, 7}, {0, 0}, {3, 3}}, {1, 1}, {1});
+  p.criteria[0].scale = std::make_pair(1.0, 5.0);
+  p.criteria[1].scale = std::make_pair(1.0, 5.0);
+  const auto r = normalize(p, Normalization::Declared);
+  // benefit: 7 -> 1.5 clamped to 1; 0 -> -0.25 clamped to 0; 3 -> 0.5
+  check_column(r, 2, 0, {1.0, 0.0, 0.5});
+  // cost: (5 - 7) / 4 = -0.5 -> 0; (5 - 0) / 4 = 1.25 -> 1; (5 - 3) / 4 = 0.5
+  check_column(r, 2, 1, {0.0, 1.0, 0.5});
+}
+
+TEST_CASE("explicit normalisations ignore declared scales and value functions", "[normalize]") {
+  DecisionProblem p = make_problem({{1}, {3}}, {1});
+  p.criteria[0].scale = std::make_pair(0.0, 10.0);
+  const auto r = normalize(p, Normalization::MinMax);
+  check_column(r, 1, 0, {0.0, 1.0});  // not 0.1 and 0.3
+  DecisionProblem q = make_problem({{1}, {3}}, {1});
+  q.criteria[0].value_function = vf({{0, 0}, {10, 1}});
+  check_column(normalize(q, Normalization::Max), 1, 0, {1.0 / 3.0, 1.0});
+}
+
+TEST_CASE("value functions interpolate linearly and are flat beyond their ends",
+          "[normalize]") {
+  const ValueFunction falling = vf({{0, 1}, {100, 0.5}, {1000, 0}});
+  const ValueFunction rising = vf({{1, 0}, {3, 1}});
+  struct Case {
+    const ValueFunction* f;
+    double x;
+    double expected;
+  };
+  const std::vector<Case> cases = {
+      {&falling, -5, 1.0},     // before the first point: its value
+      {&falling, 0, 1.0},      // on the first point
+      {&falling, 50, 0.75},    // 1 + (0.5 - 1) * 50/100
+      {&falling, 100, 0.5},    // on an inner point
+      {&falling, 325, 0.375},  // 0.5 + (0 - 0.5) * 225/900
+      {&falling, 1000, 0.0},   // on the last point
+      {&falling, 5000, 0.0},   // beyond the last point
+      {&rising, 0, 0.0},
+      {&rising, 2, 0.5},
+      {&rising, 2.5, 0.75},
+      {&rising, 4, 1.0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.x);
+    CHECK_THAT(apply_value_function(*c.f, c.x), WithinAbs(c.expected, kEps));
+  }
+}
+
+TEST_CASE("ratio normalisations refuse values they cannot take", "[normalize][errors]") {
+  struct Case {
+    Normalization normalization;
+    std::vector<std::vector<double>> rows;
+    std::vector<size_t> cost;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {Normalization::Max, {{1, 2}, {2, 0}}, {1},
+       "normalization 'max' needs positive values, but option 'a2' scores 0 on criterion 'c2'"},
+      {Normalization::Max, {{1, -3}, {2, 5}}, {1},
+       "normalization 'max' needs positive values, but option 'a1' scores -3 on criterion 'c2'"},
+      {Normalization::Max, {{1, 5}, {-0.5, 5}}, {},
+       "normalization 'max' needs non-negative values, but option 'a2' scores -0.5 on "
+       "criterion 'c1'"},
+      {Normalization::Sum, {{1, 2}, {2, 0}}, {1},
+       "normalization 'sum' needs positive values, but option 'a2' scores 0 on criterion 'c2'"},
+      {Normalization::Sum, {{-1500, 2}, {2, 1}}, {},
+       "normalization 'sum' needs non-negative values, but option 'a1' scores -1,500 on "
+       "criterion 'c1'"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.message);
+    const auto p = make_problem(c.rows, {1, 1}, c.cost);
+    const auto d = expect_error([&] { normalize(p, c.normalization); });
+    CHECK(d.message == c.message);
+    CHECK(d.code == ErrorCode::MethodDomain);
+    CHECK(d.hint == "choose another normalization, e.g. --normalization minmax");
+  }
+}
+
+TEST_CASE("domain errors point at the offending score", "[normalize][errors]") {
+  auto p = make_problem({{1}, {0}}, {1}, {0});
+  p.where = {{"f.yaml", 12, 21}, {"f.yaml", 14, 21}};
+  const auto d = expect_error([&] { normalize(p, Normalization::Max); });
+  CHECK(d.where.file == "f.yaml");
+  CHECK(d.where.line == 14);
+  CHECK(d.where.column == 21);
+}
+
+TEST_CASE("zero is fine where a ratio can take it", "[normalize]") {
+  // Benefit columns may hold zeros under max and sum.
+  const auto p = make_problem({{0}, {5}}, {1});
+  check_column(normalize(p, Normalization::Max), 1, 0, {0.0, 1.0});
+  check_column(normalize(p, Normalization::Sum), 1, 0, {0.0, 1.0});
+}
+
+TEST_CASE("constant columns normalise to constants, never NaN", "[normalize]") {
+  // Benefit and cost columns of 3, 3, 3.
+  const auto p = make_problem({{3, 3}, {3, 3}, {3, 3}}, {1, 1}, {1});
+  struct Case {
+    Normalization normalization;
+    double benefit;
+    double cost;
+  };
+  const std::vector<Case> cases = {
+      {Normalization::Declared, 1.0, 1.0},  // min-max fallback
+      {Normalization::MinMax, 1.0, 1.0},    // every option reaches the best value seen
+      {Normalization::None, 3.0, 3.0},
+      {Normalization::Max, 1.0, 1.0},                // 3/3 and min/x = 3/3
+      {Normalization::Sum, 1.0 / 3.0, 1.0 / 3.0},    // 3/9 and (1/3)/(3/3)
+      // 3 / sqrt(27) = 1/sqrt(3) = 0.577350269189626; cost 1 - 0.577350269189626
+      {Normalization::Vector, 0.577350269189626, 0.422649730810374},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(tradeoff::to_string(c.normalization));
+    const auto r = normalize(p, c.normalization);
+    CHECK_FALSE(has_nan(r));
+    check_column(r, 2, 0, {c.benefit, c.benefit, c.benefit});
+    check_column(r, 2, 1, {c.cost, c.cost, c.cost});
+  }
+}
+
+TEST_CASE("all-zero columns normalise without NaN where the formula allows", "[normalize]") {
+  const auto p = make_problem({{0, 0}, {0, 0}}, {1, 1}, {1});
+  struct Case {
+    Normalization normalization;
+    double benefit;
+    double cost;
+  };
+  const std::vector<Case> cases = {
+      {Normalization::Declared, 1.0, 1.0},
+      {Normalization::MinMax, 1.0, 1.0},
+      {Normalization::None, 0.0, 0.0},
+      {Normalization::Vector, 0.0, 1.0},  // norm 0: benefit 0, cost 1 - 0
+  };
+  for (const auto& c : cases) {
+    CAPTURE(tradeoff::to_string(c.normalization));
+    const auto r = normalize(p, c.normalization);
+    CHECK_FALSE(has_nan(r));
+    check_column(r, 2, 0, {c.benefit, c.benefit});
+    check_column(r, 2, 1, {c.cost, c.cost});
+  }
+  // Benefit-only zeros under max and sum: every option gets the same share.
+  const auto b = make_problem({{0}, {0}}, {1});
+  check_column(normalize(b, Normalization::Max), 1, 0, {1.0, 1.0});
+  check_column(normalize(b, Normalization::Sum), 1, 0, {0.5, 0.5});  // 1/n
+  // Cost zeros under max and sum are domain errors, not NaN.
+  for (auto n : {Normalization::Max, Normalization::Sum}) {
+    const auto d = expect_error([&] { normalize(make_problem({{0}, {0}}, {1}, {0}), n); });
+    CHECK(d.code == ErrorCode::MethodDomain);
+  }
+}
+
+TEST_CASE("a single option normalises without NaN", "[normalize]") {
+  const auto p = make_problem({{7, 3}}, {1, 1}, {1});
+  struct Case {
+    Normalization normalization;
+    double benefit;
+    double cost;
+  };
+  const std::vector<Case> cases = {
+      {Normalization::Declared, 1.0, 1.0}, {Normalization::MinMax, 1.0, 1.0},
+      {Normalization::None, 7.0, 3.0},     {Normalization::Max, 1.0, 1.0},
+      {Normalization::Sum, 1.0, 1.0},
+      {Normalization::Vector, 1.0, 0.0},  // 7/7; 1 - 3/3
+  };
+  for (const auto& c : cases) {
+    CAPTURE(tradeoff::to_string(c.normalization));
+    const auto r = normalize(p, c.normalization);
+    CHECK_FALSE(has_nan(r));
+    check_column(r, 2, 0, {c.benefit});
+    check_column(r, 2, 1, {c.cost});
+  }
+}
+
+TEST_CASE("normalisation names round-trip", "[normalize]") {
+  for (const auto& name : tradeoff::normalization_names()) {
+    const auto n = tradeoff::parse_normalization(name);
+    REQUIRE(n.has_value());
+    CHECK(tradeoff::to_string(*n) == name);
+  }
+  CHECK(tradeoff::normalization_names() ==
+        std::vector<std::string>{"declared", "none", "minmax", "max", "sum", "vector"});
+  CHECK_FALSE(tradeoff::parse_normalization("min-max").has_value());
+  CHECK_FALSE(tradeoff::parse_normalization("").has_value());
+}

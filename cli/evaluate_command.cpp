@@ -42,8 +42,9 @@ int run_evaluate(const EvaluateOptions& opt) {
     eval.set.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
   }
   Result result = evaluate(loaded.framework, loaded.assessment ? &*loaded.assessment : nullptr, eval);
-  result.warnings = loaded.warnings;
-  if (!loaded.warnings.empty()) print_diagnostics(stderr, loaded.warnings);
+  // Warnings from loading, then those of the evaluation (e.g. rules in conflict).
+  result.warnings.insert(result.warnings.begin(), loaded.warnings.begin(), loaded.warnings.end());
+  if (!result.warnings.empty()) print_diagnostics(stderr, result.warnings);
   RenderOptions render_options;
   render_options.format = *parse_format(opt.format);
   const bool to_stdout = opt.output.empty() || opt.output == "-";

@@ -206,8 +206,8 @@ std::string effect_kind(Effect::Kind k) {
     case Effect::Kind::ScoreAdd: return "add";
     case Effect::Kind::ScoreMultiply: return "multiply";
     case Effect::Kind::ScoreSet: return "set";
-    case Effect::Kind::WeightMultiply: return "weight multiply";
-    case Effect::Kind::WeightSet: return "weight set";
+    case Effect::Kind::WeightMultiply: return "weight_multiply";
+    case Effect::Kind::WeightSet: return "weight_set";
     case Effect::Kind::Note: return "note";
   }
   return "note";
@@ -263,14 +263,26 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
 
   // Inputs: defaults, then the assessment's answers, then the command line's.
   Values values(fw);
-  std::vector<std::string> origin(fw.inputs.size(), "default");
-  for (size_t k = 0; k < fw.inputs.size(); ++k) values[k] = fw.inputs[k].default_value;
+  for (const auto& in : fw.inputs) {
+    InputResult r;
+    r.name = in.name;
+    r.description = in.description;
+    r.unit = in.unit;
+    r.origin = "default";
+    r.source = in.source;
+    r.as_of = in.as_of;
+    values[result.inputs.size()] = in.default_value;
+    result.inputs.push_back(std::move(r));
+  }
   for (const auto& answer : a.inputs) {
     for (size_t k = 0; k < fw.inputs.size(); ++k) {
-      if (fw.inputs[k].name == answer.name) {
-        values[k] = answer.value;
-        origin[k] = "assessment";
-      }
+      if (fw.inputs[k].name != answer.name) continue;
+      // The framework's source vouches for its default, not for the assessment's answer.
+      values[k] = answer.value;
+      result.inputs[k].origin = "assessment";
+      result.inputs[k].source = answer.source;
+      result.inputs[k].as_of = answer.as_of;
+      result.inputs[k].because = answer.because;
     }
   }
   std::vector<std::string> input_names;
@@ -285,17 +297,18 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
                   detail::did_you_mean(name, input_names));
     }
     detail::InputProblem problem;
-    const auto v = detail::parse_input_value(fw.inputs[k], text, true, problem);
-    if (!v) {
-      usage_error(fmt::format("--set {}={}: {}", name, text, problem.message), problem.hint);
-    }
+    const auto v = detail::parse_input_value(fw.inputs[k], text, true,
+                                             fmt::format("--set {}", name), problem);
+    if (!v) usage_error(problem.message, problem.hint);
     values[k] = *v;
-    origin[k] = "command line";
+    result.inputs[k].origin = "command line";
+    result.inputs[k].source.clear();
+    result.inputs[k].as_of.clear();
+    result.inputs[k].because.clear();
   }
   for (size_t k = 0; k < fw.inputs.size(); ++k) {
-    const Input& in = fw.inputs[k];
-    result.inputs.push_back({in.name, in.description, in.unit, values[k], in.display(values[k]),
-                             origin[k], in.source, in.as_of});
+    result.inputs[k].value = values[k];
+    result.inputs[k].display = fw.inputs[k].display(values[k]);
   }
 
   // Derived values, dependencies first.
@@ -358,7 +371,10 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
         if (c.scale && (v < c.scale->first || v > c.scale->second)) {
           Diagnostic d;
           d.code = ErrorCode::OutOfRange;
-          d.where = s->formula->where;
+          d.where = s->formula->at(0);
+          d.length = s->formula->text.find('\n') == std::string::npos
+                         ? std::max(1, static_cast<int>(detail::display_width(s->formula->text)))
+                         : 1;
           d.message = fmt::format(
               "the score of '{}' on '{}' is {}, outside the criterion's scale [{}, {}]",
               option.id, c.id, detail::quantity(v), detail::quantity(c.scale->first),
@@ -406,13 +422,15 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     trace.fired = values.eval(rule.when, fmt::format("the condition of rule '{}'", rule.id)) != 0;
     if (trace.fired) {
       for (const Effect& e : rule.effects) {
-        const std::string what = fmt::format("an effect of rule '{}'", rule.id);
+        const std::string what = describe(e, rule.id);
         switch (e.kind) {
           case Effect::Kind::Veto:
             for (const auto& id : e.options) {
               const bool already = std::any_of(result.vetoed.begin(), result.vetoed.end(),
                                                [&](const Veto& v) { return v.option == id; });
-              EffectTrace t{"veto", id, "", 0, 0, ""};
+              EffectTrace t;
+              t.kind = "veto";
+              t.option = id;
               if (already) {
                 t.text = fmt::format("{} was already vetoed", id);
               } else {
@@ -464,10 +482,17 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
                 score_sets[key] = {rule.id, after};
               }
               o.raw[j] = after;
-              trace.effects.push_back(
-                  {effect_kind(e.kind), id, c.id, before, after,
-                   fmt::format("{} on {}: {} -> {}{}", id, c.id, detail::quantity(before),
-                               detail::quantity(after), clamped)});
+              EffectTrace t;
+              t.kind = effect_kind(e.kind);
+              t.option = id;
+              t.criterion = c.id;
+              t.operand = v;
+              t.before = before;
+              t.after = after;
+              t.clamped = !clamped.empty();
+              t.text = fmt::format("{} on {}: {} -> {}{}", id, c.id, detail::quantity(before),
+                                   detail::quantity(after), clamped);
+              trace.effects.push_back(std::move(t));
             }
             break;
           }
@@ -479,10 +504,21 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
             const double before = cr.weight;
             const double after = e.kind == Effect::Kind::WeightMultiply ? before * v : v;
             if (!(after >= 0) || !std::isfinite(after)) {
-              input_error(ErrorCode::InvalidWeights, e.where,
-                          fmt::format("{} makes the weight of '{}' {}; weights must be "
+              std::string with;
+              for (const auto& [name, value] : values.bindings(*e.value)) {
+                with += (with.empty() ? " (with " : ", ") + name + " = " + value;
+              }
+              if (!with.empty()) with += ")";
+              Diagnostic d;
+              d.code = ErrorCode::InvalidWeights;
+              d.where = e.value->at(0);
+              d.length = e.value->text.find('\n') == std::string::npos
+                             ? std::max(1, static_cast<int>(detail::display_width(e.value->text)))
+                             : 1;
+              d.message = fmt::format("{} makes the weight of '{}' {}{}; weights must be "
                                       "non-negative",
-                                      what, cr.id, detail::quantity(after)));
+                                      what, cr.id, detail::quantity(after), with);
+              throw Error(std::move(d));
             }
             if (e.kind == Effect::Kind::WeightSet) {
               auto it = weight_sets.find(cr.id);
@@ -502,16 +538,24 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
             }
             cr.weight = after;
             cr.weight_origin = "rule " + rule.id;
-            trace.effects.push_back({effect_kind(e.kind), "", cr.id, before, after,
-                                     fmt::format("weight of {}: {} -> {}", cr.id,
-                                                 detail::quantity(before),
-                                                 detail::quantity(after))});
+            EffectTrace t;
+            t.kind = effect_kind(e.kind);
+            t.criterion = cr.id;
+            t.operand = v;
+            t.before = before;
+            t.after = after;
+            t.text = fmt::format("weight of {}: {} -> {}", cr.id, detail::quantity(before),
+                                 detail::quantity(after));
+            trace.effects.push_back(std::move(t));
             break;
           }
           case Effect::Kind::Note: {
             const std::string text = values.fill(e.text);
             result.notes.push_back({rule.id, text});
-            trace.effects.push_back({"note", "", "", 0, 0, text});
+            EffectTrace t;
+            t.kind = "note";
+            t.text = "note: " + text;
+            trace.effects.push_back(std::move(t));
             break;
           }
         }

@@ -18,12 +18,11 @@ constexpr double kNegligible = 1e-12;
 std::string join_names(const std::vector<std::string>& names) {
   if (names.empty()) return "";
   if (names.size() == 1) return names[0];
+  if (names.size() == 2) return names[0] + " and " + names[1];
+  // A serial comma keeps names that contain "and" apart.
   std::string out;
-  for (size_t i = 0; i + 1 < names.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += names[i];
-  }
-  return out + " and " + names.back();
+  for (size_t i = 0; i + 1 < names.size(); ++i) out += names[i] + ", ";
+  return out + "and " + names.back();
 }
 
 std::string criterion_name(const Result& r, const std::string& id) {

@@ -12,21 +12,25 @@
 
 namespace tradeoff::detail {
 
+namespace {
+std::string written(std::string_view text, bool plain) {
+  return plain && loader::parse_number(text) ? std::string(text) : fmt::format("'{}'", text);
+}
+}  // namespace
+
 std::optional<double> parse_input_value(const Input& in, std::string_view text, bool plain,
-                                        InputProblem& problem) {
+                                        std::string_view what, InputProblem& problem) {
   switch (in.type) {
     case InputType::Number:
     case InputType::Integer: {
       const auto v = plain ? loader::parse_number(text) : std::nullopt;
-      if (!v) {
+      const char* kind = in.type == InputType::Integer ? "a whole number" : "a number";
+      if (!v || (in.type == InputType::Integer && *v != std::floor(*v))) {
         problem = {ErrorCode::WrongType,
-                   fmt::format("expected {}, got '{}'",
-                               in.type == InputType::Integer ? "a whole number" : "a number", text),
-                   {}};
-        return std::nullopt;
-      }
-      if (in.type == InputType::Integer && *v != std::floor(*v)) {
-        problem = {ErrorCode::WrongType, fmt::format("expected a whole number, got {}", text), {}};
+                   fmt::format("expected {} for {}, got {}", kind, what, written(text, plain)),
+                   !plain && loader::parse_number(text)
+                       ? "remove the quotes: a quoted value is a string"
+                       : ""};
         return std::nullopt;
       }
       if ((in.min && *v < *in.min) || (in.max && *v > *in.max)) {
@@ -38,8 +42,8 @@ std::optional<double> parse_input_value(const Input& in, std::string_view text, 
         } else {
           range = fmt::format("at most {}", quantity(*in.max));
         }
-        problem = {ErrorCode::OutOfRange, fmt::format("{} is out of range: it must be {}", text, range),
-                   {}};
+        problem = {ErrorCode::OutOfRange,
+                   fmt::format("{} must be {}, got {}", what, range, text), {}};
         return std::nullopt;
       }
       return *v;
@@ -47,17 +51,20 @@ std::optional<double> parse_input_value(const Input& in, std::string_view text, 
     case InputType::Boolean:
       if (plain && (text == "true" || text == "True" || text == "TRUE")) return 1.0;
       if (plain && (text == "false" || text == "False" || text == "FALSE")) return 0.0;
-      problem = {ErrorCode::WrongType, fmt::format("expected true or false, got '{}'", text), {}};
+      problem = {ErrorCode::WrongType,
+                 fmt::format("expected true or false for {}, got {}", what, written(text, plain)),
+                 {}};
       return std::nullopt;
     case InputType::Choice:
     case InputType::Level: {
       const auto it = std::find(in.values.begin(), in.values.end(), text);
       if (it != in.values.end()) return static_cast<double>(it - in.values.begin());
       std::string list;
-      for (const auto& v : in.values) list += (list.empty() ? "'" : ", '") + v + "'";
+      for (const auto& v : in.values) list += (list.empty() ? "" : ", ") + v;
       problem = {ErrorCode::InvalidValue,
-                 fmt::format("'{}' is not one of the {} {}", text,
-                             in.type == InputType::Level ? "levels" : "choices", list),
+                 fmt::format("expected one of the {} of '{}' ({}) for {}, got '{}'",
+                             in.type == InputType::Level ? "levels" : "choices", in.name, list,
+                             what, text),
                  did_you_mean(text, in.values)};
       return std::nullopt;
     }

@@ -12,13 +12,14 @@ namespace tradeoff::detail {
 
 struct InputProblem {
   ErrorCode code = ErrorCode::WrongType;
-  std::string message;  ///< completes "... for WHAT", e.g. "expected a number, got 'abc'"
+  std::string message;  ///< e.g. "expected a number for the default of input 'x', got 'abc'"
   std::string hint;
 };
 
 /// The value of `text` for `input`; `plain` is false for quoted YAML strings (never numbers).
-/// On failure returns nullopt and fills `problem`.
+/// `what` names the value in messages ("the default of input 'x'"). On failure returns nullopt
+/// and fills `problem`.
 std::optional<double> parse_input_value(const Input& input, std::string_view text, bool plain,
-                                        InputProblem& problem);
+                                        std::string_view what, InputProblem& problem);
 
 }  // namespace tradeoff::detail

@@ -43,6 +43,22 @@ std::string Input::display(double value) const {
   return detail::quantity(value);
 }
 
+std::string describe(const Effect& effect, std::string_view rule) {
+  switch (effect.kind) {
+    case Effect::Kind::Veto: return "the veto of rule '" + std::string(rule) + "'";
+    case Effect::Kind::Note: return "the note of rule '" + std::string(rule) + "'";
+    case Effect::Kind::ScoreAdd: return "the 'add' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::ScoreMultiply:
+      return "the 'multiply' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::ScoreSet: return "the 'set' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::WeightMultiply:
+      return "the weight 'multiply' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::WeightSet:
+      return "the weight 'set' effect of rule '" + std::string(rule) + "'";
+  }
+  return "an effect of rule '" + std::string(rule) + "'";
+}
+
 const Score* Alternative::score(std::string_view criterion) const {
   for (const auto& s : scores) {
     if (s.criterion == criterion) return &s;

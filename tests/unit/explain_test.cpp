@@ -119,7 +119,7 @@ TEST_CASE("the summary names the few biggest drivers, at most three", "[explain]
     const auto e = explain_text(yaml);
     // Each criterion: (1/6) * 0.6 - (1/6) * 0.5; three cover 50% < 60%, but the list stops.
     CHECK(e.decisive.size() == 6);
-    CHECK(e.summary == "x ranks first, 0.1000 ahead of y, mostly on speed, safety and style; it "
+    CHECK(e.summary == "x ranks first, 0.1000 ahead of y, mostly on speed, safety, and style; it "
                        "is at least as good as y on every criterion.");
   }
 }

@@ -86,6 +86,9 @@ struct Effect {
   SourceLocation where;
 };
 
+/// "the 'add' effect of rule 'x'", "the weight 'multiply' effect of rule 'x'", ...
+std::string describe(const Effect& effect, std::string_view rule);
+
 struct Rule {
   std::string id;
   Expression when;
@@ -194,9 +197,13 @@ struct ScoreOverride {
   Score score;
 };
 
+/// An assessment's answer to an input, with where the number came from.
 struct InputValue {
   std::string name;
   double value = 0;
+  std::string because;
+  std::string source;
+  std::string as_of;
   SourceLocation where;
 };
 
@@ -207,6 +214,7 @@ struct Assessment {
   std::string date;
   std::string framework_ref;  ///< as written in the file
   std::string description;
+  std::vector<Source> sources;  ///< cited by its answers and scores, besides the framework's
   std::vector<InputValue> inputs;
   std::vector<WeightOverride> weights;
   std::vector<ScoreOverride> scores;

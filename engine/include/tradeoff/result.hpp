@@ -44,8 +44,9 @@ struct InputResult {
   double value = 0;       ///< booleans 0/1; choices and levels their index
   std::string display;    ///< as people read it: "100,000", "true", "basic"
   std::string origin;     ///< "default", "assessment" or "command line"
-  std::string source;
+  std::string source;     ///< the framework's source for a default; the assessment's for an answer
   std::string as_of;
+  std::string because;    ///< the assessment's reason for its answer, if given
 };
 
 struct DerivedResult {
@@ -59,11 +60,13 @@ struct DerivedResult {
 
 /// One effect a fired rule had, with the value before and after.
 struct EffectTrace {
-  std::string kind;       ///< "veto", "add", "multiply", "set", "weight multiply", "weight set", "note"
+  std::string kind;       ///< "veto", "add", "multiply", "set", "weight_multiply", "weight_set", "note"
   std::string option;     ///< veto and score effects
   std::string criterion;  ///< score and weight effects
+  double operand = 0;     ///< the value added, multiplied by, or set
   double before = 0;
   double after = 0;
+  bool clamped = false;   ///< the result was kept within the criterion's scale
   std::string text;       ///< a sentence describing the effect
 };
 

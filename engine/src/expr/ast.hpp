@@ -72,10 +72,12 @@ struct Tree {
 
 /// A syntax or limit error at a byte range of the expression text.
 struct ParseError {
+  enum class Kind { Syntax, Limit, UnknownName };
   uint32_t begin = 0;
   uint32_t end = 0;
   std::string message;
   std::string hint;
+  Kind kind = Kind::Syntax;
 };
 
 std::string_view to_string(Op op);

@@ -29,6 +29,11 @@ int32_t result_domain(const Tree& tree) {
 
 namespace {
 
+/// "a condition (true or false)" reads better than "a boolean" in messages about `when`.
+std::string describe_type(Type t) {
+  return t == Type::Bool ? "a condition (true or false)" : std::string(to_string(t));
+}
+
 std::string list_values(const std::vector<std::string>& values) {
   std::string out;
   for (const auto& v : values) {
@@ -46,8 +51,7 @@ class Checker {
     const Type got = infer(t_.root);
     if (got != Type::Unknown && errors_.empty() && expected != Type::Unknown && got != expected) {
       const Node& root = t_.node(t_.root);
-      error(root, fmt::format("expected {}, but this expression gives {}", to_string(expected),
-                              to_string(got)));
+      error(root, fmt::format("expected {}, got {}", describe_type(expected), describe_type(got)));
     }
     if (got == Type::String && errors_.empty()) {
       error(t_.node(t_.root), "a string on its own has no value here; compare it with an input");
@@ -59,6 +63,12 @@ class Checker {
   void error(const Node& n, std::string message, std::string hint = {},
              ErrorCode code = ErrorCode::ExprType) {
     errors_.push_back({n.begin, n.end, code, std::move(message), std::move(hint)});
+  }
+
+  /// "a level (none, basic, solid, expert)"
+  std::string describe_domain(const Node& n) const {
+    const Domain& d = sym_.domains[static_cast<size_t>(n.domain)];
+    return fmt::format("{} ({})", d.ordered ? "a level" : "a choice", list_values(d.values));
   }
 
   std::string what(const Node& n) const {
@@ -92,7 +102,8 @@ class Checker {
   bool expect_bool(uint32_t i, std::string_view context) {
     const Type ty = infer(i);
     if (ty == Type::Bool || ty == Type::Unknown) return ty == Type::Bool;
-    error(node(i), fmt::format("expected a condition (true or false) {}, got {}", context, to_string(ty)));
+    error(node(i), fmt::format("expected a condition (true or false) {}, got {}", context,
+                               describe_type(ty)));
     return false;
   }
 
@@ -142,8 +153,9 @@ class Checker {
     }
     if (l_enum && r_enum) {
       if (lt == rt && same_domain(node(l).domain, node(r).domain)) return set(i, Type::Bool);
-      error(node(i), fmt::format("cannot compare {} with {}: their values differ", what(node(l)),
-                                 what(node(r))));
+      error(node(i), fmt::format("cannot compare {} ({}) with {} ({}): they take different values",
+                                 what(node(l)), describe_domain(node(l)), what(node(r)),
+                                 describe_domain(node(r))));
       return set(i, Type::Unknown);
     }
     if (lt == Type::Number && rt == Type::Number) return set(i, Type::Bool);
@@ -162,12 +174,14 @@ class Checker {
     }
     if (l_enum || r_enum) {
       const uint32_t e = l_enum ? l : r;
-      const Type other = l_enum ? rt : lt;
-      error(node(i), fmt::format("cannot compare {} with {}: {} is {} ({})", to_string(other),
-                                 to_string(l_enum ? lt : rt), what(node(e)),
-                                 to_string(l_enum ? lt : rt),
-                                 list_values(sym_.domains[static_cast<size_t>(node(e).domain)].values)),
-            "compare it with one of its values, in quotes");
+      const Domain& d = sym_.domains[static_cast<size_t>(node(e).domain)];
+      const std::string example = d.values[d.values.size() / 2];
+      error(node(i),
+            fmt::format("cannot compare {} with {}: {} is {}", to_string(lt), to_string(rt),
+                        what(node(e)), describe_domain(node(e))),
+            fmt::format("compare it with one of its values, in quotes, e.g. {} {} \"{}\"",
+                        t_.source.substr(node(e).begin, node(e).end - node(e).begin),
+                        to_string(node(i).op), example));
       return set(i, Type::Unknown);
     }
     error(node(i), fmt::format("cannot compare {} with {}", to_string(lt), to_string(rt)));

@@ -1,4 +1,6 @@
 // Evaluation of checked expression trees over a slot array of doubles.
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "expr/check.hpp"
@@ -62,8 +64,8 @@ class Evaluator {
  private:
   uint32_t kid(const Node& n, uint32_t k) const { return t_.kids[n.first + k]; }
 
-  [[noreturn]] void fail(uint32_t node, const char* message) const {
-    throw EvalError{node, message};
+  [[noreturn]] void fail(uint32_t node, std::string message) const {
+    throw EvalError{node, std::move(message)};
   }
 
   double finite(uint32_t node, double v) const {
@@ -105,7 +107,7 @@ class Evaluator {
       case Func::Ceil: return std::ceil(eval(kid(n, 0)));
       case Func::Log: {
         const double x = eval(kid(n, 0));
-        if (!(x > 0)) fail(i, "the logarithm of a number that is not positive");
+        if (!(x > 0)) fail(i, fmt::format("the logarithm of {}, which is not positive", x));
         if (n.count == 1) return std::log(x);
         const double base = eval(kid(n, 1));
         if (!(base > 0) || base == 1) fail(i, "a logarithm base must be positive and not 1");
@@ -114,7 +116,7 @@ class Evaluator {
       case Func::Exp: return finite(i, std::exp(eval(kid(n, 0))));
       case Func::Sqrt: {
         const double x = eval(kid(n, 0));
-        if (x < 0) fail(i, "the square root of a negative number");
+        if (x < 0) fail(i, fmt::format("the square root of {}, a negative number", x));
         return std::sqrt(x);
       }
       case Func::None: break;

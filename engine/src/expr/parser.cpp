@@ -130,6 +130,11 @@ std::string describe(const Token& t, std::string_view src) {
   return fmt::format("'{}'", src.substr(t.begin, t.end - t.begin));
 }
 
+ParseError::Kind message_kind(const std::string& message) {
+  return message.find("too ") != std::string::npos ? ParseError::Kind::Limit
+                                                   : ParseError::Kind::Syntax;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view text) : src_(text) {
@@ -145,6 +150,8 @@ class Parser {
     advance();
     if (tok_.kind == Tok::End) fail(tok_.begin, tok_.end, "expected an expression, got nothing");
     tree_.root = expression(0);
+    if (tok_.kind == Tok::RParen) fail(tok_.begin, tok_.end, "unmatched ')'");
+    if (tok_.kind == Tok::RBracket) fail(tok_.begin, tok_.end, "unmatched ']'");
     if (tok_.kind != Tok::End) {
       fail(tok_.begin, tok_.end,
            fmt::format("expected an operator or the end of the expression, got {}",
@@ -155,7 +162,8 @@ class Parser {
 
  private:
   [[noreturn]] void fail(uint32_t begin, uint32_t end, std::string message) {
-    throw ParseError{begin, std::max(end, begin + 1), std::move(message), {}};
+    const ParseError::Kind kind = message_kind(message);
+    throw ParseError{begin, std::max(end, begin + 1), std::move(message), {}, kind};
   }
 
   // --- lexer ---------------------------------------------------------------------------------
@@ -224,9 +232,11 @@ class Parser {
           i += next_is('=') ? 2u : 1u;
           break;
         case '&':
-          fail(t.begin, next_is('&') ? t.begin + 2 : t.begin + 1, "unexpected '&'; use 'and'");
+          fail(t.begin, next_is('&') ? t.begin + 2 : t.begin + 1,
+               next_is('&') ? "unexpected '&&'; use 'and'" : "unexpected '&'; use 'and'");
         case '|':
-          fail(t.begin, next_is('|') ? t.begin + 2 : t.begin + 1, "unexpected '|'; use 'or'");
+          fail(t.begin, next_is('|') ? t.begin + 2 : t.begin + 1,
+               next_is('|') ? "unexpected '||'; use 'or'" : "unexpected '|'; use 'or'");
         default: {
           // One UTF-8 character, for the message and the caret.
           size_t n = 1;
@@ -549,7 +559,8 @@ class Parser {
       const Func func = function_named(t.text);
       if (func == Func::None) {
         throw ParseError{t.begin, t.end, fmt::format("unknown function '{}'", t.text),
-                         detail::did_you_mean(t.text, function_names())};
+                         detail::did_you_mean(t.text, function_names()),
+                         ParseError::Kind::UnknownName};
       }
       advance();
       std::vector<uint32_t> args;

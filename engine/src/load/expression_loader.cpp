@@ -8,12 +8,11 @@
 
 namespace tradeoff::loader {
 
-namespace {
-
 /// Aligns the scalar's value with its source text: for each byte of the value, the byte of the
 /// source it came from. Handles quotes, escapes, line folding and block indentation; where the
 /// two cannot be aligned, later bytes point at the last aligned one.
-std::vector<std::pair<int, int>> align(const yaml::Document& doc, const yaml::Node& node) {
+std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc,
+                                                  const yaml::Node& node) {
   const std::string& value = node.scalar;
   const std::string& text = doc.text;
   std::vector<std::pair<int, int>> out(value.size() + 1);
@@ -32,6 +31,11 @@ std::vector<std::pair<int, int>> align(const yaml::Document& doc, const yaml::No
     size_t guard = 0;
     while (scan < text.size() && guard++ < 4096) {
       const char c = text[scan];
+      if (dbl && c == '\\' && scan + 1 < text.size() &&
+          (text[scan + 1] == '\n' || text[scan + 1] == '\r')) {
+        scan += 2;  // an escaped line break yields nothing; the next line's indentation follows
+        continue;
+      }
       if (dbl && c == '\\') break;                                   // an escape yields v
       if (single && c == '\'' && scan + 1 < text.size() && text[scan + 1] == '\'') break;
       if (c == v) break;
@@ -49,29 +53,54 @@ std::vector<std::pair<int, int>> align(const yaml::Document& doc, const yaml::No
   return out;
 }
 
+namespace {
+
+/// After a plain scalar inside {...} or [...], is the next character a comma? Then YAML cut a
+/// formula such as min(2, x) at its comma.
+bool cut_at_comma(const yaml::Document& doc, const yaml::Node& node) {
+  if (node.style != yaml::Style::Plain) return false;
+  size_t end = doc.offset_of(node.line, node.column);
+  end += node.scalar.size();
+  while (end < doc.text.size() && (doc.text[end] == ' ' || doc.text[end] == '\t')) ++end;
+  return end < doc.text.size() && doc.text[end] == ',';
+}
+
 }  // namespace
 
 std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
-                                          std::string_view what) {
+                                          std::string_view what, std::string_view expected) {
   if (!node.is_scalar()) {
     ctx.error(ErrorCode::WrongType, node,
-              fmt::format("expected a number or a formula for {}, got {}", what,
-                          yaml::describe(node)));
+              fmt::format("expected {} for {}, got {}", expected, what, yaml::describe(node)));
     return std::nullopt;
   }
   Expression e;
   e.text = node.scalar;
   e.where = ctx.at(node);
-  e.positions = align(ctx.doc(), node);
+  e.positions = scalar_positions(ctx.doc(), node);
   try {
     e.tree = std::make_shared<expr::Tree>(expr::parse(node.scalar));
   } catch (const expr::ParseError& p) {
     Diagnostic d;
-    d.code = p.message.find("too ") != std::string::npos ? ErrorCode::ExprLimit : ErrorCode::ExprSyntax;
-    d.where = e.at(p.begin);
+    d.code = p.kind == expr::ParseError::Kind::Limit           ? ErrorCode::ExprLimit
+             : p.kind == expr::ParseError::Kind::UnknownName ? ErrorCode::UnknownReference
+                                                              : ErrorCode::ExprSyntax;
+    // "End of input" errors point just after the last character written, not at the
+    // trailing newline of a block scalar (which is on the next line of the file).
+    uint32_t begin = p.begin;
+    const size_t last = e.text.find_last_not_of(" \t\r\n");
+    if (last != std::string::npos && begin > last + 1) begin = static_cast<uint32_t>(last + 1);
+    d.where = e.at(begin);
+    if (begin > last && last != std::string::npos) {
+      const auto after = e.at(last);
+      d.where = {after.file, after.line, after.column + 1};
+    }
     d.message = fmt::format("in {}: {}", what, p.message);
     d.hint = p.hint;
-    const auto end = e.at(p.end);
+    if (d.hint.empty() && cut_at_comma(ctx.doc(), node)) {
+      d.hint = "inside {...} or [...] a comma ends a plain value; quote the whole formula";
+    }
+    const auto end = e.at(std::max(p.end, begin));
     d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
     ctx.sink().add(std::move(d));
     return std::nullopt;

@@ -148,9 +148,31 @@ std::optional<double> read_input_value(Context& ctx, const Input& input, const y
     return std::nullopt;
   }
   detail::InputProblem problem;
-  auto v = detail::parse_input_value(input, node.scalar, node.style == yaml::Style::Plain, problem);
-  if (!v) ctx.error(problem.code, node, fmt::format("{} for {}", problem.message, what), problem.hint);
+  auto v = detail::parse_input_value(input, node.scalar, node.style == yaml::Style::Plain, what,
+                                     problem);
+  if (!v) ctx.error(problem.code, node, problem.message, problem.hint);
   return v;
+}
+
+void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out) {
+  if (!node.is_mapping()) {
+    ctx.error(ErrorCode::WrongType, node,
+              fmt::format("expected a mapping of source id: details for sources, got {}",
+                          yaml::describe(node)));
+    return;
+  }
+  for (const auto& [key, value] : node.entries) {
+    Source s;
+    s.where = ctx.at(key);
+    s.id = ctx.id(key, "a source").value_or("");
+    Fields f(ctx, value, fmt::format("source '{}'", key.scalar));
+    if (const auto* n = f.required("title")) s.title = ctx.string(*n, "title").value_or("");
+    if (const auto* n = f.optional("url")) s.url = ctx.string(*n, "url").value_or("");
+    if (const auto* n = f.optional("date")) s.date = ctx.date(*n, "date").value_or("");
+    if (const auto* n = f.optional("note")) s.note = ctx.string(*n, "note").value_or("");
+    f.finish();
+    out.push_back(std::move(s));
+  }
 }
 
 // --- catalog criteria ------------------------------------------------------------------------
@@ -230,26 +252,7 @@ class FrameworkReader {
   }
 
  private:
-  void read_sources(const yaml::Node& node) {
-    if (!node.is_mapping()) {
-      ctx_.error(ErrorCode::WrongType, node,
-                 fmt::format("expected a mapping of source id: details for sources, got {}",
-                             yaml::describe(node)));
-      return;
-    }
-    for (const auto& [key, value] : node.entries) {
-      Source s;
-      s.where = ctx_.at(key);
-      s.id = ctx_.id(key, "a source").value_or("");
-      Fields f(ctx_, value, fmt::format("source '{}'", key.scalar));
-      if (const auto* n = f.required("title")) s.title = ctx_.string(*n, "title").value_or("");
-      if (const auto* n = f.optional("url")) s.url = ctx_.string(*n, "url").value_or("");
-      if (const auto* n = f.optional("date")) s.date = ctx_.date(*n, "date").value_or("");
-      if (const auto* n = f.optional("note")) s.note = ctx_.string(*n, "note").value_or("");
-      f.finish();
-      fw_.sources.push_back(std::move(s));
-    }
-  }
+  void read_sources(const yaml::Node& node) { loader::read_sources(ctx_, node, fw_.sources); }
 
   bool check_name(const yaml::Node& key, std::string_view kind) {
     auto name = ctx_.id(key, kind);
@@ -468,7 +471,8 @@ class FrameworkReader {
         }
       }
       if (const auto* n = f.required("when")) {
-        if (auto e = read_expression(ctx_, *n, fmt::format("the condition of {}", what))) {
+        if (auto e = read_expression(ctx_, *n, fmt::format("the condition of {}", what),
+                                     "a formula")) {
           r.when = std::move(*e);
         }
       }
@@ -492,10 +496,10 @@ class FrameworkReader {
           r.effects.push_back(std::move(e));
         } else if (key.scalar == "adjust") {
           f.optional("adjust");
-          read_effects(value, what, true, r.effects);
+          read_effects(value, what, r.id, true, r.effects);
         } else if (key.scalar == "weight") {
           f.optional("weight");
-          read_effects(value, what, false, r.effects);
+          read_effects(value, what, r.id, false, r.effects);
         } else if (key.scalar == "note") {
           f.optional("note");
           Effect e;
@@ -521,17 +525,24 @@ class FrameworkReader {
     std::vector<std::string> names;
     for (const auto& in : fw_.inputs) names.push_back(in.name);
     for (const auto& d : fw_.derived) names.push_back(d.name);
+    const auto positions = scalar_positions(ctx_.doc(), node);
     bool good = true;
     for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
       const size_t close = text.find('}', open);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos) break;  // a lone '{' is text
       const std::string name = text.substr(open + 1, close - open - 1);
       if (std::find(names.begin(), names.end(), name) == names.end()) {
-        ctx_.error(ErrorCode::UnknownReference, node,
-                   fmt::format("unknown name '{{{}}}' in the note of {}; notes can quote inputs "
-                               "and derived values",
-                               name, what),
-                   detail::did_you_mean(name, names));
+        Diagnostic d;
+        d.code = ErrorCode::UnknownReference;
+        d.where = {ctx_.doc().file, positions[open].first, positions[open].second};
+        d.length = positions[close].first == positions[open].first
+                       ? positions[close].second - positions[open].second + 1
+                       : 1;
+        d.message = fmt::format("unknown name '{}' in the note of {}; notes can quote inputs "
+                                "and derived values",
+                                name, what);
+        d.hint = detail::did_you_mean(name, names);
+        ctx_.sink().add(std::move(d));
         good = false;
       }
     }
@@ -573,7 +584,8 @@ class FrameworkReader {
   }
 
   /// `adjust:` (score effects) or `weight:` (weight effects): a mapping or a list of them.
-  bool read_effects(const yaml::Node& node, const std::string& rule, bool score,
+  bool read_effects(const yaml::Node& node, const std::string& rule, const std::string& rule_id,
+                    bool score,
                     std::vector<Effect>& out) {
     const char* key = score ? "adjust" : "weight";
     std::vector<const yaml::Node*> items;
@@ -631,7 +643,7 @@ class FrameworkReader {
           continue;
         }
         e.kind = kind;
-        if (auto v = read_expression(ctx_, *n, fmt::format("'{}' in {}", name, what))) {
+        if (auto v = read_expression(ctx_, *n, describe(e, rule_id))) {
           e.value = std::move(*v);
         } else {
           good = false;
@@ -653,6 +665,13 @@ class FrameworkReader {
   void check_formulas() {
     DiagnosticSink& sink = ctx_.sink();
     expr::Symbols symbols = symbols_of(fw_);
+    // Inputs with errors of their own: names that read them are not reported again.
+    for (auto& b : broken_names_) {
+      expr::Symbol s;
+      s.name = b;
+      s.slot = -1;
+      symbols.symbols.push_back(s);
+    }
     // Derived values: resolve in dependency order; a cycle is reported with its path.
     const size_t n = fw_.derived.size();
     const size_t first_derived = fw_.inputs.size();
@@ -668,8 +687,12 @@ class FrameworkReader {
         auto start = std::find(stack.begin(), stack.end(), d);
         for (auto it = start; it != stack.end(); ++it) path += fw_.derived[*it].name + " -> ";
         path += fw_.derived[d].name;
-        sink.error(ErrorCode::Cycle, fw_.derived[d].where,
-                   fmt::format("derived values form a cycle: {}", path));
+        Diagnostic cycle;
+        cycle.code = ErrorCode::Cycle;
+        cycle.where = fw_.derived[d].where;
+        cycle.length = static_cast<int>(fw_.derived[d].name.size());
+        cycle.message = fmt::format("derived values form a cycle: {}", path);
+        sink.add(std::move(cycle));
         for (auto it = start; it != stack.end(); ++it) state[*it] = 3;
         return false;
       }
@@ -707,12 +730,6 @@ class FrameworkReader {
     }
     for (size_t d = 0; d < n; ++d) visit(d);
     fw_.derived_order = order;
-    for (auto& b : broken_names_) {
-      expr::Symbol s;
-      s.name = b;
-      s.slot = -1;
-      symbols.symbols.push_back(s);
-    }
     for (auto& option : fw_.options) {
       for (auto& score : option.scores) {
         if (!score.formula) continue;
@@ -728,7 +745,7 @@ class FrameworkReader {
       for (auto& e : rule.effects) {
         if (!e.value || !e.value->tree) continue;
         check_expression(sink, *e.value, symbols, expr::Type::Number,
-                         fmt::format("an effect of rule '{}'", rule.id));
+                         describe(e, rule.id));
       }
     }
   }
@@ -1119,6 +1136,27 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
   std::vector<std::string> option_ids;
   for (const auto& o : fw.options) option_ids.push_back(o.id);
 
+  if (const auto* n = f.optional("sources")) read_sources(ctx, *n, a.sources);
+  // Sources an assessment may cite: its own and its framework's.
+  std::vector<std::string> source_ids;
+  for (const auto& src : fw.sources) source_ids.push_back(src.id);
+  for (const auto& src : a.sources) {
+    if (std::find(source_ids.begin(), source_ids.end(), src.id) != source_ids.end()) {
+      ctx.sink().error(ErrorCode::DuplicateId, src.where,
+                       fmt::format("source '{}' is already declared by framework '{}'", src.id,
+                                   fw.id));
+    }
+    source_ids.push_back(src.id);
+  }
+  auto check_source = [&](const yaml::Node& node, const std::string& id) {
+    if (std::find(source_ids.begin(), source_ids.end(), id) == source_ids.end()) {
+      ctx.error(ErrorCode::UnknownReference, node,
+                fmt::format("unknown source '{}'; sources are declared under 'sources:' here or "
+                            "in the framework",
+                            id),
+                detail::did_you_mean(id, source_ids));
+    }
+  };
   if (const auto* n = f.optional("inputs")) {
     std::vector<std::string> input_names;
     for (const auto& in : fw.inputs) input_names.push_back(in.name);
@@ -1136,8 +1174,30 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
                     detail::did_you_mean(key.scalar, input_names));
           continue;
         }
-        if (auto v = read_input_value(ctx, *input, value, fmt::format("input '{}'", key.scalar))) {
-          a.inputs.push_back({key.scalar, *v, ctx.at(value)});
+        // An answer is a value, or {value, because, source, as_of}.
+        InputValue answer;
+        answer.name = key.scalar;
+        const yaml::Node* v = &value;
+        if (value.is_mapping()) {
+          Fields af(ctx, value, fmt::format("the answer to input '{}'", key.scalar));
+          v = af.required("value");
+          if (const auto* b = af.optional("because")) {
+            answer.because = ctx.string(*b, "because").value_or("");
+          }
+          if (const auto* src = af.optional("source")) {
+            if (auto id = ctx.id(*src, "source")) {
+              answer.source = *id;
+              check_source(*src, *id);
+            }
+          }
+          if (const auto* d = af.optional("as_of")) answer.as_of = ctx.date(*d, "as_of").value_or("");
+          af.finish();
+          if (v == nullptr) continue;
+        }
+        answer.where = ctx.at(*v);
+        if (auto parsed = read_input_value(ctx, *input, *v, fmt::format("input '{}'", key.scalar))) {
+          answer.value = *parsed;
+          a.inputs.push_back(std::move(answer));
         }
       }
     }
@@ -1199,17 +1259,9 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
             continue;
           }
           if (auto s = read_score(ctx, ckey, cvalue, okey.scalar)) {
-            if (!s->source.empty() &&
-                std::none_of(fw.sources.begin(), fw.sources.end(),
-                             [&](const Source& src) { return src.id == s->source; })) {
-              std::vector<std::string> source_ids;
-              for (const auto& src : fw.sources) source_ids.push_back(src.id);
+            if (!s->source.empty()) {
               const yaml::Node* at = cvalue.is_mapping() ? cvalue.find("source") : nullptr;
-              ctx.error(ErrorCode::UnknownReference, at ? *at : cvalue,
-                        fmt::format("unknown source '{}'; sources are declared in the "
-                                    "framework's 'sources:'",
-                                    s->source),
-                        detail::did_you_mean(s->source, source_ids));
+              check_source(at ? *at : cvalue, s->source);
             }
             check_scale(ctx.sink(), *criterion, *s, okey.scalar);
             if (s->formula) {

@@ -28,6 +28,8 @@ void read_assessment_body(Context& ctx, Assessment& assessment, const Framework&
 /// The value of an input written at `node` (a default, or an assessment's answer).
 std::optional<double> read_input_value(Context& ctx, const Input& input, const yaml::Node& node,
                                        std::string_view what);
+/// A `sources:` block (framework or assessment).
+void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out);
 MethodSpec read_method(Context& ctx, const yaml::Node& node);
 std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml::Node& value,
                                 const std::string& option);

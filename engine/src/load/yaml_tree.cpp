@@ -216,6 +216,22 @@ class TreeBuilder : public YAML::EventHandler {
   size_t nodes_ = 0;
 };
 
+/// Does `line` hold a value that starts with a quote and goes on after the closing quote, as in
+/// `when: "eu" == region`? YAML ends the value at the quote, which confuses the parser.
+bool quoted_then_more(std::string_view line) {
+  size_t i = line.find(": ");
+  if (i == std::string_view::npos) return false;
+  i += 2;
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i >= line.size() || (line[i] != '"' && line[i] != '\'')) return false;
+  const char quote = line[i++];
+  while (i < line.size() && line[i] != quote) i += (line[i] == '\\' && quote == '"') ? 2u : 1u;
+  if (i >= line.size()) return false;
+  ++i;
+  while (i < line.size() && line[i] == ' ') ++i;
+  return i < line.size() && line[i] != '#' && line[i] != ',' && line[i] != '}' && line[i] != ']';
+}
+
 /// Offset of the first byte that is not part of well-formed UTF-8, or npos.
 size_t invalid_utf8(std::string_view t) {
   size_t i = 0;
@@ -336,7 +352,22 @@ Document parse(std::string file, std::string_view text) {
       ++offset;
     }
     const auto [line, column] = doc.position_of(offset);
-    fail(ErrorCode::YamlSyntax, doc.file, line, column, "invalid YAML: " + message);
+    Diagnostic d;
+    d.code = ErrorCode::YamlSyntax;
+    d.where = {doc.file, line, column};
+    d.message = "invalid YAML: " + message;
+    for (int l = line; l >= std::max(1, line - 1); --l) {
+      const size_t start = doc.line_starts[static_cast<size_t>(l - 1)];
+      const size_t stop = doc.text.find('\n', start);
+      const std::string_view text_line =
+          std::string_view(doc.text).substr(start, (stop == std::string::npos ? doc.text.size() : stop) - start);
+      if (quoted_then_more(text_line)) {
+        d.hint = "a value that starts with a quote ends at the closing quote; quote the whole "
+                 "formula, e.g. when: '\"eu\" == region'";
+        break;
+      }
+    }
+    throw Error(std::move(d));
   }
   return doc;
 }

@@ -78,8 +78,10 @@ void render_json(const Result& r, std::ostream& out) {
     Json per = Json::object();
     Json detail = Json::object();
     for (size_t c = 0; c < r.criteria.size(); ++c) {
-      per[r.criteria[c].id] = num(o.contribution[c]);
-      Json s = {{"value", num(o.raw[c])}, {"normalized", num(o.normalized[c])}};
+      // A vetoed option is never normalised nor aggregated: null, not a made-up 0.
+      per[r.criteria[c].id] = o.eligible ? num(o.contribution[c]) : Json(nullptr);
+      Json s = {{"value", num(o.raw[c])},
+                {"normalized", o.eligible ? num(o.normalized[c]) : Json(nullptr)}};
       if (!o.because[c].empty()) s["because"] = o.because[c];
       if (!o.source[c].empty()) s["source"] = o.source[c];
       s["origin"] = o.overridden[c] ? "assessment" : "framework";
@@ -99,7 +101,8 @@ void render_json(const Result& r, std::ostream& out) {
                       {"unit", in.unit},
                       {"origin", in.origin},
                       {"source", text_or_null(in.source)},
-                      {"as_of", text_or_null(in.as_of)}});
+                      {"as_of", text_or_null(in.as_of)},
+                      {"because", text_or_null(in.because)}});
   }
   j["inputs"] = std::move(inputs);
   Json derived = Json::object();
@@ -117,10 +120,12 @@ void render_json(const Result& r, std::ostream& out) {
       if (!e.option.empty()) c["option"] = e.option;
       if (!e.criterion.empty()) c["criterion"] = e.criterion;
       if (e.kind != "veto" && e.kind != "note") {
+        c["operand"] = num(e.operand);
         c["before"] = num(e.before);
         c["after"] = num(e.after);
+        c["clamped"] = e.clamped;
       }
-      if (e.kind == "note") c["text"] = e.text;
+      if (e.kind == "note") c["text"] = e.text.substr(e.text.find(": ") + 2);
       changes.push_back(std::move(c));
     }
     rules.push_back({{"id", t.id},

@@ -111,6 +111,7 @@ void render_markdown(const Result& r, std::ostream& out) {
       out << '\n';
       if (!t.fired) continue;
       out << "  - because: " << cell(t.because) << '\n';
+      if (!t.source.empty()) out << "  - source: `" << t.source << "`\n";
       for (const auto& ef : t.effects) out << "  - " << cell(ef.text) << '\n';
     }
   }

@@ -191,7 +191,7 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
   t.add(head);
   for (const OptionResult* o : options_by_rank(r)) {
     if (contributions && !o->eligible) continue;
-    std::vector<std::string> row = {o->id};
+    std::vector<std::string> row = {o->eligible ? o->id : o->id + " (vetoed)"};
     for (size_t j = 0; j < r.criteria.size(); ++j) {
       if (contributions) {
         row.push_back(fixed(o->contribution[j], 4));
@@ -210,8 +210,8 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
 void vetoed(const Result& r, const Style& st, std::ostream& out) {
   if (r.vetoed.empty()) return;
   out << '\n' << st.bold("Vetoed") << '\n';
-  TextTable t({TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left});
-  for (const auto& v : r.vetoed) t.add({v.option, "by " + v.rule + ":", v.because});
+  TextTable t({TextTable::Align::Left, TextTable::Align::Left});
+  for (const auto& v : r.vetoed) t.add({v.option, "by " + v.rule + ": " + v.because});
   for (const auto& line : t.lines()) out << line << '\n';
 }
 
@@ -241,9 +241,8 @@ void rules(const Result& r, const Style& st, std::ostream& out) {
     out << '\n';
     if (!t.fired) continue;
     out << "          because: " << t.because << '\n';
-    for (const auto& e : t.effects) {
-      out << "          " << (e.kind == "note" ? "note: " : "") << e.text << '\n';
-    }
+    if (!t.source.empty()) out << "          source: " << t.source << '\n';
+    for (const auto& e : t.effects) out << "          " << e.text << '\n';
   }
 }
 
@@ -289,7 +288,7 @@ void render_text(const Result& r, bool color, std::ostream& out) {
   derived(r, st, out);
   criteria(r, st, out);
   matrix(r, st, out, false);
-  matrix(r, st, out, true);
+  if (!r.ranking.empty()) matrix(r, st, out, true);
 }
 
 }  // namespace tradeoff::detail

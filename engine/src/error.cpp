@@ -1,6 +1,7 @@
 // Diagnostic plumbing: error-code slugs, the Error exception and the collecting sink.
 #include "tradeoff/error.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace tradeoff {
@@ -98,7 +99,24 @@ void DiagnosticSink::warning(ErrorCode code, SourceLocation where, std::string m
 }
 
 void DiagnosticSink::throw_if_errors() const {
-  if (errors_ > 0) throw Error(diagnostics_);
+  if (errors_ == 0) return;
+  // Source order within each file; files in the order they first appear.
+  std::vector<std::string> files;
+  for (const auto& d : diagnostics_) {
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) files.push_back(d.where.file);
+  }
+  auto file_rank = [&files](const std::string& f) {
+    return std::find(files.begin(), files.end(), f) - files.begin();
+  };
+  std::vector<Diagnostic> sorted = diagnostics_;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const auto fa = file_rank(a.where.file);
+    const auto fb = file_rank(b.where.file);
+    if (fa != fb) return fa < fb;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  throw Error(std::move(sorted));
 }
 
 }  // namespace tradeoff

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 
 #include "explain.hpp"
+#include "weights/weighting.hpp"
 #include "expr/check.hpp"
 #include "inputs.hpp"
 #include "load/expression_loader.hpp"
@@ -256,6 +258,45 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     usage_error(fmt::format("unknown normalization '{}'", norm_name),
                 detail::did_you_mean(norm_name, normalization_names()));
   }
+  if (!method->allowed.empty() &&
+      std::find(method->allowed.begin(), method->allowed.end(), *normalization) ==
+          method->allowed.end()) {
+    std::string list;
+    for (size_t k = 0; k < method->allowed.size(); ++k) {
+      list += (k == 0 ? "'" : k + 1 == method->allowed.size() ? " or '" : ", '") +
+              std::string(to_string(method->allowed[k])) + "'";
+    }
+    const std::string message =
+        fmt::format("{} works with the {} normalization, not '{}'", method->title, list, norm_name);
+    if (!opt.normalization.empty() || !opt.method.empty()) usage_error(message);
+    input_error(ErrorCode::InvalidValue,
+                !a.method.normalization.empty() || !a.method.name.empty() ? a.method.where
+                                                                           : fw.method.where,
+                message);
+  }
+  // Method parameters: the assessment's, else the framework's.
+  detail::MethodParams params;
+  params.v = a.method.v.value_or(fw.method.v.value_or(0.5));
+  params.lambda = a.method.lambda.value_or(fw.method.lambda.value_or(0.5));
+  for (const auto& c : fw.criteria) {
+    const PreferenceFunction* chosen = nullptr;
+    for (const auto* list : {&fw.method.preference, &a.method.preference}) {
+      for (const auto& pf : *list) {
+        if (pf.criterion.empty() && (chosen == nullptr || chosen->criterion.empty())) chosen = &pf;
+      }
+      for (const auto& pf : *list) {
+        if (pf.criterion == c.id) chosen = &pf;
+      }
+    }
+    detail::Preference pref;
+    if (chosen != nullptr) {
+      pref.kind = detail::preference_kind(chosen->function);
+      pref.q = chosen->q;
+      pref.p = chosen->p;
+      pref.s = chosen->s;
+    }
+    params.preference.push_back(pref);
+  }
   result.method = std::string(method->name);
   result.method_title = std::string(method->title);
   result.normalization = norm_name;
@@ -403,6 +444,14 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   };
   std::map<std::pair<std::string, std::string>, SetBy> score_sets;
   std::map<std::string, SetBy> weight_sets;
+  struct WeightEffect {
+    const Effect* effect;
+    const Rule* rule;
+    double value;
+    size_t rule_index;    ///< in result.rules
+    size_t effect_index;  ///< in that rule's trace
+  };
+  std::vector<WeightEffect> weight_effects;
   auto option_index = [&](const std::string& id) {
     for (size_t i = 0; i < result.options.size(); ++i) {
       if (result.options[i].id == id) return i;
@@ -498,54 +547,14 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
           }
           case Effect::Kind::WeightMultiply:
           case Effect::Kind::WeightSet: {
+            // Weights are known only once the weighting has run (objective methods read the
+            // final matrix): evaluate the value now, apply it below, in the same order.
             const double v = values.eval(*e.value, what);
-            const size_t j = criterion_index(e.criterion);
-            CriterionResult& cr = result.criteria[j];
-            const double before = cr.weight;
-            const double after = e.kind == Effect::Kind::WeightMultiply ? before * v : v;
-            if (!(after >= 0) || !std::isfinite(after)) {
-              std::string with;
-              for (const auto& [name, value] : values.bindings(*e.value)) {
-                with += (with.empty() ? " (with " : ", ") + name + " = " + value;
-              }
-              if (!with.empty()) with += ")";
-              Diagnostic d;
-              d.code = ErrorCode::InvalidWeights;
-              d.where = e.value->at(0);
-              d.length = e.value->text.find('\n') == std::string::npos
-                             ? std::max(1, static_cast<int>(detail::display_width(e.value->text)))
-                             : 1;
-              d.message = fmt::format("{} makes the weight of '{}' {}{}; weights must be "
-                                      "non-negative",
-                                      what, cr.id, detail::quantity(after), with);
-              throw Error(std::move(d));
-            }
-            if (e.kind == Effect::Kind::WeightSet) {
-              auto it = weight_sets.find(cr.id);
-              if (it != weight_sets.end() && it->second.value != after) {
-                Diagnostic w;
-                w.code = ErrorCode::Conflict;
-                w.severity = Severity::Warning;
-                w.where = e.where;
-                w.message = fmt::format(
-                    "rules '{}' and '{}' set the weight of '{}' differently ({} and {}); the later "
-                    "rule, '{}', wins",
-                    it->second.rule, rule.id, cr.id, detail::quantity(it->second.value),
-                    detail::quantity(after), rule.id);
-                result.warnings.push_back(std::move(w));
-              }
-              weight_sets[cr.id] = {rule.id, after};
-            }
-            cr.weight = after;
-            cr.weight_origin = "rule " + rule.id;
+            weight_effects.push_back({&e, &rule, v, result.rules.size(), trace.effects.size()});
             EffectTrace t;
             t.kind = effect_kind(e.kind);
-            t.criterion = cr.id;
+            t.criterion = e.criterion;
             t.operand = v;
-            t.before = before;
-            t.after = after;
-            t.text = fmt::format("weight of {}: {} -> {}", cr.id, detail::quantity(before),
-                                 detail::quantity(after));
             trace.effects.push_back(std::move(t));
             break;
           }
@@ -564,22 +573,11 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     result.rules.push_back(std::move(trace));
   }
 
-  // Normalised weights.
-  double total = 0;
-  for (const auto& cr : result.criteria) total += cr.weight;
-  if (!(total > 0)) {
-    input_error(ErrorCode::InvalidWeights,
-                fw.rules.empty() ? fw.criteria_where : fw.rules.back().where,
-                "all criterion weights are zero; at least one must be positive");
-  }
-  for (auto& cr : result.criteria) cr.normalized_weight = cr.weight / total;
-
   // The decision problem: the options no rule vetoed.
   detail::DecisionProblem problem;
   for (size_t j = 0; j < m; ++j) {
     const Criterion& c = fw.criteria[j];
     problem.criteria.push_back({c.id, c.direction, c.scale, c.value_function});
-    problem.weights.push_back(result.criteria[j].normalized_weight);
   }
   std::vector<size_t> eligible;
   for (size_t i = 0; i < result.options.size(); ++i) {
@@ -597,13 +595,105 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     }
   }
 
+  // Weights: the weighting method's (the criteria's own by default), then the rules' effects.
+  const WeightingSpec* spec = a.weighting ? &*a.weighting : fw.weighting ? &*fw.weighting : nullptr;
+  std::vector<std::string> criterion_ids;
+  std::vector<double> given;
+  for (const auto& cr : result.criteria) {
+    criterion_ids.push_back(cr.id);
+    given.push_back(cr.weight);
+  }
+  const bool objective = spec != nullptr && (spec->method == "entropy" || spec->method == "critic");
+  detail::Weighting weighting;
+  if (objective && eligible.empty()) {
+    weighting.weights.assign(m, 1.0);  // nothing to measure; the ranking is empty anyway
+    weighting.report.method = spec->method;
+  } else {
+    weighting = detail::compute_weighting(spec, criterion_ids, given, problem);
+  }
+  result.weighting = weighting.report;
+  for (size_t j = 0; j < m; ++j) {
+    result.criteria[j].weight = weighting.weights[j];
+    if (spec != nullptr && !(spec->method == "direct" && spec->weights.empty())) {
+      result.criteria[j].weight_origin = spec->method;
+    }
+  }
+  auto apply_weight_effects = [&](std::vector<double>& weights, bool trace) {
+    for (const auto& we : weight_effects) {
+      const Effect& e = *we.effect;
+      const size_t j = criterion_index(e.criterion);
+      const double before = weights[j];
+      const double after = e.kind == Effect::Kind::WeightMultiply ? before * we.value : we.value;
+      if (!trace) {
+        weights[j] = std::max(0.0, after);
+        continue;
+      }
+      const std::string what = describe(e, we.rule->id);
+      if (!(after >= 0) || !std::isfinite(after)) {
+        std::string with;
+        for (const auto& [name, value] : values.bindings(*e.value)) {
+          with += (with.empty() ? " (with " : ", ") + name + " = " + value;
+        }
+        if (!with.empty()) with += ")";
+        Diagnostic d;
+        d.code = ErrorCode::InvalidWeights;
+        d.where = e.value->at(0);
+        d.length = e.value->text.find('\n') == std::string::npos
+                       ? std::max(1, static_cast<int>(detail::display_width(e.value->text)))
+                       : 1;
+        d.message = fmt::format("{} makes the weight of '{}' {}{}; weights must be non-negative",
+                                what, e.criterion, detail::quantity(after), with);
+        throw Error(std::move(d));
+      }
+      if (e.kind == Effect::Kind::WeightSet) {
+        auto it = weight_sets.find(e.criterion);
+        if (it != weight_sets.end() && it->second.value != after) {
+          Diagnostic w;
+          w.code = ErrorCode::Conflict;
+          w.severity = Severity::Warning;
+          w.where = e.where;
+          w.message = fmt::format(
+              "rules '{}' and '{}' set the weight of '{}' differently ({} and {}); the later "
+              "rule, '{}', wins",
+              it->second.rule, we.rule->id, e.criterion, detail::quantity(it->second.value),
+              detail::quantity(after), we.rule->id);
+          result.warnings.push_back(std::move(w));
+        }
+        weight_sets[e.criterion] = {we.rule->id, after};
+      }
+      weights[j] = after;
+      result.criteria[j].weight_origin = "rule " + we.rule->id;
+      EffectTrace& t = result.rules[we.rule_index].effects[we.effect_index];
+      t.before = before;
+      t.after = after;
+      t.text = fmt::format("weight of {}: {} -> {}", e.criterion, detail::quantity(before),
+                           detail::quantity(after));
+    }
+  };
+  std::vector<double> weights = weighting.weights;
+  apply_weight_effects(weights, true);
+  double total = 0;
+  for (size_t j = 0; j < m; ++j) {
+    result.criteria[j].weight = weights[j];
+    total += weights[j];
+  }
+  if (!(total > 0)) {
+    input_error(ErrorCode::InvalidWeights,
+                fw.rules.empty() ? fw.criteria_where : fw.rules.back().where,
+                "all criterion weights are zero; at least one must be positive");
+  }
+  for (auto& cr : result.criteria) cr.normalized_weight = cr.weight / total;
+  for (size_t j = 0; j < m; ++j) problem.weights.push_back(result.criteria[j].normalized_weight);
+
   // Normalise, aggregate, rank.
   if (!eligible.empty()) {
-    const detail::NormalizedMatrix normalized =
-        detail::normalize(problem, *normalization, norm_chosen ? "" : method->title);
+    const detail::NormalizedMatrix normalized = detail::normalize(
+        problem, *normalization, norm_chosen ? "" : method->title, method->oriented);
     for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = normalized.how[j];
-    const detail::MethodOutput out = method->run(problem, normalized);
+    const detail::MethodOutput out = method->run(problem, normalized, params);
     result.higher_is_better = out.higher_is_better;
+    result.details = out.details;
+    result.details.options = problem.options;
     for (size_t k = 0; k < eligible.size(); ++k) {
       OptionResult& o = result.options[eligible[k]];
       o.normalized.assign(normalized.values.begin() + static_cast<std::ptrdiff_t>(k * m),
@@ -614,9 +704,33 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     }
     result.ranking = detail::rank_options(problem.options, out.scores, out.higher_is_better);
     for (const auto& entry : result.ranking) result.options[option_index(entry.option)].rank = entry.rank;
+    // Each stakeholder's own ranking, under their weights and the same rules.
+    for (auto& sr : result.weighting.stakeholders) {
+      std::vector<double> own = sr.weights;
+      apply_weight_effects(own, false);
+      const double own_total = std::accumulate(own.begin(), own.end(), 0.0);
+      detail::DecisionProblem theirs = problem;
+      for (size_t j = 0; j < m; ++j) theirs.weights[j] = own_total > 0 ? own[j] / own_total : 0;
+      const detail::MethodOutput o = method->run(theirs, normalized, params);
+      sr.ranking = detail::rank_options(problem.options, o.scores, o.higher_is_better);
+      sr.tau = detail::kendall_tau(sr.ranking, result.ranking);
+    }
+    const auto& st = result.weighting.stakeholders;
+    if (st.size() > 1) {
+      double sum = 0;
+      int pairs = 0;
+      for (size_t x = 0; x < st.size(); ++x) {
+        for (size_t y = x + 1; y < st.size(); ++y) {
+          sum += detail::kendall_tau(st[x].ranking, st[y].ranking);
+          ++pairs;
+        }
+      }
+      result.weighting.mean_pairwise_tau = sum / pairs;
+    }
   } else {
     // Nothing to normalise: say what each criterion would have used.
-    const detail::NormalizedMatrix empty = detail::normalize(problem, *normalization);
+    const detail::NormalizedMatrix empty =
+        detail::normalize(problem, *normalization, "", method->oriented);
     for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = empty.how[j];
   }
   result.explanation = detail::explain(result);

@@ -127,7 +127,7 @@ Transform minmax(const ColumnStats& s, bool cost) {
 }  // namespace
 
 NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
-                           std::string_view method) {
+                           std::string_view method, bool orient) {
   const size_t n = p.rows();
   const size_t m = p.cols();
   NormalizedMatrix out;
@@ -140,7 +140,7 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
     one.options = {"-"};
     one.values.assign(m, 1.0);
     one.where.clear();
-    NormalizedMatrix described = normalize(one, normalization, method);
+    NormalizedMatrix described = normalize(one, normalization, method, orient);
     described.values.clear();
     return described;
   }
@@ -149,7 +149,7 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
   for (size_t j = 0; j < m; ++j) {
     const Column& c = p.criteria[j];
     const ColumnStats& s = stats[j];
-    const bool cost = c.direction == Direction::Cost;
+    const bool cost = orient && c.direction == Direction::Cost;
     Transform& t = transform[j];
     switch (normalization) {
       case Normalization::Declared:

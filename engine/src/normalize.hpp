@@ -22,7 +22,9 @@ double apply_value_function(const ValueFunction& vf, double x);
 /// Throws Error [method-domain] when a ratio normalisation meets a value it cannot take. When
 /// the normalisation is a method's default rather than the user's choice, `method` names the
 /// method so that the message says why it was used.
+/// With `orient` false, every criterion is normalised as a benefit (costs are not flipped);
+/// TOPSIS finds the ideal itself.
 NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization,
-                           std::string_view method = {});
+                           std::string_view method = {}, bool orient = true);
 
 }  // namespace tradeoff::detail

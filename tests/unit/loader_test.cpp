@@ -496,7 +496,9 @@ TEST_CASE("framework problems are reported with message, code and position",
        ErrorCode::WrongType,
        "5:12: expected [low, high] for the scale of criterion 'speed', got a sequence", "", 1},
       {"unknown method", kBase + "method: {name: wsn}\n", ErrorCode::InvalidValue,
-       "15:16: unknown method 'wsn'; expected one of 'wsm', 'wpm'", "did you mean 'wsm'?", 1},
+       "15:16: unknown method 'wsn'; expected one of 'wsm', 'wpm', 'waspas', 'topsis', 'vikor', "
+       "'promethee2'",
+       "did you mean 'wsm'?", 1},
       {"unknown normalization", kBase + "method: {normalization: minmx}\n",
        ErrorCode::InvalidValue,
        "15:25: unknown normalization 'minmx'; expected one of 'declared', 'none', 'minmax', "
@@ -534,12 +536,12 @@ TEST_CASE("a duplicate criterion id points at the second definition", "[load][er
 TEST_CASE("an unknown criterion in scores gets a hint, and the real one is missing",
           "[load][errors]") {
   const auto all = load_errors(edit(kBase, "{speed: 4, price: 10}", "{sped: 4, price: 10}"));
-  REQUIRE(all.size() == 2);
-  CHECK(brief(all[0]) == "12:14: unknown criterion 'sped' in the scores of option 'a'");
-  CHECK(all[0].code == ErrorCode::UnknownReference);
-  CHECK(all[0].hint == "did you mean 'speed'?");
-  CHECK(brief(all[1]) == "12:5: option 'a' has no score for criterion 'speed'");
-  CHECK(all[1].code == ErrorCode::MissingScore);
+  REQUIRE(all.size() == 2);  // in source order
+  CHECK(brief(all[0]) == "12:5: option 'a' has no score for criterion 'speed'");
+  CHECK(all[0].code == ErrorCode::MissingScore);
+  CHECK(brief(all[1]) == "12:14: unknown criterion 'sped' in the scores of option 'a'");
+  CHECK(all[1].code == ErrorCode::UnknownReference);
+  CHECK(all[1].hint == "did you mean 'speed'?");
 }
 
 TEST_CASE("a criterion with an invalid id is reported once, not again in every score",
@@ -852,15 +854,17 @@ TEST_CASE("every problem of one file is reported at once", "[load][errors]") {
   const auto all = load_errors(yaml);
   std::vector<std::string> got;
   for (const auto& d : all) got.push_back(brief(d));
+  // In source order.
   CHECK(got == std::vector<std::string>{
+                   "2:1: unknown key 'titel' in framework",
                    "5:16: expected 'benefit' or 'cost' for direction, got 'fast'",
                    "7:13: weight of criterion 'speed' must be a non-negative number, got -3",
                    "8:5: missing key 'weight' in criterion 'price'",
+                   "12:21: score 7 of 'a' on 'speed' is outside the criterion's scale [1, 5]",
                    "12:35: unknown criterion 'moat' in the scores of option 'a'",
                    "14:5: option 'b' has no score for criterion 'speed'",
-                   "15:16: unknown method 'topsys'; expected one of 'wsm', 'wpm'",
-                   "2:1: unknown key 'titel' in framework",
-                   "12:21: score 7 of 'a' on 'speed' is outside the criterion's scale [1, 5]",
+                   "15:16: unknown method 'topsys'; expected one of 'wsm', 'wpm', 'waspas', "
+                   "'topsis', 'vikor', 'promethee2'",
                });
   CHECK(all.size() == 8);
 }

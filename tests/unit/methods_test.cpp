@@ -56,7 +56,7 @@ std::vector<std::pair<std::string, int>> ranks(const std::vector<RankEntry>& ent
 
 TEST_CASE("WSM adds weighted normalised scores", "[methods]") {
   const auto p = mixed();
-  const auto out = run_wsm(p, normalize(p, Normalization::Max));
+  const auto out = run_wsm(p, normalize(p, Normalization::Max), {});
   CHECK(out.higher_is_better);
   // a1: 0.75*0.25 + 0.25*1    = 0.1875 + 0.25   = 0.4375
   // a2: 0.75*0.5  + 0.25*0.5  = 0.375  + 0.125  = 0.5
@@ -70,7 +70,7 @@ TEST_CASE("WSM contributions add up to the score", "[methods]") {
   for (auto n : {Normalization::Declared, Normalization::MinMax, Normalization::Max,
                  Normalization::Sum, Normalization::Vector, Normalization::None}) {
     CAPTURE(tradeoff::to_string(n));
-    const auto out = run_wsm(p, normalize(p, n));
+    const auto out = run_wsm(p, normalize(p, n), {});
     for (size_t i = 0; i < p.rows(); ++i) {
       const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
                                          out.contributions.begin() + static_cast<long>(i * 3 + 3),
@@ -82,7 +82,7 @@ TEST_CASE("WSM contributions add up to the score", "[methods]") {
 
 TEST_CASE("WSM under no normalisation subtracts cost criteria", "[methods]") {
   const auto p = make_problem({{2, 4}, {6, 1}}, {1, 1}, {1});
-  const auto out = run_wsm(p, normalize(p, Normalization::None));
+  const auto out = run_wsm(p, normalize(p, Normalization::None), {});
   // a1: 0.5*2 - 0.5*4 = -1; a2: 0.5*6 - 0.5*1 = 2.5
   check_values(out.scores, {-1.0, 2.5});
   check_values(out.contributions, {1.0, -2.0, 3.0, -0.5});
@@ -100,7 +100,7 @@ TEST_CASE("wsm_scores is the hot loop of run_wsm", "[methods]") {
 
 TEST_CASE("WPM multiplies normalised scores raised to their weights", "[methods]") {
   const auto p = mixed();
-  const auto out = run_wpm(p, normalize(p, Normalization::Max));
+  const auto out = run_wpm(p, normalize(p, Normalization::Max), {});
   CHECK(out.higher_is_better);
   // a1: 0.25^0.75 * 1^0.25    = 2^-1.5 = 0.353553390593274
   // a2: 0.5^0.75  * 0.5^0.25  = 0.5
@@ -117,7 +117,7 @@ TEST_CASE("WPM contributions add up to ln(score)", "[methods]") {
   for (auto n : {Normalization::Max, Normalization::Sum, Normalization::Vector,
                  Normalization::None}) {
     CAPTURE(tradeoff::to_string(n));
-    const auto out = run_wpm(p, normalize(p, n));
+    const auto out = run_wpm(p, normalize(p, n), {});
     for (size_t i = 0; i < p.rows(); ++i) {
       const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
                                          out.contributions.begin() + static_cast<long>(i * 3 + 3),
@@ -129,7 +129,7 @@ TEST_CASE("WPM contributions add up to ln(score)", "[methods]") {
 
 TEST_CASE("WPM under no normalisation divides by cost criteria", "[methods]") {
   const auto p = make_problem({{2, 4}, {9, 1}}, {1, 1}, {1});
-  const auto out = run_wpm(p, normalize(p, Normalization::None));
+  const auto out = run_wpm(p, normalize(p, Normalization::None), {});
   // a1: 2^0.5 * 4^-0.5 = sqrt(2)/2 = 0.707106781186548; a2: 9^0.5 * 1^-0.5 = 3
   check_values(out.scores, {0.707106781186548, 3.0});
   // a1: [0.5 ln 2, -0.5 ln 4]
@@ -141,7 +141,7 @@ TEST_CASE("WPM refuses a zero raw value, naming the option and criterion",
           "[methods][errors]") {
   const auto p = make_problem({{3, 1}, {2, 0}}, {1, 1});
   const auto r = normalize(p, Normalization::None);
-  const auto d = expect_error([&] { run_wpm(p, r); });
+  const auto d = expect_error([&] { run_wpm(p, r, {}); });
   CHECK(d.message ==
         "the weighted product needs positive values, but option 'a2' scores 0 on criterion 'c2'");
   CHECK(d.code == ErrorCode::MethodDomain);
@@ -152,7 +152,7 @@ TEST_CASE("WPM refuses a normalised zero of a positive raw value", "[methods][er
   // minmax maps the worst value 2 to 0.
   const auto p = make_problem({{2, 1}, {4, 3}}, {1, 1});
   const auto r = normalize(p, Normalization::MinMax);
-  const auto d = expect_error([&] { run_wpm(p, r); });
+  const auto d = expect_error([&] { run_wpm(p, r, {}); });
   CHECK(d.message == "the weighted product needs positive values, but the normalised score of "
                      "option 'a1' on criterion 'c1' is 0 (min-max)");
   CHECK(d.code == ErrorCode::MethodDomain);
@@ -162,18 +162,24 @@ TEST_CASE("WPM refuses a normalised zero of a positive raw value", "[methods][er
 
 TEST_CASE("WPM ignores a zero on a criterion without weight", "[methods]") {
   const auto p = make_problem({{2, 0}, {4, 3}}, {1, 0});
-  const auto out = run_wpm(p, normalize(p, Normalization::None));
+  const auto out = run_wpm(p, normalize(p, Normalization::None), {});
   // a1: 2^1 * (0 ignored) = 2; a2: 4^1 = 4
   check_values(out.scores, {2.0, 4.0});
   check_values(out.contributions, {std::log(2.0), 0.0, std::log(4.0), 0.0});
 }
 
 TEST_CASE("the method registry names and defaults", "[methods]") {
-  CHECK(tradeoff::method_names() == std::vector<std::string>{"wsm", "wpm"});
+  CHECK(tradeoff::method_names() ==
+        std::vector<std::string>{"wsm", "wpm", "waspas", "topsis", "vikor", "promethee2"});
   CHECK(tradeoff::default_normalization("wsm") == Normalization::Declared);
   CHECK(tradeoff::default_normalization("wpm") == Normalization::Max);
+  CHECK(tradeoff::default_normalization("waspas") == Normalization::Max);
+  CHECK(tradeoff::default_normalization("topsis") == Normalization::Vector);
+  CHECK(tradeoff::default_normalization("vikor") == Normalization::MinMax);
+  CHECK(tradeoff::default_normalization("promethee2") == Normalization::None);
   CHECK(tradeoff::is_method_name("wpm"));
-  CHECK_FALSE(tradeoff::is_method_name("topsis"));
+  CHECK(tradeoff::is_method_name("topsis"));
+  CHECK_FALSE(tradeoff::is_method_name("electre"));
   REQUIRE(tradeoff::detail::find_method("wpm") != nullptr);
   CHECK(tradeoff::detail::find_method("wpm")->title == "weighted product");
   CHECK(tradeoff::detail::find_method("wsm")->title == "weighted sum");

@@ -236,7 +236,7 @@ TEST_CASE("WSM and WPM agree with the reference on random matrices", "[oracle]")
         }
         const auto r = tradeoff::detail::normalize(c.problem, engine_norm);
 
-        const auto wsm = tradeoff::detail::run_wsm(c.problem, r);
+        const auto wsm = tradeoff::detail::run_wsm(c.problem, r, {});
         const auto expected_wsm = ref::wsm(expected_r, c.problem.weights);
         for (size_t i = 0; i < shape.rows; ++i) check_close(wsm.scores[i], expected_wsm[i], 1e-12);
         ++wsm_compared;
@@ -255,11 +255,11 @@ TEST_CASE("WSM and WPM agree with the reference on random matrices", "[oracle]")
           const bool minmax_like =
               engine_norm == Normalization::MinMax || engine_norm == Normalization::Declared;
           if (!minmax_like) {
-            CHECK_THROWS_AS(tradeoff::detail::run_wpm(c.problem, r), tradeoff::Error);
+            CHECK_THROWS_AS(tradeoff::detail::run_wpm(c.problem, r, {}), tradeoff::Error);
           }
           continue;
         }
-        const auto wpm = tradeoff::detail::run_wpm(c.problem, r);
+        const auto wpm = tradeoff::detail::run_wpm(c.problem, r, {});
         for (size_t i = 0; i < shape.rows; ++i) check_close(wpm.scores[i], expected_wpm[i], 1e-10);
         ++wpm_compared;
       }
@@ -453,7 +453,7 @@ TEST_CASE("WSM scores stay within [0, 1] under every bounded normalisation",
           CHECK(v >= -1e-15);
           CHECK(v <= 1.0 + 1e-15);
         }
-        for (double s : tradeoff::detail::run_wsm(c.problem, r).scores) {
+        for (double s : tradeoff::detail::run_wsm(c.problem, r, {}).scores) {
           CHECK(s >= -1e-15);
           CHECK(s <= 1.0 + 1e-12);
         }

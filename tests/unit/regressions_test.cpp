@@ -25,7 +25,7 @@ TEST_CASE("min-max gives the worst option exactly 0 and the best exactly 1", "[n
     const auto r = normalize(p, Normalization::MinMax);
     CHECK(r.values[2] == 0.0);
     // The weighted product refuses the worst option's 0.
-    CHECK_THROWS_AS(run_wpm(p, r), tradeoff::Error);
+    CHECK_THROWS_AS(run_wpm(p, r, {}), tradeoff::Error);
   }
   SECTION("rounds to -1.1e-16, outside [0, 1]") {
     const auto p = make_problem(
@@ -53,7 +53,7 @@ TEST_CASE("normalising zero options does not crash", "[normalize][regression]") 
 //    1: under WPM with normalisation none, costs of 1e9 and 2e9 score 1e-9 and 5e-10.
 TEST_CASE("small native scores that differ by half are not a tie", "[rank][regression]") {
   const auto p = make_problem({{1e9}, {2e9}}, {1}, {0});
-  const auto out = run_wpm(p, normalize(p, Normalization::None));
+  const auto out = run_wpm(p, normalize(p, Normalization::None), {});
   // scores: 1e-9 and 5e-10
   const auto ranking = rank_options(p.options, out.scores, out.higher_is_better);
   REQUIRE(ranking.size() == 2);

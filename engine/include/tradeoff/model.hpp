@@ -156,9 +156,72 @@ struct Alternative {
 };
 
 /// The aggregation method and its parameters, as named in a framework or assessment.
+/// A PROMETHEE preference function for one criterion (or the default for all).
+struct PreferenceFunction {
+  std::string criterion;  ///< "" = the default
+  std::string function = "usual";  ///< usual, u_shape, v_shape, level, linear, gaussian
+  double q = 0;  ///< indifference threshold, in the criterion's units
+  double p = 0;  ///< preference threshold
+  double s = 0;  ///< Gaussian inflection point
+  SourceLocation where;
+};
+
 struct MethodSpec {
   std::string name;           ///< "" = not given
   std::string normalization;  ///< "" = the method's default
+  std::optional<double> v;       ///< VIKOR: weight of the majority rule (default 0.5)
+  std::optional<double> lambda;  ///< WASPAS: weight of the weighted sum (default 0.5)
+  std::vector<PreferenceFunction> preference;  ///< PROMETHEE II
+  std::vector<std::string> compare;            ///< methods `--method all` compares
+  SourceLocation where;
+};
+
+/// A pairwise comparison matrix on Saaty's 1-9 scale over some elements (criteria or groups).
+struct PairwiseJudgements {
+  std::vector<std::string> elements;  ///< row (and column) order
+  std::vector<double> matrix;         ///< n x n, row-major, reciprocal
+  std::vector<SourceLocation> cells;  ///< where each judgement was written (n x n; unknown below
+                                      ///< the diagonal when only the upper triangle is given)
+  std::string priority = "eigenvector";  ///< eigenvector | geometric_mean | normalized_column_mean
+  std::string ri_table = "saaty_1980";
+  SourceLocation where;
+};
+
+struct WeightingSpec;
+
+/// A group of criteria in a weighting hierarchy: its weight among the groups, and how its
+/// criteria are weighted within it.
+struct CriteriaGroup {
+  std::string id;
+  std::string name;
+  std::vector<std::string> criteria;
+  std::optional<double> weight;          ///< among groups, when the groups are weighted directly
+  std::shared_ptr<WeightingSpec> local;  ///< within the group; null = the criteria's weights
+  SourceLocation where;
+};
+
+/// One stakeholder of a group decision, with their own weighting.
+struct Stakeholder {
+  std::string id;
+  std::string name;
+  double weight = 1;  ///< influence in the aggregate
+  std::shared_ptr<WeightingSpec> weighting;
+  SourceLocation where;
+};
+
+/// How the criteria are weighted (the `weighting:` block).
+struct WeightingSpec {
+  std::string method = "direct";  ///< direct ahp roc rank_sum rank_reciprocal swing entropy
+                                  ///< critic groups stakeholders
+  std::vector<std::pair<std::string, double>> weights;  ///< direct (stakeholders), swing points
+  PairwiseJudgements ahp;                               ///< ahp
+  std::vector<std::vector<std::string>> order;          ///< rank-order: most important first;
+                                                        ///< an inner list holds tied criteria
+  std::vector<CriteriaGroup> groups;                    ///< groups
+  std::shared_ptr<WeightingSpec> top;                   ///< groups: weighting of the groups
+  std::vector<Stakeholder> stakeholders;                ///< stakeholders
+  std::string aggregate = "arithmetic";  ///< stakeholders: arithmetic (weights) | geometric
+                                         ///< (AHP judgements, then priorities)
   SourceLocation where;
 };
 
@@ -175,6 +238,7 @@ struct Framework {
   std::vector<Alternative> options;
   std::vector<Rule> rules;
   MethodSpec method;
+  std::optional<WeightingSpec> weighting;  ///< none = direct, from the criteria's weights
   std::string file;  ///< the path it was loaded from ("builtin:..." for built-ins)
   SourceLocation where;
   SourceLocation criteria_where;
@@ -219,6 +283,7 @@ struct Assessment {
   std::vector<WeightOverride> weights;
   std::vector<ScoreOverride> scores;
   MethodSpec method;
+  std::optional<WeightingSpec> weighting;  ///< replaces the framework's
   std::string file;
   SourceLocation where;
   SourceLocation framework_where;

@@ -97,6 +97,67 @@ struct RankEntry {
   double score = 0;
 };
 
+/// A judgement of an inconsistent AHP matrix, and the value that would make it consistent with
+/// the priorities.
+struct Judgement {
+  std::string row;
+  std::string column;
+  double given = 0;
+  double consistent = 0;  ///< w_row / w_column
+  std::string suggested;  ///< the nearest value on Saaty's scale, e.g. "3" or "1/5"
+  SourceLocation where;
+};
+
+struct AhpReport {
+  std::vector<std::string> elements;
+  std::vector<double> priorities;
+  std::string priority_method;
+  double lambda_max = 0;
+  double consistency_index = 0;
+  double consistency_ratio = 0;
+  double random_index = 0;
+  std::string ri_table;
+  std::vector<std::pair<std::string, double>> ratio_by_table;  ///< CR under every RI table
+  std::vector<double> consistency_vector;                      ///< (A w)_i / w_i
+  bool consistent = true;                                      ///< CR <= 0.1
+  std::vector<Judgement> inconsistent;  ///< when not consistent: the worst judgements first
+};
+
+struct GroupReport {
+  std::string id;
+  std::string name;
+  double weight = 0;  ///< the group's share among the groups
+  std::vector<std::string> criteria;
+  std::vector<double> local;  ///< shares within the group
+  std::string method;
+  std::optional<AhpReport> ahp;
+};
+
+struct StakeholderReport {
+  std::string id;
+  std::string name;
+  double influence = 0;  ///< normalised stakeholder weight
+  std::string method;
+  std::vector<double> weights;  ///< normalised, per criterion
+  std::vector<RankEntry> ranking;  ///< the ranking under this stakeholder's weights
+  double tau = 1;  ///< Kendall's tau-b between this ranking and the group's
+  std::optional<AhpReport> ahp;
+};
+
+/// How the weights were obtained, with each method's diagnostics.
+struct WeightingReport {
+  std::string method = "direct";
+  std::optional<AhpReport> ahp;
+  std::vector<GroupReport> groups;
+  std::string group_method;            ///< how the groups themselves were weighted
+  std::optional<AhpReport> group_ahp;  ///< when the groups are weighted by AHP
+  std::vector<StakeholderReport> stakeholders;
+  std::string aggregate;
+  double mean_pairwise_tau = 1;      ///< agreement between the stakeholders' rankings
+  std::vector<double> weight_spread;  ///< per criterion: standard deviation across stakeholders
+};
+
+
 /// A criterion's share of the gap between two options (winner minus runner-up).
 struct Driver {
   std::string criterion;
@@ -113,6 +174,18 @@ struct Explanation {
   std::string summary;           ///< one plain-language sentence
 };
 
+/// A method's intermediate figures (TOPSIS distances, VIKOR S/R/Q, PROMETHEE flows, ...).
+struct MethodDetails {
+  /// Per option, in the order of the eligible options: e.g. {"d_plus", {...}}.
+  std::vector<std::pair<std::string, std::vector<double>>> per_option;
+  /// Per criterion, in framework order: e.g. {"ideal", {...}}.
+  std::vector<std::pair<std::string, std::vector<double>>> per_criterion;
+  std::vector<std::pair<std::string, double>> figures;  ///< e.g. {"dq", 0.2}
+  std::vector<std::pair<std::string, bool>> conditions;  ///< e.g. {"acceptable_advantage", true}
+  std::vector<std::string> compromise_set;  ///< VIKOR, best first
+  std::vector<std::string> options;         ///< the options per_option refers to
+};
+
 struct Result {
   std::string framework;
   std::string framework_title;
@@ -125,11 +198,13 @@ struct Result {
   std::string normalization;  ///< e.g. "declared"
   bool higher_is_better = true;
   std::string contribution_meaning;  ///< what a contribution is under this method
+  MethodDetails details;
   std::vector<InputResult> inputs;
   std::vector<DerivedResult> derived;  ///< in file order
   std::vector<RuleTrace> rules;        ///< every rule, in file order, fired or not
   std::vector<Veto> vetoed;
   std::vector<Note> notes;             ///< recommendations of the rules that fired
+  WeightingReport weighting;
   std::vector<CriterionResult> criteria;
   std::vector<OptionResult> options;  ///< framework order
   std::vector<RankEntry> ranking;     ///< best first; ties share the better rank, by id

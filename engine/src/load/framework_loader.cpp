@@ -11,6 +11,7 @@
 
 #include "inputs.hpp"
 #include "load/expression_loader.hpp"
+#include "load/weighting_loader.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
 #include "tradeoff/evaluate.hpp"
@@ -242,7 +243,11 @@ class FrameworkReader {
     const yaml::Node* options = f.required("options");
     if (options != nullptr) read_options(*options);
     if (const auto* n = f.optional("rules")) read_rules(*n);
-    if (const auto* n = f.optional("method")) fw_.method = read_method(ctx_, *n);
+    if (const auto* n = f.optional("method")) fw_.method = read_method(ctx_, *n, criterion_ids_);
+    if (const auto* n = f.optional("weighting")) {
+      if (criteria_ok_) fw_.weighting = read_weighting(ctx_, *n, criterion_ids_);
+      weighting_failed_ = !fw_.weighting;
+    }
     f.finish();
     if (fw_.title.empty()) fw_.title = fw_.id;
     check_weights();
@@ -863,9 +868,6 @@ class FrameworkReader {
           c.weight = *w;
         }
       }
-    } else {
-      // Direct weighting needs every weight: a forgotten one must not silently become zero.
-      ctx_.error(ErrorCode::MissingKey, item, fmt::format("missing key 'weight' in {}", what));
     }
     f.finish();
     if (use_failed) c.id.clear();  // reported; keep it out of the model
@@ -979,14 +981,28 @@ class FrameworkReader {
   }
 
   void check_weights() {
-    if (fw_.criteria.empty()) return;
+    if (fw_.criteria.empty() || weighting_failed_) return;
+    // Direct weighting needs every weight it uses: a forgotten one must not silently become
+    // zero. Weights another method makes unused are worth a warning.
+    const auto needed = criteria_needing_weights(fw_.weighting, criterion_ids_);
     bool any_missing = false;
     double total = 0;
     for (const auto& c : fw_.criteria) {
-      if (!c.weight) any_missing = true;
-      total += c.weight.value_or(0);
+      const bool wanted = std::find(needed.begin(), needed.end(), c.id) != needed.end();
+      if (wanted && !c.weight) {
+        any_missing = true;
+        if (c.weight_where.line > 0) continue;  // given, but invalid: reported already
+        ctx_.sink().error(ErrorCode::MissingKey, c.where,
+                          fmt::format("missing key 'weight' in criterion '{}'", c.id));
+      } else if (!wanted && c.weight) {
+        ctx_.sink().warning(ErrorCode::Conflict, c.weight_where,
+                            fmt::format("the weight of criterion '{}' is not used: the framework "
+                                        "weighs by '{}'",
+                                        c.id, fw_.weighting->method));
+      }
+      if (wanted) total += c.weight.value_or(0);
     }
-    if (!any_missing && total <= 0) {
+    if (!needed.empty() && !any_missing && total <= 0) {
       ctx_.sink().error(ErrorCode::InvalidWeights, fw_.criteria_where,
                         "all criterion weights are zero; at least one must be positive");
     }
@@ -1015,6 +1031,7 @@ class FrameworkReader {
   std::vector<std::string> broken_ids_;
   std::vector<std::string> broken_names_;  ///< inputs with errors of their own
   bool criteria_ok_ = true;
+  bool weighting_failed_ = false;
   std::vector<std::pair<std::string, const yaml::Node*>> cited_sources_;
 };
 
@@ -1067,7 +1084,7 @@ void check_scale(DiagnosticSink& sink, const Criterion& c, const Score& s,
   }
 }
 
-MethodSpec read_method(Context& ctx, const yaml::Node& node) {
+MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<std::string>& criteria) {
   MethodSpec m;
   m.where = ctx.at(node);
   Fields f(ctx, node, "method");
@@ -1095,8 +1112,133 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node) {
       }
     }
   }
+  if (const auto* n = f.optional("v")) {
+    auto v = ctx.number(*n, "VIKOR's v");
+    if (v && (*v < 0 || *v > 1)) {
+      ctx.error(ErrorCode::OutOfRange, *n, fmt::format("VIKOR's v must lie in [0, 1], got {}", n->scalar));
+    } else if (v) {
+      m.v = *v;
+    }
+  }
+  if (const auto* n = f.optional("lambda")) {
+    auto v = ctx.number(*n, "WASPAS's lambda");
+    if (v && (*v < 0 || *v > 1)) {
+      ctx.error(ErrorCode::OutOfRange, *n,
+                fmt::format("WASPAS's lambda must lie in [0, 1], got {}", n->scalar));
+    } else if (v) {
+      m.lambda = *v;
+    }
+  }
+  if (const auto* n = f.optional("preference")) read_preferences(ctx, *n, criteria, m.preference);
+  if (const auto* n = f.optional("compare")) {
+    if (!n->is_sequence() || n->items.empty()) {
+      ctx.error(ErrorCode::WrongType, *n,
+                fmt::format("expected a list of methods to compare, got {}", yaml::describe(*n)));
+    } else {
+      for (const auto& item : n->items) {
+        auto name = ctx.string(item, "a method to compare");
+        if (name && is_method_name(*name)) {
+          m.compare.push_back(*name);
+        } else if (name) {
+          ctx.error(ErrorCode::InvalidValue, item,
+                    fmt::format("unknown method '{}'; expected one of {}", *name,
+                                ids_in(method_names())),
+                    detail::did_you_mean(*name, method_names()));
+        }
+      }
+    }
+  }
   f.finish();
   return m;
+}
+
+void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<std::string>& criteria,
+                      std::vector<PreferenceFunction>& out) {
+  if (!node.is_mapping()) {
+    ctx.error(ErrorCode::WrongType, node,
+              fmt::format("expected a mapping of criterion (or 'default'): preference function, "
+                          "got {}",
+                          yaml::describe(node)));
+    return;
+  }
+  static const std::vector<std::string> kFunctions = {"usual",  "u_shape", "v_shape",
+                                                      "level",  "linear",  "gaussian"};
+  std::vector<std::string> keys = criteria;
+  keys.insert(keys.begin(), "default");
+  for (const auto& [key, value] : node.entries) {
+    if (key.scalar != "default" &&
+        std::find(criteria.begin(), criteria.end(), key.scalar) == criteria.end()) {
+      ctx.error(ErrorCode::UnknownReference, key,
+                fmt::format("unknown criterion '{}' in the preference functions", key.scalar),
+                detail::did_you_mean(key.scalar, keys));
+      continue;
+    }
+    PreferenceFunction pf;
+    pf.criterion = key.scalar == "default" ? "" : key.scalar;
+    pf.where = ctx.at(value);
+    const std::string what = fmt::format("the preference function of '{}'", key.scalar);
+    Fields f(ctx, value, what);
+    if (!f.ok()) continue;
+    bool good = true;
+    if (const auto* n = f.optional("function")) {
+      auto name = ctx.string(*n, "the preference function");
+      if (name && std::find(kFunctions.begin(), kFunctions.end(), *name) != kFunctions.end()) {
+        pf.function = *name;
+      } else if (name) {
+        ctx.error(ErrorCode::InvalidValue, *n,
+                  fmt::format("unknown preference function '{}'; expected one of {}", *name,
+                              ids_in(kFunctions)),
+                  detail::did_you_mean(*name, kFunctions));
+        good = false;
+      }
+    }
+    // Each function takes exactly the thresholds it uses.
+    const std::string& fn = pf.function;
+    const bool wants_q = fn == "u_shape" || fn == "level" || fn == "linear";
+    const bool wants_p = fn == "v_shape" || fn == "level" || fn == "linear";
+    const bool wants_s = fn == "gaussian";
+    for (const char* param : {"q", "p", "s"}) {
+      const yaml::Node* n = f.optional(param);
+      const bool wanted = param[0] == 'q' ? wants_q : param[0] == 'p' ? wants_p : wants_s;
+      if (n == nullptr) {
+        if (wanted && good) {
+          ctx.error(ErrorCode::MissingKey, value,
+                    fmt::format("missing key '{}' in {}: the {} function needs it", param, what, fn));
+          good = false;
+        }
+        continue;
+      }
+      if (!wanted) {
+        ctx.error(ErrorCode::UnknownKey, *f.key_node(param),
+                  fmt::format("the {} function takes no '{}'", fn, param));
+        good = false;
+        continue;
+      }
+      auto v = ctx.number(*n, fmt::format("'{}' of {}", param, what));
+      if (!v) {
+        good = false;
+      } else if (*v < 0) {
+        ctx.error(ErrorCode::OutOfRange, *n,
+                  fmt::format("'{}' of {} must be non-negative, got {}", param, what, n->scalar));
+        good = false;
+      } else {
+        (param[0] == 'q' ? pf.q : param[0] == 'p' ? pf.p : pf.s) = *v;
+      }
+    }
+    if (good && wants_p && !(pf.p > pf.q)) {
+      ctx.error(ErrorCode::InvalidValue, *f.key_node("p"),
+                fmt::format("{} needs p (preference) above q (indifference), got q = {} and p = {}",
+                            what, detail::quantity(pf.q), detail::quantity(pf.p)));
+      good = false;
+    }
+    if (good && wants_s && !(pf.s > 0)) {
+      ctx.error(ErrorCode::InvalidValue, *f.key_node("s"),
+                fmt::format("{} needs s above 0", what));
+      good = false;
+    }
+    f.finish();
+    if (good) out.push_back(std::move(pf));
+  }
 }
 
 Framework read_framework(Context& ctx, const CriterionResolver& resolve) {
@@ -1274,19 +1416,45 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
       }
     }
   }
-  if (const auto* n = f.optional("method")) a.method = read_method(ctx, *n);
+  if (const auto* n = f.optional("method")) a.method = read_method(ctx, *n, criterion_ids);
+  if (const auto* n = f.optional("weighting")) {
+    a.weighting = read_weighting(ctx, *n, criterion_ids);
+    if (const yaml::Node* w = f.key_node("weights"); w != nullptr && a.weighting &&
+                                                      a.weighting->method != "direct") {
+      ctx.error(ErrorCode::Conflict, *w,
+                fmt::format("'weights:' override criterion weights, but this assessment weighs by "
+                            "'{}'",
+                            a.weighting->method));
+    }
+  } else if (const yaml::Node* w = f.key_node("weights");
+             w != nullptr && fw.weighting && fw.weighting->method != "direct") {
+    ctx.error(ErrorCode::Conflict, *w,
+              fmt::format("'weights:' override criterion weights, but framework '{}' weighs by "
+                          "'{}'; give this assessment its own 'weighting:' instead",
+                          fw.id, fw.weighting->method));
+  }
   f.finish();
 
-  // The weights that will be used must not all be zero.
+  // The criterion weights the weighting will use must exist and not all be zero.
+  const auto& spec = a.weighting ? a.weighting : fw.weighting;
+  const auto needed = criteria_needing_weights(spec, criterion_ids);
   double total = 0;
   for (const auto& c : fw.criteria) {
-    double w = c.weight.value_or(0);
+    if (std::find(needed.begin(), needed.end(), c.id) == needed.end()) continue;
+    std::optional<double> w = c.weight;
     for (const auto& o : a.weights) {
       if (o.criterion == c.id) w = o.weight;
     }
-    total += w;
+    if (!w) {
+      ctx.error(ErrorCode::MissingKey, a.weighting ? root : *f.key_node("framework"),
+                fmt::format("criterion '{}' has no weight for direct weighting; give it one "
+                            "under 'weights:'",
+                            c.id));
+      continue;
+    }
+    total += *w;
   }
-  if (total <= 0 && !fw.criteria.empty()) {
+  if (total <= 0 && !needed.empty()) {
     const yaml::Node* wkey = f.key_node("weights");
     ctx.sink().error(ErrorCode::InvalidWeights, wkey ? ctx.at(*wkey) : a.where,
                      "with these weights every criterion weight is zero; at least one must be "

@@ -30,7 +30,10 @@ std::optional<double> read_input_value(Context& ctx, const Input& input, const y
                                        std::string_view what);
 /// A `sources:` block (framework or assessment).
 void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out);
-MethodSpec read_method(Context& ctx, const yaml::Node& node);
+/// A `method:` block; preference functions are checked against `criteria`.
+MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<std::string>& criteria);
+void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<std::string>& criteria,
+                      std::vector<PreferenceFunction>& out);
 std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml::Node& value,
                                 const std::string& option);
 void check_scale(DiagnosticSink& sink, const Criterion& criterion, const Score& score,

@@ -1,5 +1,6 @@
 // The aggregation methods: a name -> function registry. Each method turns a normalised
-// decision matrix and weights into one native score per option.
+// decision matrix and weights into one native score per option, additive contributions for
+// the explanation, and its own intermediate figures.
 #pragma once
 
 #include <string>
@@ -9,22 +10,42 @@
 #include "normalize.hpp"
 #include "problem.hpp"
 #include "tradeoff/evaluate.hpp"
+#include "tradeoff/result.hpp"
 
 namespace tradeoff::detail {
+
+/// A PROMETHEE preference function resolved for one criterion.
+struct Preference {
+  enum class Kind { Usual, UShape, VShape, Level, Linear, Gaussian } kind = Kind::Usual;
+  double q = 0;
+  double p = 0;
+  double s = 0;
+};
+Preference::Kind preference_kind(const std::string& name);
+
+struct MethodParams {
+  double v = 0.5;       ///< VIKOR
+  double lambda = 0.5;  ///< WASPAS
+  std::vector<Preference> preference;  ///< PROMETHEE II, per criterion (empty = usual)
+};
 
 struct MethodOutput {
   std::vector<double> scores;         ///< native figure per option
   bool higher_is_better = true;
-  std::vector<double> contributions;  ///< rows x cols additive parts of the score
+  std::vector<double> contributions;  ///< rows x cols; more is better; see MethodInfo
+  MethodDetails details;
 };
 
-using MethodFunction = MethodOutput (*)(const DecisionProblem&, const NormalizedMatrix&);
+using MethodFunction = MethodOutput (*)(const DecisionProblem&, const NormalizedMatrix&,
+                                        const MethodParams&);
 
 struct MethodInfo {
   std::string_view name;
   std::string_view title;
-  Normalization normalization;       ///< default
-  std::string_view contribution;     ///< what a contribution means under this method
+  Normalization normalization;        ///< default
+  std::vector<Normalization> allowed; ///< empty = any
+  bool oriented = true;  ///< false: normalise without flipping costs (TOPSIS finds the ideal)
+  std::string_view contribution;      ///< what a contribution means under this method
   MethodFunction run;
 };
 
@@ -35,7 +56,24 @@ const MethodInfo* find_method(std::string_view name);
 std::vector<double> wsm_scores(const NormalizedMatrix& normalized, const std::vector<double>& weights,
                                size_t rows);
 
-MethodOutput run_wsm(const DecisionProblem& problem, const NormalizedMatrix& normalized);
-MethodOutput run_wpm(const DecisionProblem& problem, const NormalizedMatrix& normalized);
+MethodOutput run_wsm(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                     const MethodParams& params);
+MethodOutput run_wpm(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                     const MethodParams& params);
+MethodOutput run_waspas(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                        const MethodParams& params);
+/// Expects normalised values that are not oriented (costs not flipped).
+MethodOutput run_topsis(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                        const MethodParams& params);
+MethodOutput run_vikor(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                       const MethodParams& params);
+MethodOutput run_promethee2(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+                            const MethodParams& params);
+
+/// PROMETHEE II flows for one criterion: for each option a, F(a) = sum_b P(y_a - y_b) and
+/// G(a) = sum_b P(y_b - y_a). Piecewise-linear functions take O(n log n) (sorting and prefix
+/// sums); the Gaussian O(n^2).
+void preference_sums(const std::vector<double>& y, const Preference& pref, std::vector<double>& f,
+                     std::vector<double>& g);
 
 }  // namespace tradeoff::detail

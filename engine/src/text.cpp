@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 namespace tradeoff::detail {
 
@@ -52,7 +53,8 @@ std::string quantity(double value) {
 
 double round_for_output(double value) {
   if (value == 0 || !std::isfinite(value)) return value == 0 ? 0.0 : value;
-  const double rounded = std::stod(fmt::format("{:.12g}", value));
+  // strtod, unlike stod, does not throw for subnormal numbers.
+  const double rounded = std::strtod(fmt::format("{:.12g}", value).c_str(), nullptr);
   return rounded == 0 ? 0.0 : rounded;
 }
 

@@ -189,9 +189,282 @@ void wsm_wpm_triantaphyllou(Context& ctx, const Json& c) {
   }
 }
 
+/// A framework whose criteria are `elements`, with one placeholder option, weighted by `weighting`
+/// (a YAML flow mapping): for checking weights alone.
+std::string weights_only_yaml(const std::vector<std::string>& elements, const std::string& weighting) {
+  std::string y = "framework: weights_case\ncriteria:\n";
+  for (const auto& e : elements) y += fmt::format("  - {{id: {}, direction: benefit}}\n", e);
+  y += "options:\n  - id: placeholder\n    scores: {";
+  for (size_t k = 0; k < elements.size(); ++k) y += fmt::format("{}{}: 1", k ? ", " : "", elements[k]);
+  return y + "}\nweighting: " + weighting + "\n";
+}
+
+std::string matrix_yaml(const Json& fractions) {
+  std::string out = "[";
+  for (size_t r = 0; r < fractions.size(); ++r) {
+    out += r ? ", [" : "[";
+    for (size_t c = 0; c < fractions[r].size(); ++c) {
+      out += fmt::format("{}\"{}\"", c ? ", " : "", fractions[r][c].get<std::string>());
+    }
+    out += "]";
+  }
+  return out + "]";
+}
+
+std::vector<std::string> ids_of(const Json& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) out.push_back(id_of(n.get<std::string>()));
+  return out;
+}
+
+std::map<std::string, double> weights_of(const Json& result) {
+  std::map<std::string, double> out;
+  for (const auto& c : result.at("criteria")) out[c.at("id")] = c.at("normalized_weight").get<double>();
+  return out;
+}
+
+void ahp_saaty_drinks(Context& ctx, const Json& c) {
+  const auto elements = ids_of(c.at("alternatives"));
+  const Json& e = c.at("expected");
+  const std::string matrix = matrix_yaml(c.at("matrix_fractions"));
+  const Json result = run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
+  const Json& ahp = result.at("weighting").at("ahp");
+  for (size_t k = 0; k < elements.size(); ++k) {
+    const double w = ahp.at("priorities").at(elements[k]).get<double>();
+    check(ctx, "priority (3 dp) " + elements[k], w, e.at("weights_3dp")[k].get<double>(),
+          tolerance_of(c, "weights_3dp"));
+    check(ctx, "priority (4 dp) " + elements[k], w, e.at("weights_4dp")[k].get<double>(),
+          tolerance_of(c, "weights_4dp"));
+    check(ctx, "criterion weight " + elements[k], weights_of(result).at(elements[k]), w, 1e-12);
+  }
+  const Json& by_table = ahp.at("consistency_ratio_by_table");
+  check(ctx, "CR with saaty_2005", by_table.at("saaty_2005").get<double>(),
+        e.at("cr_saaty_2005").get<double>(), tolerance_of(c, "cr_saaty_2005"));
+  check(ctx, "CR with donegan_dodd_1991", by_table.at("donegan_dodd_1991").get<double>(),
+        e.at("cr_donegan_dodd_1991").get<double>(), tolerance_of(c, "cr_donegan_dodd_1991"));
+  // Every table (computed values, given to 4-5 decimals).
+  for (const auto& [table, cr] : c.at("derived").at("cr_by_table").items()) {
+    check(ctx, "CR with " + table, by_table.at(table).get<double>(), cr.get<double>(), 5e-5);
+  }
+  check(ctx, "lambda max", ahp.at("lambda_max").get<double>(),
+        c.at("derived").at("lambda_max").get<double>(), 5e-6);
+  // The selected table is the one reported as the consistency ratio.
+  const Json dd = run(ctx,
+                      weights_only_yaml(elements, "{method: ahp, ri_table: donegan_dodd_1991, matrix: " +
+                                                      matrix + "}"),
+                      "");
+  check(ctx, "CR (ri_table: donegan_dodd_1991)",
+        dd.at("weighting").at("ahp").at("consistency_ratio").get<double>(),
+        e.at("cr_donegan_dodd_1991").get<double>(), tolerance_of(c, "cr_donegan_dodd_1991"));
+}
+
+void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
+  const size_t n = c.at("matrix").size();
+  std::vector<std::string> elements;
+  for (size_t k = 0; k < n; ++k) elements.push_back(fmt::format("c{}", k + 1));
+  const std::string matrix = matrix_yaml(c.at("matrix_fractions"));
+  const Json& e = c.at("expected");
+  const double tol = tolerance_of(c, "");
+  // The published figures use the column-normalised row mean and the mean consistency vector.
+  const Json approx = run(ctx,
+                          weights_only_yaml(elements, "{method: ahp, priority: normalized_column_mean, "
+                                                      "ri_table: saaty_1980, matrix: " + matrix + "}"),
+                          "");
+  const Json& a = approx.at("weighting").at("ahp");
+  check(ctx, "lambda max (approximate)", a.at("lambda_max").get<double>(),
+        e.at("lambda_max_approx").get<double>(), tol);
+  check(ctx, "CI (approximate)", a.at("consistency_index").get<double>(),
+        e.at("ci_approx").get<double>(), tol);
+  check(ctx, "CR saaty_1980 (approximate)", a.at("consistency_ratio").get<double>(),
+        e.at("cr_approx_saaty_1980").get<double>(), tol);
+  for (size_t k = 0; k < n; ++k) {
+    check(ctx, "consistency vector " + elements[k],
+          a.at("consistency_vector").at(elements[k]).get<double>(),
+          e.at("consistency_vector")[k].get<double>(), tol);
+  }
+  check_equal(ctx, "consistent (CR <= 0.1)", a.at("consistent").dump(),
+              e.at("is_consistent_cr_le_0_1").dump());
+  // The exact eigenvector (computed values, 4-6 decimals).
+  const Json exact = run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
+  const Json& x = exact.at("weighting").at("ahp");
+  const Json& d = c.at("derived");
+  check(ctx, "lambda max (eigenvector)", x.at("lambda_max").get<double>(),
+        d.at("lambda_max_eigen").get<double>(), 5e-6);
+  check(ctx, "CR saaty_1980 (eigenvector)", x.at("consistency_ratio").get<double>(),
+        d.at("cr_eigen_saaty_1980").get<double>(), 5e-6);
+  for (size_t k = 0; k < n; ++k) {
+    check(ctx, "eigenvector weight " + elements[k], x.at("priorities").at(elements[k]).get<double>(),
+          d.at("weights_eigenvector")[k].get<double>(), 5e-5);
+  }
+  // Every random-index table of the case, n = 3..15: an inconsistent matrix's CI divided by its
+  // CR under a table gives back that table's RI(n).
+  for (size_t k = 3; k <= 15; ++k) {
+    std::vector<std::string> els;
+    std::string m = "[";
+    for (size_t i = 0; i < k; ++i) {
+      els.push_back(fmt::format("c{}", i + 1));
+      m += i ? ", [" : "[";
+      for (size_t j = 0; j < k; ++j) {
+        const size_t gap = j > i ? j - i : i - j;
+        const size_t v = std::min<size_t>(9, gap + 1);
+        m += fmt::format("{}{}", j ? ", " : "", j >= i ? fmt::format("{}", v) : fmt::format("\"1/{}\"", v));
+      }
+      m += "]";
+    }
+    m += "]";
+    const Json r = run(ctx, weights_only_yaml(els, "{method: ahp, ri_table: donegan_dodd_1991, matrix: " + m + "}"), "");
+    const Json& ahp = r.at("weighting").at("ahp");
+    const double ci = ahp.at("consistency_index").get<double>();
+    for (const auto& [table, spec] : c.at("params").at("ri_tables").items()) {
+      const std::string size = std::to_string(k);
+      if (!spec.at("values").contains(size)) continue;
+      const double cr = ahp.at("consistency_ratio_by_table").at(table).get<double>();
+      check(ctx, fmt::format("RI({}) of {}", k, table), ci / cr, spec.at("values").at(size).get<double>(), 1e-6);
+    }
+  }
+}
+
+void rank_order_weights(Context& ctx, const Json& c) {
+  const Json& e = c.at("expected");
+  for (const char* method : {"roc", "rank_sum", "rank_reciprocal"}) {
+    const std::string key = std::string(method) == "roc" ? "roc" : std::string(method) == "rank_sum" ? "rs" : "rr";
+    for (const auto& [size, weights] : e.at(key).items()) {
+      const size_t n = static_cast<size_t>(std::stoi(size));
+      std::vector<std::string> elements;
+      std::string order = "[";
+      for (size_t k = 0; k < n; ++k) {
+        elements.push_back(fmt::format("c{}", k + 1));
+        order += fmt::format("{}c{}", k ? ", " : "", k + 1);
+      }
+      order += "]";
+      const Json r = run(ctx, weights_only_yaml(elements, fmt::format("{{method: {}, order: {}}}", method, order)), "");
+      const auto w = weights_of(r);
+      for (size_t k = 0; k < n; ++k) {
+        check(ctx, fmt::format("{} n={} position {}", method, n, k + 1), w.at(elements[k]),
+              weights[k].get<double>(), tolerance_of(c, key));
+        if (std::string(method) == "roc" && n == 4) {
+          check(ctx, fmt::format("roc n=4 position {} (printed)", k + 1), w.at(elements[k]),
+                e.at("roc_printed_4")[k].get<double>(), tolerance_of(c, "roc_printed_4"));
+        }
+      }
+    }
+  }
+}
+
+void entropy_weights(Context& ctx, const Json& c) {
+  const size_t m = c.at("matrix").at(0).size();
+  const std::string yaml = framework_yaml(c, std::vector<double>(m, 1.0)) + "weighting: {method: entropy}\n";
+  // The criteria's own weights are not used by entropy weighting: drop them.
+  std::string cleaned;
+  for (size_t pos = 0; pos < yaml.size();) {
+    const size_t at = yaml.find(", weight: 1}", pos);
+    if (at == std::string::npos) {
+      cleaned += yaml.substr(pos);
+      break;
+    }
+    cleaned += yaml.substr(pos, at - pos) + "}";
+    pos = at + std::string(", weight: 1}").size();
+  }
+  const auto w = weights_of(run(ctx, cleaned, ""));
+  for (size_t k = 0; k < m; ++k) {
+    const std::string id = fmt::format("c{}", k + 1);
+    check(ctx, "entropy weight " + id, w.at(id), c.at("expected").at("weights")[k].get<double>(),
+          tolerance_of(c, "weights"));
+  }
+}
+
+void topsis_hwang_yoon_fighter(Context& ctx, const Json& c) {
+  const auto weights = c.at("weights").get<std::vector<double>>();
+  const Json r = run(ctx, framework_yaml(c, weights), "--method topsis --normalization vector");
+  const Json& e = c.at("expected");
+  const auto scores = scores_of(r);
+  const auto ranks = ranks_of(r);
+  const Json& d = r.at("details");
+  for (size_t i = 0; i < 4; ++i) {
+    const std::string id = fmt::format("a{}", i + 1);
+    check(ctx, "closeness " + id, scores.at(id), e.at("closeness")[i].get<double>(), tolerance_of(c, "closeness"));
+    check(ctx, "rank " + id, ranks.at(id), e.at("ranking")[i].get<double>(), 0);
+    check(ctx, "d+ " + id, d.at("options").at(id).at("d_plus").get<double>(),
+          e.at("d_plus_book")[i].get<double>(), tolerance_of(c, "d_plus_book"));
+    check(ctx, "d- " + id, d.at("options").at(id).at("d_minus").get<double>(),
+          e.at("d_minus_book")[i].get<double>(), tolerance_of(c, "d_minus_book"));
+  }
+  for (size_t j = 0; j < 6; ++j) {
+    const std::string id = fmt::format("c{}", j + 1);
+    check(ctx, "ideal " + id, d.at("ideal").at(id).get<double>(), e.at("pis_book")[j].get<double>(),
+          tolerance_of(c, "pis_book"));
+    check(ctx, "anti-ideal " + id, d.at("anti_ideal").at(id).get<double>(),
+          e.at("nis_book")[j].get<double>(), tolerance_of(c, "nis_book"));
+  }
+  // The exact closeness (computed, six decimals).
+  for (size_t i = 0; i < 4; ++i) {
+    const std::string id = fmt::format("a{}", i + 1);
+    check(ctx, "closeness (exact) " + id, scores.at(id),
+          c.at("derived").at("closeness_exact")[i].get<double>(), 5e-7);
+  }
+}
+
+void vikor_opricovic_tzeng_2007(Context& ctx, const Json& c) {
+  const double tol = tolerance_of(c, "");
+  for (const auto& [set, raw] : c.at("params").at("weight_sets_raw").items()) {
+    const auto weights = raw.get<std::vector<double>>();
+    const Json r = run(ctx, framework_yaml(c, weights, "method: {name: vikor, v: 0.5}\n"), "");
+    const Json& e = c.at("expected").at(set);
+    const Json& d = r.at("details");
+    const auto ranks = ranks_of(r);
+    for (size_t i = 0; i < 6; ++i) {
+      const std::string id = fmt::format("a{}", i + 1);
+      for (const char* key : {"S", "R", "Q"}) {
+        check(ctx, fmt::format("{} {} {}", set, key, id), d.at("options").at(id).at(key).get<double>(),
+              e.at(key)[i].get<double>(), tol);
+      }
+      check(ctx, fmt::format("{} rank by Q {}", set, id), ranks.at(id), e.at("ranking_by_Q")[i].get<double>(), 0);
+    }
+    check_equal(ctx, set + " acceptable advantage", d.at("acceptable_advantage").dump(),
+                e.at("acceptable_advantage").dump());
+    check_equal(ctx, set + " acceptable stability", d.at("acceptable_stability").dump(),
+                e.at("acceptable_stability").dump());
+    auto got = d.at("compromise_set").get<std::vector<std::string>>();
+    std::sort(got.begin(), got.end());
+    std::vector<std::string> want;
+    for (const auto& a : e.at("compromise_set")) want.push_back(id_of(a.get<std::string>()));
+    std::sort(want.begin(), want.end());
+    check_equal(ctx, set + " compromise set", Json(got).dump(), Json(want).dump());
+  }
+}
+
+void promethee2_papathanasiou_facility(Context& ctx, const Json& c) {
+  const auto weights = c.at("weights").get<std::vector<double>>();
+  const Json& params = c.at("params");
+  const std::string method = fmt::format(
+      "method:\n  name: promethee2\n  preference:\n    default: {{function: linear, q: {}, p: {}}}\n",
+      params.at("q")[0].get<double>(), params.at("p")[0].get<double>());
+  const Json r = run(ctx, framework_yaml(c, weights, method), "");
+  const Json& e = c.at("expected");
+  const auto scores = scores_of(r);
+  const auto ranks = ranks_of(r);
+  const Json& d = r.at("details");
+  for (size_t i = 0; i < 6; ++i) {
+    const std::string id = fmt::format("a{}", i + 1);
+    check(ctx, "net flow " + id, scores.at(id), e.at("net_flows")[i].get<double>(), tolerance_of(c, "net_flows"));
+    check(ctx, "phi = phi+ - phi- " + id, d.at("options").at(id).at("phi").get<double>(),
+          d.at("options").at(id).at("phi_plus").get<double>() -
+              d.at("options").at(id).at("phi_minus").get<double>(),
+          1e-9);
+    check(ctx, "rank " + id, ranks.at(id), e.at("ranking")[i].get<double>(), 0);
+  }
+}
+
 const std::map<std::string, std::function<void(Context&, const Json&)>>& cases() {
   static const std::map<std::string, std::function<void(Context&, const Json&)>> all = {
       {"wsm_wpm_triantaphyllou", wsm_wpm_triantaphyllou},
+      {"ahp_saaty_drinks", ahp_saaty_drinks},
+      {"ahp_consistency_ri_tables", ahp_consistency_ri_tables},
+      {"rank_order_weights", rank_order_weights},
+      {"entropy_weights", entropy_weights},
+      {"topsis_hwang_yoon_fighter", topsis_hwang_yoon_fighter},
+      {"vikor_opricovic_tzeng_2007", vikor_opricovic_tzeng_2007},
+      {"promethee2_papathanasiou_facility", promethee2_papathanasiou_facility},
   };
   return all;
 }

@@ -30,10 +30,11 @@ std::string quoted_list(const std::vector<std::string>& ids) {
   return out;
 }
 
-/// A judgement: a positive number, or a fraction "a/b" (quoted or plain).
+/// A judgement: a positive number, or a fraction "a/b", quoted or not (a matrix often quotes
+/// every cell for alignment).
 std::optional<double> judgement(Context& ctx, const yaml::Node& node) {
   if (node.is_scalar()) {
-    if (auto v = parse_number(node.scalar); v && node.style == yaml::Style::Plain) {
+    if (auto v = parse_number(node.scalar)) {
       if (*v > 0) return v;
     }
     const auto slash = node.scalar.find('/');

@@ -32,6 +32,106 @@ Json drivers(const std::vector<Driver>& list) {
   return out;
 }
 
+Json ahp_json(const AhpReport& a) {
+  Json priorities = Json::object();
+  Json vector = Json::object();
+  for (size_t k = 0; k < a.elements.size(); ++k) {
+    priorities[a.elements[k]] = num(a.priorities[k]);
+    vector[a.elements[k]] = num(a.consistency_vector[k]);
+  }
+  Json by_table = Json::object();
+  for (const auto& [table, cr] : a.ratio_by_table) by_table[table] = num(cr);
+  Json judgements = Json::array();
+  for (const auto& j : a.inconsistent) {
+    judgements.push_back({{"row", j.row},
+                          {"column", j.column},
+                          {"given", num(j.given)},
+                          {"consistent", num(j.consistent)},
+                          {"suggested", j.suggested}});
+  }
+  return {{"priority_method", a.priority_method},
+          {"priorities", std::move(priorities)},
+          {"lambda_max", num(a.lambda_max)},
+          {"consistency_index", num(a.consistency_index)},
+          {"consistency_ratio", num(a.consistency_ratio)},
+          {"random_index", num(a.random_index)},
+          {"ri_table", a.ri_table},
+          {"consistency_ratio_by_table", std::move(by_table)},
+          {"consistency_vector", std::move(vector)},
+          {"consistent", a.consistent},
+          {"inconsistent_judgements", std::move(judgements)}};
+}
+
+Json weighting_json(const Result& r) {
+  const WeightingReport& w = r.weighting;
+  Json j = {{"method", w.method}};
+  if (w.ahp) j["ahp"] = ahp_json(*w.ahp);
+  if (!w.groups.empty()) {
+    Json groups = Json::array();
+    for (const auto& g : w.groups) {
+      Json local = Json::object();
+      for (size_t k = 0; k < g.criteria.size(); ++k) local[g.criteria[k]] = num(g.local[k]);
+      Json item = {{"id", g.id}, {"name", g.name}, {"weight", num(g.weight)},
+                   {"method", g.method}, {"local", std::move(local)}};
+      if (g.ahp) item["ahp"] = ahp_json(*g.ahp);
+      groups.push_back(std::move(item));
+    }
+    j["group_method"] = w.group_method;
+    if (w.group_ahp) j["group_ahp"] = ahp_json(*w.group_ahp);
+    j["groups"] = std::move(groups);
+  }
+  if (!w.stakeholders.empty()) {
+    Json people = Json::array();
+    for (const auto& s : w.stakeholders) {
+      Json weights = Json::object();
+      for (size_t c = 0; c < r.criteria.size() && c < s.weights.size(); ++c) {
+        weights[r.criteria[c].id] = num(s.weights[c]);
+      }
+      Json ranking = Json::array();
+      for (const auto& e : s.ranking) {
+        ranking.push_back({{"option", e.option}, {"rank", e.rank}, {"score", num(e.score)}});
+      }
+      Json item = {{"id", s.id},           {"name", s.name},     {"influence", num(s.influence)},
+                   {"method", s.method},   {"weights", std::move(weights)},
+                   {"ranking", std::move(ranking)}, {"tau", num(s.tau)}};
+      if (s.ahp) item["ahp"] = ahp_json(*s.ahp);
+      people.push_back(std::move(item));
+    }
+    Json spread = Json::object();
+    for (size_t c = 0; c < r.criteria.size() && c < w.weight_spread.size(); ++c) {
+      spread[r.criteria[c].id] = num(w.weight_spread[c]);
+    }
+    j["aggregate"] = w.aggregate;
+    j["stakeholders"] = std::move(people);
+    j["mean_pairwise_tau"] = num(w.mean_pairwise_tau);
+    j["weight_spread"] = std::move(spread);
+  }
+  return j;
+}
+
+Json details_json(const Result& r) {
+  const MethodDetails& d = r.details;
+  Json j = Json::object();
+  Json options = Json::object();
+  for (size_t i = 0; i < d.options.size(); ++i) {
+    Json per = Json::object();
+    for (const auto& [key, values] : d.per_option) per[key] = num(values[i]);
+    options[d.options[i]] = std::move(per);
+  }
+  if (!d.per_option.empty()) j["options"] = std::move(options);
+  for (const auto& [key, values] : d.per_criterion) {
+    Json per = Json::object();
+    for (size_t c = 0; c < r.criteria.size() && c < values.size(); ++c) {
+      per[r.criteria[c].id] = num(values[c]);
+    }
+    j[key] = std::move(per);
+  }
+  for (const auto& [key, value] : d.figures) j[key] = num(value);
+  for (const auto& [key, value] : d.conditions) j[key] = value;
+  if (r.method == "vikor") j["compromise_set"] = d.compromise_set;
+  return j;
+}
+
 }  // namespace
 
 void render_json(const Result& r, std::ostream& out) {
@@ -44,6 +144,7 @@ void render_json(const Result& r, std::ostream& out) {
   j["assessment_date"] = text_or_null(r.assessment_date);
   j["method"] = {{"name", r.method}, {"title", r.method_title}, {"normalization", r.normalization}};
   j["higher_is_better"] = r.higher_is_better;
+  j["weighting"] = weighting_json(r);
 
   Json criteria = Json::array();
   for (const auto& c : r.criteria) {
@@ -90,6 +191,7 @@ void render_json(const Result& r, std::ostream& out) {
     contributions[o.id] = std::move(per);
     scores[o.id] = std::move(detail);
   }
+  j["details"] = details_json(r);
   j["contributions"] = std::move(contributions);
   j["scores"] = std::move(scores);
 

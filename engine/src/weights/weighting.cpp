@@ -144,13 +144,16 @@ AhpReport ahp(const PairwiseJudgements& j) {
     } else {
       // The principal (Perron) eigenvector: real and positive for a positive matrix.
       Eigen::EigenSolver<RowMatrix> solver(a);
-      const auto values = solver.eigenvalues();
+      const Eigen::VectorXcd values = solver.eigenvalues();
       Eigen::Index best = 0;
       for (Eigen::Index k = 1; k < values.size(); ++k) {
         if (values(k).real() > values(best).real()) best = k;
       }
-      const auto vector = solver.eigenvectors().col(best);
-      for (size_t i = 0; i < n; ++i) w[i] = std::fabs(vector(static_cast<Eigen::Index>(i)).real());
+      // eigenvectors() returns a temporary: keep it (a view into it would dangle).
+      const Eigen::MatrixXcd vectors = solver.eigenvectors();
+      for (size_t i = 0; i < n; ++i) {
+        w[i] = std::fabs(vectors(static_cast<Eigen::Index>(i), best).real());
+      }
     }
   }
   const double total = std::accumulate(w.begin(), w.end(), 0.0);

@@ -22,6 +22,7 @@ std::string command_hint(const std::string& word, const std::vector<std::string>
 
 void add_evaluate_command(CLI::App& app, Command& selected);
 void add_validate_command(CLI::App& app, Command& selected);
+void add_weights_command(CLI::App& app, Command& selected);
 void add_list_command(CLI::App& app, Command& selected);
 
 }  // namespace tradeoff::cli

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   tradeoff::cli::Command run;
   tradeoff::cli::add_evaluate_command(app, run);
+  tradeoff::cli::add_weights_command(app, run);
   tradeoff::cli::add_validate_command(app, run);
   tradeoff::cli::add_list_command(app, run);
 

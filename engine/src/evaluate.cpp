@@ -737,4 +737,69 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   return result;
 }
 
+MethodComparison compare_methods(const Framework& fw, const Assessment* assessment,
+                                 const EvaluateOptions& options, std::vector<std::string> methods) {
+  static const Assessment kNone;
+  const Assessment& a = assessment != nullptr ? *assessment : kNone;
+  if (methods.empty()) methods = !a.method.compare.empty() ? a.method.compare : fw.method.compare;
+  if (methods.empty()) methods = method_names();
+  const std::string own = !a.method.name.empty() ? a.method.name
+                          : !fw.method.name.empty() ? fw.method.name
+                                                    : "wsm";
+  MethodComparison out;
+  for (const auto& name : methods) {
+    const detail::MethodInfo* info = detail::find_method(name);
+    if (info == nullptr) {
+      usage_error(fmt::format("unknown method '{}'", name), detail::did_you_mean(name, method_names()));
+    }
+    EvaluateOptions o = options;
+    // The files' own method keeps the files' normalisation; the others use their own default,
+    // or the command line's when they accept it.
+    o.method = name == own && options.normalization.empty() ? "" : name;
+    if (!o.normalization.empty()) {
+      const auto n = parse_normalization(o.normalization);
+      if (n && !info->allowed.empty() &&
+          std::find(info->allowed.begin(), info->allowed.end(), *n) == info->allowed.end()) {
+        o.normalization.clear();
+      }
+    }
+    Result r = evaluate(fw, assessment, o);
+    if (r.method != name) {
+      // The files chose another method at a level the command line does not reach.
+      o.method = name;
+      r = evaluate(fw, assessment, o);
+    }
+    out.results.push_back(std::move(r));
+  }
+  const size_t k = out.results.size();
+  out.tau.assign(k, std::vector<double>(k, 1.0));
+  for (size_t x = 0; x < k; ++x) {
+    for (size_t y = x + 1; y < k; ++y) {
+      out.tau[x][y] = out.tau[y][x] =
+          detail::kendall_tau(out.results[x].ranking, out.results[y].ranking);
+    }
+  }
+  if (k > 0) {
+    auto winners = [](const Result& r) {
+      std::vector<std::string> w;
+      for (const auto& e : r.ranking) {
+        if (e.rank == 1) w.push_back(e.option);
+      }
+      return w;
+    };
+    const auto first = winners(out.results[0]);
+    for (const auto& r : out.results) out.same_winner = out.same_winner && winners(r) == first;
+    for (const auto& entry : out.results[0].ranking) {
+      bool differs = false;
+      for (const auto& r : out.results) {
+        const OptionResult* o = r.option(entry.option);
+        differs = differs || o == nullptr || o->rank != entry.rank;
+      }
+      if (differs) out.rank_dependent.push_back(entry.option);
+    }
+    std::sort(out.rank_dependent.begin(), out.rank_dependent.end());
+  }
+  return out;
+}
+
 }  // namespace tradeoff

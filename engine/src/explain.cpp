@@ -108,7 +108,19 @@ Explanation explain(const Result& r) {
   } else {
     s += fmt::format("; it is at least as good as {} on every criterion", e.runner_up);
   }
-  e.summary = s + ".";
+  s += ".";
+  // VIKOR proposes a set of compromise solutions when the lead is not clear enough.
+  const auto& set = r.details.compromise_set;
+  if (r.method == "vikor" && set.size() > 1) {
+    bool advantage = true;
+    for (const auto& [key, value] : r.details.conditions) {
+      if (key == "acceptable_advantage") advantage = value;
+    }
+    s += fmt::format(" VIKOR's compromise set is {} ({}).", join_names(set),
+                     advantage ? "the winner is not also best by S or by R"
+                               : "its lead in Q is below the acceptable advantage");
+  }
+  e.summary = s;
   return e;
 }
 

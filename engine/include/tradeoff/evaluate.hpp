@@ -36,4 +36,19 @@ struct EvaluateOptions {
 Result evaluate(const Framework& framework, const Assessment* assessment,
                 const EvaluateOptions& options = {});
 
+/// The same decision under several methods, and how far their rankings agree.
+struct MethodComparison {
+  std::vector<Result> results;               ///< one per method, in the order compared
+  std::vector<std::vector<double>> tau;      ///< Kendall's tau-b between each pair of rankings
+  std::vector<std::string> rank_dependent;   ///< options whose rank differs between methods
+  bool same_winner = true;                   ///< every method puts the same option(s) first
+};
+
+/// Ranks under each method: `methods`, else the files' `compare:` list, else every method.
+/// Each method uses its own default normalisation unless `options.normalization` names one it
+/// accepts; the method the files choose keeps the files' normalisation.
+MethodComparison compare_methods(const Framework& framework, const Assessment* assessment,
+                                 const EvaluateOptions& options,
+                                 std::vector<std::string> methods = {});
+
 }  // namespace tradeoff

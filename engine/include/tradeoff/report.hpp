@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tradeoff/evaluate.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff {
@@ -23,5 +24,13 @@ struct RenderOptions {
 
 void render(const Result& result, const RenderOptions& options, std::ostream& out);
 std::string render(const Result& result, const RenderOptions& options);
+
+/// A comparison of methods (`--method all`): ranks side by side, Kendall's tau, agreement.
+void render(const MethodComparison& comparison, const RenderOptions& options, std::ostream& out);
+std::string render(const MethodComparison& comparison, const RenderOptions& options);
+
+/// The weights alone (`tradeoff weights`): criteria, shares, and the weighting's diagnostics.
+void render_weights(const Result& result, const RenderOptions& options, std::ostream& out);
+std::string render_weights(const Result& result, const RenderOptions& options);
 
 }  // namespace tradeoff

@@ -132,7 +132,35 @@ Json details_json(const Result& r) {
   return j;
 }
 
+Json criteria_json(const Result& r) {
+  Json criteria = Json::array();
+  for (const auto& c : r.criteria) {
+    criteria.push_back({{"id", c.id},
+                        {"name", c.name},
+                        {"direction", std::string(to_string(c.direction))},
+                        {"unit", c.unit},
+                        {"weight", num(c.weight)},
+                        {"normalized_weight", num(c.normalized_weight)},
+                        {"weight_origin", c.weight_origin},
+                        {"normalization", c.normalization}});
+  }
+  return criteria;
+}
+
+void dump(const Json& j, std::ostream& out) {
+  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
 }  // namespace
+
+void render_weights_json(const Result& r, std::ostream& out) {
+  Json j;
+  j["framework"] = r.framework;
+  j["assessment"] = text_or_null(r.assessment);
+  j["weighting"] = weighting_json(r);
+  j["criteria"] = criteria_json(r);
+  dump(j, out);
+}
 
 void render_json(const Result& r, std::ostream& out) {
   Json j;
@@ -146,18 +174,7 @@ void render_json(const Result& r, std::ostream& out) {
   j["higher_is_better"] = r.higher_is_better;
   j["weighting"] = weighting_json(r);
 
-  Json criteria = Json::array();
-  for (const auto& c : r.criteria) {
-    criteria.push_back({{"id", c.id},
-                        {"name", c.name},
-                        {"direction", std::string(to_string(c.direction))},
-                        {"unit", c.unit},
-                        {"weight", num(c.weight)},
-                        {"normalized_weight", num(c.normalized_weight)},
-                        {"weight_origin", c.weight_origin},
-                        {"normalization", c.normalization}});
-  }
-  j["criteria"] = std::move(criteria);
+  j["criteria"] = criteria_json(r);
 
   Json ranking = Json::array();
   for (const auto& e : r.ranking) {
@@ -265,7 +282,7 @@ void render_json(const Result& r, std::ostream& out) {
                         {"message", w.message}});
   }
   j["warnings"] = std::move(warnings);
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  dump(j, out);
 }
 
 }  // namespace tradeoff::detail

@@ -2,6 +2,7 @@
 // reproducible and diffable in git.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "report/renderers.hpp"
@@ -147,6 +148,70 @@ void render_markdown(const Result& r, std::ostream& out) {
   for (const auto& o : r.options) {
     for (bool b : o.overridden) any_override |= b;
   }
+  if (r.weighting.method != "direct") {
+    const WeightingReport& w = r.weighting;
+    out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
+    auto ahp_line = [&out](const AhpReport& a, const std::string& scope) {
+      out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
+          << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
+          << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
+          << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
+      for (const auto& j : a.inconsistent) {
+        out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
+            << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
+      }
+    };
+    if (w.ahp) ahp_line(*w.ahp, "");
+    if (w.group_ahp) ahp_line(*w.group_ahp, " of the groups");
+    out << "\n";
+    if (!w.groups.empty()) {
+      out << "\n";
+      table_head(out, {"Group", "Share", "Within", "Criteria (share within the group)"},
+                 {false, true, false, false});
+      for (const auto& g : w.groups) {
+        std::string members;
+        for (size_t k = 0; k < g.criteria.size(); ++k) {
+          members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
+        }
+        table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
+      }
+    }
+    if (!w.stakeholders.empty()) {
+      out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
+          << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
+      table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
+                 {false, true, false, true, false});
+      for (const auto& s : w.stakeholders) {
+        table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
+                        s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
+      }
+    }
+  }
+
+  if (!r.details.per_option.empty()) {
+    out << "\n## " << r.method_title << " figures\n\n";
+    std::vector<std::string> head = {"Option"};
+    std::vector<bool> right = {false};
+    for (const auto& [key, values] : r.details.per_option) {
+      head.push_back(key);
+      right.push_back(true);
+    }
+    table_head(out, head, right);
+    for (const auto& entry : r.ranking) {
+      const auto k = static_cast<size_t>(std::find(r.details.options.begin(), r.details.options.end(),
+                                                   entry.option) -
+                                         r.details.options.begin());
+      std::vector<std::string> row = {"`" + entry.option + "`"};
+      for (const auto& [key, values] : r.details.per_option) row.push_back(fixed(values[k], 4));
+      table_row(out, row);
+    }
+    if (r.method == "vikor") {
+      std::string set;
+      for (const auto& o : r.details.compromise_set) set += (set.empty() ? "`" : ", `") + o + "`";
+      out << "\nCompromise set: " << set << ".\n";
+    }
+  }
+
   out << "\n## Scores\n\n";
   if (any_override) out << "Scores marked * are set by the assessment.\n\n";
   std::vector<std::string> head = {"Option"};

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tradeoff/evaluate.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff::detail {
@@ -13,6 +14,12 @@ void render_text(const Result& result, bool color, std::ostream& out);
 void render_json(const Result& result, std::ostream& out);
 void render_markdown(const Result& result, std::ostream& out);
 void render_csv(const Result& result, std::ostream& out);
+void render_comparison_text(const MethodComparison& c, bool color, std::ostream& out);
+void render_comparison_json(const MethodComparison& c, std::ostream& out);
+void render_comparison_markdown(const MethodComparison& c, std::ostream& out);
+void render_comparison_csv(const MethodComparison& c, std::ostream& out);
+void render_weights_text(const Result& result, bool color, std::ostream& out);
+void render_weights_json(const Result& result, std::ostream& out);
 
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);

@@ -36,4 +36,33 @@ std::string render(const Result& result, const RenderOptions& options) {
   return out.str();
 }
 
+void render(const MethodComparison& comparison, const RenderOptions& options, std::ostream& out) {
+  switch (options.format) {
+    case Format::Text: detail::render_comparison_text(comparison, options.color, out); break;
+    case Format::Json: detail::render_comparison_json(comparison, out); break;
+    case Format::Markdown: detail::render_comparison_markdown(comparison, out); break;
+    case Format::Csv: detail::render_comparison_csv(comparison, out); break;
+  }
+}
+
+std::string render(const MethodComparison& comparison, const RenderOptions& options) {
+  std::ostringstream out;
+  render(comparison, options, out);
+  return out.str();
+}
+
+void render_weights(const Result& result, const RenderOptions& options, std::ostream& out) {
+  if (options.format == Format::Json) {
+    detail::render_weights_json(result, out);
+  } else {
+    detail::render_weights_text(result, options.color, out);
+  }
+}
+
+std::string render_weights(const Result& result, const RenderOptions& options) {
+  std::ostringstream out;
+  render_weights(result, options, out);
+  return out.str();
+}
+
 }  // namespace tradeoff

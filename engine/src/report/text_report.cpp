@@ -274,7 +274,163 @@ void derived(const Result& r, const Style& st, std::ostream& out) {
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
 }
 
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+void ahp_lines(const AhpReport& a, const std::string& indent, std::ostream& out) {
+  out << indent
+      << fmt::format("AHP ({}): lambda max {}, CI {}, CR {} ({}, RI {}): {}\n", a.priority_method,
+                     fixed(a.lambda_max, 4), fixed(a.consistency_index, 4),
+                     fixed(a.consistency_ratio, 4), a.ri_table, fixed(a.random_index, 4),
+                     a.consistent ? "consistent (CR <= 0.1)" : "NOT consistent (CR > 0.1)");
+  std::string tables;
+  for (const auto& [table, cr] : a.ratio_by_table) {
+    tables += (tables.empty() ? "" : ", ") + table + " " + fixed(cr, 4);
+  }
+  out << indent << "CR by random-index table: " << tables << '\n';
+  if (!a.inconsistent.empty()) {
+    out << indent << "judgements furthest from the priorities (revise these first):\n";
+    for (const auto& j : a.inconsistent) {
+      out << indent
+          << fmt::format("  {} over {}: given {}, consistent with the priorities {} (about {})",
+                         j.row, j.column, quantity(j.given), quantity(j.consistent), j.suggested);
+      if (j.where.line > 0) out << fmt::format(" [line {}]", j.where.line);
+      out << '\n';
+    }
+  }
+}
+
+void weighting(const Result& r, const Style& st, std::ostream& out) {
+  const WeightingReport& w = r.weighting;
+  if (w.method == "direct") return;
+  out << '\n' << st.bold("Weighting") << " (" << w.method << ")\n";
+  if (w.ahp) ahp_lines(*w.ahp, "  ", out);
+  if (!w.groups.empty()) {
+    out << "  groups weighted by " << w.group_method << "; a criterion's weight is its group's "
+        << "share times its share within the group\n";
+    if (w.group_ahp) ahp_lines(*w.group_ahp, "  ", out);
+    TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
+                 TextTable::Align::Left});
+    t.add({"group", "share", "within", "criteria (share within the group)"});
+    for (const auto& g : w.groups) {
+      std::string members;
+      for (size_t k = 0; k < g.criteria.size(); ++k) {
+        members += (k ? ", " : "") + g.criteria[k] + " " + fixed(g.local[k], 4);
+      }
+      t.add({g.id, fixed(g.weight, 4), g.method, members});
+    }
+    auto lines = t.lines();
+    out << st.dim(lines[0]) << '\n';
+    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+    for (const auto& g : w.groups) {
+      if (g.ahp) {
+        out << "  within " << g.id << ":\n";
+        ahp_lines(*g.ahp, "    ", out);
+      }
+    }
+  }
+  if (!w.stakeholders.empty()) {
+    out << fmt::format("  {} stakeholders, aggregated by the {} mean; agreement between their "
+                       "rankings (mean Kendall's tau) {}\n",
+                       w.stakeholders.size(),
+                       w.aggregate == "geometric" ? "geometric (of AHP judgements)" : "weighted arithmetic (of weights)",
+                       fixed(w.mean_pairwise_tau, 4));
+    std::vector<TextTable::Align> align = {TextTable::Align::Left, TextTable::Align::Right,
+                                           TextTable::Align::Left, TextTable::Align::Right,
+                                           TextTable::Align::Left};
+    std::vector<std::string> head = {"stakeholder", "influence", "method", "tau", "winner"};
+    for (size_t j = 0; j < r.criteria.size(); ++j) {
+      align.push_back(TextTable::Align::Right);
+      head.push_back(std::to_string(j + 1));
+    }
+    TextTable t(align);
+    t.add(head);
+    for (const auto& s : w.stakeholders) {
+      std::vector<std::string> row = {s.id, fixed(s.influence, 4), s.method, fixed(s.tau, 4),
+                                      s.ranking.empty() ? "-" : s.ranking.front().option};
+      for (double x : s.weights) row.push_back(fixed(x, 4));
+      t.add(std::move(row));
+    }
+    std::vector<std::string> spread = {"spread", "", "", "", ""};
+    for (double x : w.weight_spread) spread.push_back(fixed(x, 4));
+    t.add(std::move(spread));
+    auto lines = t.lines();
+    out << st.dim(lines[0]) << '\n';
+    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+    out << "  (columns 1.. are each stakeholder's criterion weights, by criterion number; spread is "
+           "their standard deviation)\n";
+    for (const auto& s : w.stakeholders) {
+      if (s.ahp) {
+        out << "  " << s.id << ":\n";
+        ahp_lines(*s.ahp, "    ", out);
+      }
+    }
+  }
+}
+
+void details(const Result& r, const Style& st, std::ostream& out) {
+  const MethodDetails& d = r.details;
+  if (d.per_option.empty() && d.per_criterion.empty()) return;
+  out << '\n' << st.bold(r.method_title + " details") << '\n';
+  if (!d.per_option.empty()) {
+    std::vector<TextTable::Align> align = {TextTable::Align::Left};
+    std::vector<std::string> head = {"option"};
+    for (const auto& [key, values] : d.per_option) {
+      align.push_back(TextTable::Align::Right);
+      head.push_back(key);
+    }
+    TextTable t(align);
+    t.add(head);
+    for (const auto& entry : r.ranking) {
+      const auto k = static_cast<size_t>(
+          std::find(d.options.begin(), d.options.end(), entry.option) - d.options.begin());
+      std::vector<std::string> row = {entry.option};
+      for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
+      t.add(std::move(row));
+    }
+    auto lines = t.lines();
+    out << st.dim(lines[0]) << '\n';
+    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  }
+  if (!d.per_criterion.empty()) {
+    std::vector<TextTable::Align> align = {TextTable::Align::Left};
+    std::vector<std::string> head = {"criterion"};
+    for (const auto& [key, values] : d.per_criterion) {
+      align.push_back(TextTable::Align::Right);
+      head.push_back(key);
+    }
+    TextTable t(align);
+    t.add(head);
+    for (size_t j = 0; j < r.criteria.size(); ++j) {
+      std::vector<std::string> row = {r.criteria[j].id};
+      for (const auto& [key, values] : d.per_criterion) row.push_back(fixed(values[j], 4));
+      t.add(std::move(row));
+    }
+    out << '\n';
+    auto lines = t.lines();
+    out << st.dim(lines[0]) << '\n';
+    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  }
+  std::string facts;
+  for (const auto& [key, value] : d.figures) facts += (facts.empty() ? "" : ", ") + key + " " + quantity(value);
+  for (const auto& [key, value] : d.conditions) {
+    facts += (facts.empty() ? "" : ", ") + key + ": " + yes_no(value);
+  }
+  if (!facts.empty()) out << "  " << facts << '\n';
+  if (r.method == "vikor") {
+    std::string set;
+    for (const auto& o : d.compromise_set) set += (set.empty() ? "" : ", ") + o;
+    out << "  compromise set: " << set << '\n';
+  }
+}
+
 }  // namespace
+
+void render_weights_text(const Result& r, bool color, std::ostream& out) {
+  const Style st{color};
+  header(r, st, out);
+  criteria(r, st, out);
+  weighting(r, st, out);
+}
 
 void render_text(const Result& r, bool color, std::ostream& out) {
   const Style st{color};
@@ -282,11 +438,13 @@ void render_text(const Result& r, bool color, std::ostream& out) {
   ranking(r, st, out);
   vetoed(r, st, out);
   why(r, st, out);
+  details(r, st, out);
   notes(r, st, out);
   rules(r, st, out);
   inputs(r, st, out);
   derived(r, st, out);
   criteria(r, st, out);
+  weighting(r, st, out);
   matrix(r, st, out, false);
   if (!r.ranking.empty()) matrix(r, st, out, true);
 }

@@ -166,8 +166,6 @@ TEST_CASE("comparisons of other types", "[expr][errors]") {
        ErrorCode::ExprType},
       {"\"a\" < \"b\"", kAny, 0, 9, "cannot compare a string with a string", "",
        ErrorCode::ExprType},
-      {"urgent < true", kAny, 0, 13, "cannot compare a boolean with a boolean", "",
-       ErrorCode::ExprType},
   });
   for (const std::string text : {"urgent == true", "urgent != (price > 1)", "price >= users"}) {
     CAPTURE(text);

@@ -1,0 +1,659 @@
+// Rules (framework_loader read_rules, evaluate.cpp): every effect with its trace (before, after,
+// operand, clamping, text), rules that do not fire, file order of effects, conflicts, weights
+// made negative or all zero, every option vetoed, runtime errors, and loading errors.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "test_support.hpp"
+#include "tradeoff/catalog.hpp"
+#include "tradeoff/evaluate.hpp"
+
+using tradeoff::Diagnostic;
+using tradeoff::EffectTrace;
+using tradeoff::ErrorCode;
+using tradeoff::Result;
+using tradeoff::RuleTrace;
+using tradeoff::Severity;
+using tradeoff::test::brief;
+using tradeoff::test::expect_error;
+using tradeoff::test::expect_errors;
+using tradeoff::test::load_text;
+
+namespace {
+
+using Bindings = std::vector<std::pair<std::string, std::string>>;
+
+// Rules are appended after line 24: the first rule starts on line 25.
+const std::string kBase =
+    "framework: f\n"                                                                   // 1
+    "inputs:\n"                                                                        // 2
+    "  requests: {type: number, default: 250000}\n"                                    // 3
+    "  team: {type: integer, default: 3}\n"                                            // 4
+    "  skill: {type: level, levels: [none, basic, solid, expert], default: basic}\n"  // 5
+    "  zero: {type: number, default: 0}\n"                                             // 6
+    "derived:\n"                                                                       // 7
+    "  per_head: requests / team\n"                                                    // 8
+    "criteria:\n"                                                                      // 9
+    "  - id: speed\n"                                                                  // 10
+    "    direction: benefit\n"                                                         // 11
+    "    scale: [1, 5]\n"                                                              // 12
+    "    weight: 2\n"                                                                  // 13
+    "  - id: price\n"                                                                  // 14
+    "    direction: cost\n"                                                            // 15
+    "    weight: 1\n"                                                                  // 16
+    "options:\n"                                                                       // 17
+    "  - id: buy_api\n"                                                                // 18
+    "    scores: {speed: 4, price: 100}\n"                                             // 19
+    "  - id: build_own\n"                                                              // 20
+    "    scores: {speed: 2, price: 50}\n"                                              // 21
+    "  - id: host_open\n"                                                              // 22
+    "    scores: {speed: 3, price: 80}\n"                                              // 23
+    "rules:\n";                                                                        // 24
+
+Result run(const std::string& rules, const tradeoff::EvaluateOptions& opt = {}) {
+  const auto loaded = load_text(kBase + rules);
+  return tradeoff::evaluate(loaded.framework, nullptr, opt);
+}
+
+/// Loading errors, in source order.
+std::vector<Diagnostic> rule_errors(const std::string& rules) {
+  auto all = expect_errors([&] { load_text(kBase + rules); });
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::make_pair(a.where.line, a.where.column) <
+           std::make_pair(b.where.line, b.where.column);
+  });
+  return all;
+}
+
+/// The error evaluating `rules` throws.
+Diagnostic evaluation_error(const std::string& rules) {
+  const auto loaded = load_text(kBase + rules);
+  return expect_error([&] { tradeoff::evaluate(loaded.framework, nullptr); });
+}
+
+struct Effect {
+  std::string kind;
+  std::string option;
+  std::string criterion;
+  double operand;
+  double before;
+  double after;
+  bool clamped;
+  std::string text;
+};
+
+void check_effects(const RuleTrace& trace, const std::vector<Effect>& expected) {
+  CAPTURE(trace.id);
+  REQUIRE(trace.effects.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    const EffectTrace& e = trace.effects[i];
+    CHECK(e.kind == expected[i].kind);
+    CHECK(e.option == expected[i].option);
+    CHECK(e.criterion == expected[i].criterion);
+    CHECK(e.operand == expected[i].operand);
+    CHECK(e.before == expected[i].before);
+    CHECK(e.after == expected[i].after);
+    CHECK(e.clamped == expected[i].clamped);
+    CHECK(e.text == expected[i].text);
+  }
+}
+
+std::vector<double> raw(const Result& r, const std::string& option) {
+  const auto* o = r.option(option);
+  REQUIRE(o != nullptr);
+  return o->raw;
+}
+
+}  // namespace
+
+// --- effects and their trace ---------------------------------------------------------------------
+
+TEST_CASE("score effects add, multiply or set, on one option or a list", "[rules]") {
+  const Result r = run(
+      "  - id: add_one\n"
+      "    when: skill == \"basic\"\n"
+      "    adjust: {option: build_own, criterion: speed, add: 1}\n"
+      "    because: Basic skills help building\n"
+      "  - id: scale_list\n"
+      "    when: team < 5\n"
+      "    adjust:\n"
+      "      - {option: [buy_api, build_own], criterion: price, multiply: 1.5}\n"
+      "      - {option: [host_open], criterion: speed, set: team - 1}\n"
+      "    because: Small teams pay more\n");
+  REQUIRE(r.rules.size() == 2);
+  CHECK(r.rules[0].id == "add_one");
+  CHECK(r.rules[0].fired);
+  CHECK(r.rules[0].when == "skill == \"basic\"");
+  CHECK(r.rules[0].because == "Basic skills help building");
+  CHECK(r.rules[0].bindings == Bindings{{"skill", "basic"}});
+  check_effects(r.rules[0], {{"add", "build_own", "speed", 1, 2, 3, false, "build_own on speed: 2 -> 3"}});
+  CHECK(r.rules[1].bindings == Bindings{{"team", "3"}});
+  check_effects(r.rules[1],
+                {{"multiply", "buy_api", "price", 1.5, 100, 150, false, "buy_api on price: 100 -> 150"},
+                 {"multiply", "build_own", "price", 1.5, 50, 75, false, "build_own on price: 50 -> 75"},
+                 {"set", "host_open", "speed", 2, 3, 2, false, "host_open on speed: 3 -> 2"}});
+  CHECK(raw(r, "buy_api") == std::vector<double>{4, 150});
+  CHECK(raw(r, "build_own") == std::vector<double>{3, 75});
+  CHECK(raw(r, "host_open") == std::vector<double>{2, 80});
+  // Scores changed by rules are not assessment overrides.
+  CHECK(r.option("buy_api")->overridden == std::vector<bool>{false, false});
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("weight effects multiply or set a criterion's weight", "[rules]") {
+  const Result r = run(
+      "  - id: weights\n"
+      "    when: requests > 1000\n"
+      "    weight:\n"
+      "      - {criterion: price, multiply: 3}\n"
+      "      - {criterion: speed, set: 1.5}\n"
+      "    because: Volume makes price matter\n");
+  REQUIRE(r.rules.size() == 1);
+  CHECK(r.rules[0].bindings == Bindings{{"requests", "250,000"}});
+  check_effects(r.rules[0],
+                {{"weight_multiply", "", "price", 3, 1, 3, false, "weight of price: 1 -> 3"},
+                 {"weight_set", "", "speed", 1.5, 2, 1.5, false, "weight of speed: 2 -> 1.5"}});
+  REQUIRE(r.criteria.size() == 2);
+  CHECK(r.criteria[0].weight == 1.5);
+  CHECK(r.criteria[0].normalized_weight == 1.5 / 4.5);
+  CHECK(r.criteria[0].weight_origin == "rule weights");
+  CHECK(r.criteria[1].weight == 3);
+  CHECK(r.criteria[1].normalized_weight == 3 / 4.5);
+  CHECK(r.criteria[1].weight_origin == "rule weights");
+}
+
+TEST_CASE("vetoes remove options from the ranking, once", "[rules]") {
+  const Result r = run(
+      "  - id: veto_one\n"
+      "    when: skill != \"expert\"\n"
+      "    veto: host_open\n"
+      "    because: Hosting needs experts\n"
+      "  - id: veto_list\n"
+      "    when: team < 10\n"
+      "    veto: [build_own, host_open]\n"
+      "    because: Building needs a team\n");
+  check_effects(r.rules[0], {{"veto", "host_open", "", 0, 0, 0, false, "vetoes host_open"}});
+  check_effects(r.rules[1], {{"veto", "build_own", "", 0, 0, 0, false, "vetoes build_own"},
+                             {"veto", "host_open", "", 0, 0, 0, false,
+                              "host_open was already vetoed"}});
+  // The first veto is the one recorded.
+  REQUIRE(r.vetoed.size() == 2);
+  CHECK(r.vetoed[0].option == "host_open");
+  CHECK(r.vetoed[0].rule == "veto_one");
+  CHECK(r.vetoed[0].because == "Hosting needs experts");
+  CHECK(r.vetoed[1].option == "build_own");
+  CHECK(r.vetoed[1].rule == "veto_list");
+  REQUIRE(r.ranking.size() == 1);
+  CHECK(r.ranking[0].option == "buy_api");
+  CHECK(r.option("host_open")->eligible == false);
+  CHECK(r.option("host_open")->rank == 0);
+  CHECK(r.option("build_own")->rank == 0);
+  CHECK(r.option("buy_api")->rank == 1);
+  CHECK(r.explanation.summary == "buy_api is the only eligible option, so it ranks first.");
+}
+
+TEST_CASE("notes fill their placeholders with values as people read them", "[rules]") {
+  const Result r = run(
+      "  - id: advice\n"
+      "    when: true\n"
+      "    note: \"{per_head} requests a head at {skill} skill ({team} people, {requests} a "
+      "day); {not closed\"\n"
+      "    because: Explain\n"
+      "  - id: quiet\n"
+      "    when: false\n"
+      "    note: never shown\n"
+      "    because: Nothing\n");
+  const std::string text =
+      "83,333 requests a head at basic skill (3 people, 250,000 a day); {not closed";
+  check_effects(r.rules[0], {{"note", "", "", 0, 0, 0, false, "note: " + text}});
+  CHECK(r.rules[0].bindings.empty());
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].rule == "advice");
+  CHECK(r.notes[0].text == text);
+}
+
+TEST_CASE("rules that do not fire are traced with the values they read", "[rules]") {
+  const Result r = run(
+      "  - id: never\n"
+      "    when: team > 100 or skill == \"expert\" and per_head < 10\n"
+      "    veto: buy_api\n"
+      "    adjust: {option: buy_api, criterion: speed, add: zero / zero}\n"
+      "    because: Never fires\n");
+  REQUIRE(r.rules.size() == 1);
+  const RuleTrace& t = r.rules[0];
+  CHECK(t.id == "never");
+  CHECK_FALSE(t.fired);
+  CHECK(t.when == "team > 100 or skill == \"expert\" and per_head < 10");
+  CHECK(t.bindings == Bindings{{"team", "3"}, {"skill", "basic"}, {"per_head", "83,333"}});
+  CHECK(t.effects.empty());
+  CHECK(r.vetoed.empty());
+  CHECK(raw(r, "buy_api") == std::vector<double>{4, 100});
+}
+
+TEST_CASE("effects apply in the order written, within a rule and across rules", "[rules]") {
+  const Result r = run(
+      "  - id: first\n"
+      "    when: true\n"
+      "    note: starts\n"
+      "    adjust:\n"
+      "      - {option: buy_api, criterion: price, add: 10}\n"
+      "      - {option: buy_api, criterion: price, multiply: 2}\n"
+      "    weight: {criterion: price, multiply: 2}\n"
+      "    veto: host_open\n"
+      "    because: One\n"
+      "  - id: second\n"
+      "    when: true\n"
+      "    weight: {criterion: price, set: 5}\n"
+      "    adjust:\n"
+      "      - {option: buy_api, criterion: price, multiply: 2}\n"
+      "      - {option: buy_api, criterion: price, add: 10}\n"
+      "    because: Two\n");
+  check_effects(r.rules[0],
+                {{"note", "", "", 0, 0, 0, false, "note: starts"},
+                 {"add", "buy_api", "price", 10, 100, 110, false, "buy_api on price: 100 -> 110"},
+                 {"multiply", "buy_api", "price", 2, 110, 220, false,
+                  "buy_api on price: 110 -> 220"},
+                 {"weight_multiply", "", "price", 2, 1, 2, false, "weight of price: 1 -> 2"},
+                 {"veto", "host_open", "", 0, 0, 0, false, "vetoes host_open"}});
+  check_effects(r.rules[1],
+                {{"weight_set", "", "price", 5, 2, 5, false, "weight of price: 2 -> 5"},
+                 {"multiply", "buy_api", "price", 2, 220, 440, false,
+                  "buy_api on price: 220 -> 440"},
+                 {"add", "buy_api", "price", 10, 440, 450, false, "buy_api on price: 440 -> 450"}});
+  CHECK(raw(r, "buy_api") == std::vector<double>{4, 450});
+  CHECK(r.criteria[1].weight == 5);
+  CHECK(r.criteria[1].weight_origin == "rule second");
+}
+
+TEST_CASE("scores changed by rules are kept within the criterion's scale", "[rules]") {
+  const Result r = run(
+      "  - id: clamp\n"
+      "    when: true\n"
+      "    adjust:\n"
+      "      - {option: [buy_api, host_open], criterion: speed, add: 1.5}\n"
+      "      - {option: build_own, criterion: speed, set: 0}\n"
+      "      - {option: host_open, criterion: speed, multiply: 10}\n"
+      "      - {option: build_own, criterion: price, multiply: -2}\n"
+      "    because: Clamp\n");
+  const std::string kept = " (kept within the scale [1, 5])";
+  check_effects(r.rules[0],
+                {{"add", "buy_api", "speed", 1.5, 4, 5, true, "buy_api on speed: 4 -> 5" + kept},
+                 {"add", "host_open", "speed", 1.5, 3, 4.5, false, "host_open on speed: 3 -> 4.5"},
+                 {"set", "build_own", "speed", 0, 2, 1, true, "build_own on speed: 2 -> 1" + kept},
+                 {"multiply", "host_open", "speed", 10, 4.5, 5, true,
+                  "host_open on speed: 4.5 -> 5" + kept},
+                 // Price has no scale: nothing to keep it within.
+                 {"multiply", "build_own", "price", -2, 50, -100, false,
+                  "build_own on price: 50 -> -100"}});
+}
+
+TEST_CASE("adjust and weight values can be expressions", "[rules]") {
+  tradeoff::EvaluateOptions opt;
+  opt.set = {{"skill", "expert"}, {"team", "6"}};
+  const Result r = run(
+      "  - id: computed\n"
+      "    when: per_head > 1000\n"
+      "    adjust:\n"
+      "      - {option: buy_api, criterion: price, add: per_head / 1000}\n"
+      "      - {option: build_own, criterion: speed, set: 'if(skill >= \"solid\", 5, 2)'}\n"
+      "    weight: {criterion: speed, multiply: team / 4}\n"
+      "    because: Computed\n",
+      opt);
+  check_effects(r.rules[0],
+                {{"add", "buy_api", "price", 250000.0 / 6 / 1000, 100, 100 + 250000.0 / 6 / 1000,
+                  false, "buy_api on price: 100 -> 141.6667"},
+                 {"set", "build_own", "speed", 5, 2, 5, false, "build_own on speed: 2 -> 5"},
+                 {"weight_multiply", "", "speed", 1.5, 2, 3, false, "weight of speed: 2 -> 3"}});
+}
+
+// --- conflicts and invalid outcomes -----------------------------------------------------------
+
+TEST_CASE("two rules setting a score or weight differently give one warning each", "[rules]") {
+  const Result r = run(
+      "  - id: first\n"                                                  // 25
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed, set: 2}\n"
+      "    weight: {criterion: speed, set: 4}\n"
+      "    because: One\n"
+      "  - id: second\n"                                                 // 30
+      "    when: true\n"
+      "    adjust: {option: [buy_api, build_own], criterion: speed, set: 3}\n"  // 32
+      "    weight: {criterion: speed, set: 4}\n"
+      "    because: Two\n"
+      "  - id: third\n"                                                  // 35
+      "    when: skill == \"basic\"\n"
+      "    weight: {criterion: speed, set: 1 + 1}\n"                     // 37
+      "    because: Three\n");
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(brief(r.warnings[0]) ==
+        "32:13: rules 'first' and 'second' set the score of 'buy_api' on 'speed' differently (2 "
+        "and 3); the later rule, 'second', wins");
+  CHECK(r.warnings[0].severity == Severity::Warning);
+  CHECK(r.warnings[0].code == ErrorCode::Conflict);
+  CHECK(r.warnings[0].where.file == "f.yaml");
+  CHECK(brief(r.warnings[1]) ==
+        "37:13: rules 'second' and 'third' set the weight of 'speed' differently (4 and 2); the "
+        "later rule, 'third', wins");
+  CHECK(r.warnings[1].code == ErrorCode::Conflict);
+  CHECK(raw(r, "buy_api")[0] == 3);
+  CHECK(r.criteria[0].weight == 2);
+  // The same value set twice is no conflict.
+  const Result same = run(
+      "  - id: first\n"
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed, set: 3}\n"
+      "    because: One\n"
+      "  - id: second\n"
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed, set: 6 / 2}\n"
+      "    because: Two\n");
+  CHECK(same.warnings.empty());
+}
+
+TEST_CASE("a rule that makes a weight negative is an error", "[rules][errors]") {
+  struct Case {
+    std::string effect;  // line 27
+    std::string brief;
+    int length;
+  };
+  const std::vector<Case> cases = {
+      {"weight: {criterion: price, multiply: zero - 1}",
+       "27:42: the weight 'multiply' effect of rule 'negative' makes the weight of 'price' -1 "
+       "(with zero = 0); weights must be non-negative",
+       8},
+      {"weight: {criterion: speed, set: team - 5}",
+       "27:37: the weight 'set' effect of rule 'negative' makes the weight of 'speed' -2 (with "
+       "team = 3); weights must be non-negative",
+       8},
+      {"weight: {criterion: speed, set: -0.5}",
+       "27:37: the weight 'set' effect of rule 'negative' makes the weight of 'speed' -0.5; "
+       "weights must be non-negative",
+       4},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.effect);
+    const Diagnostic d = evaluation_error(
+        "  - id: negative\n"
+        "    when: true\n"
+        "    " + c.effect + "\n"
+        "    because: Bad\n");
+    CHECK(brief(d) == c.brief);
+    CHECK(d.code == ErrorCode::InvalidWeights);
+    CHECK(d.length == c.length);
+  }
+}
+
+TEST_CASE("rules that leave every weight at zero are an error", "[rules][errors]") {
+  const Diagnostic d = evaluation_error(
+      "  - id: no_price\n"
+      "    when: true\n"
+      "    weight: {criterion: price, set: 0}\n"
+      "    because: A\n"
+      "  - id: no_speed\n"
+      "    when: zero == 0\n"
+      "    weight: {criterion: speed, multiply: zero}\n"
+      "    because: B\n");
+  CHECK(d.message == "all criterion weights are zero; at least one must be positive");
+  CHECK(d.code == ErrorCode::InvalidWeights);
+  CHECK(d.where.file == "f.yaml");
+  CHECK(d.severity == Severity::Error);
+}
+
+TEST_CASE("when every option is vetoed nothing is ranked and the summary says why", "[rules]") {
+  const Result r = run(
+      "  - id: no_buy\n"
+      "    when: true\n"
+      "    veto: buy_api\n"
+      "    because: A\n"
+      "  - id: no_rest\n"
+      "    when: zero == 0\n"
+      "    veto: [build_own, host_open]\n"
+      "    because: B\n");
+  CHECK(r.ranking.empty());
+  REQUIRE(r.vetoed.size() == 3);
+  for (const auto& o : r.options) {
+    CAPTURE(o.id);
+    CHECK_FALSE(o.eligible);
+    CHECK(o.rank == 0);
+    CHECK(o.score == 0);
+  }
+  CHECK(r.explanation.winner.empty());
+  CHECK(r.explanation.summary ==
+        "Every option is vetoed (buy_api by no_buy, build_own by no_rest, and host_open by "
+        "no_rest), so none can be recommended.");
+}
+
+// --- runtime errors ----------------------------------------------------------------------------
+
+TEST_CASE("a runtime error in a rule names the rule and the values involved", "[rules][errors]") {
+  struct Case {
+    std::string body;  // lines 26 and 27
+    std::string brief;
+    ErrorCode code;
+    int length;
+  };
+  const std::vector<Case> cases = {
+      {"    when: requests / zero > 1\n"
+       "    veto: buy_api\n",
+       "26:11: in the condition of rule 'broken': division by zero (with requests = 250,000, "
+       "zero = 0)",
+       ErrorCode::Evaluation, 15},
+      {"    when: true\n"
+       "    adjust: {option: buy_api, criterion: speed, add: log(zero)}\n",
+       "27:54: in the 'add' effect of rule 'broken': the logarithm of 0, which is not positive "
+       "(with zero = 0)",
+       ErrorCode::Evaluation, 9},
+      {"    when: true\n"
+       "    weight: {criterion: speed, multiply: sqrt(zero - team)}\n",
+       "27:42: in the weight 'multiply' effect of rule 'broken': the square root of -3, a "
+       "negative number (with zero = 0, team = 3)",
+       ErrorCode::Evaluation, 17},
+      {"    when: true\n"
+       "    adjust: {option: buy_api, criterion: price, multiply: 1e305 * requests}\n",
+       "27:59: in the 'multiply' effect of rule 'broken': the result is too large to represent "
+       "(with requests = 250,000)",
+       ErrorCode::Evaluation, 16},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.body);
+    const Diagnostic d = evaluation_error("  - id: broken\n" + c.body + "    because: X\n");
+    CHECK(brief(d) == c.brief);
+    CHECK(d.code == c.code);
+    CHECK(d.length == c.length);
+  }
+}
+
+TEST_CASE("a score an effect makes too large is an error", "[rules][errors]") {
+  const Diagnostic d = evaluation_error(
+      "  - id: huge\n"
+      "    when: true\n"
+      "    adjust: [{option: buy_api, criterion: price, multiply: 1e300},\n"
+      "             {option: buy_api, criterion: price, multiply: 1e300}]\n"
+      "    because: X\n");
+  CHECK(brief(d) ==
+        "28:14: the 'multiply' effect of rule 'huge' makes the score of 'buy_api' on 'price' too "
+        "large");
+  CHECK(d.code == ErrorCode::Evaluation);
+}
+
+// --- loading errors ----------------------------------------------------------------------------
+
+TEST_CASE("problems of rules are all reported at once, with their positions", "[rules][errors]") {
+  const auto all = rule_errors(
+      "  - id: r1\n"                                                            // 25
+      "    when: true\n"
+      "    veto: [buy_apu, build_own]\n"                                        // 27
+      "    because: a\n"
+      "  - id: r2\n"                                                            // 29
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: sped, add: 1}\n"                // 31
+      "    because: b\n"
+      "  - id: r3\n"                                                            // 33
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed, add: 1, set: 2}\n"       // 35
+      "    because: c\n"
+      "  - id: r4\n"                                                            // 37
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed}\n"                       // 39
+      "    because: d\n"
+      "  - id: r5\n"                                                            // 41
+      "    when: true\n"
+      "    veto: buy_api\n"
+      "  - id: r6\n"                                                            // 44
+      "    veto: buy_api\n"
+      "    because: f\n"
+      "  - id: r1\n"                                                            // 47
+      "    when: true\n"
+      "    note: \"at {per_haed} and {requests}\"\n"                            // 49
+      "    because: g\n"
+      "  - id: r7\n"                                                            // 51
+      "    when: team\n"                                                        // 52
+      "    weight: {criterion: speed, multiply: 1, set: 2}\n"                   // 53
+      "    because: h\n"
+      "  - id: r8\n"                                                            // 55
+      "    when: team > \"x\"\n"                                                // 56
+      "    weight: {criterion: sped}\n"                                         // 57
+      "    because: i\n"
+      "  - id: r9\n"                                                            // 59
+      "    when: true\n"
+      "    adjust: {option: [], criterion: speed, add: skill}\n"                // 61
+      "    veto: []\n"                                                          // 62
+      "    because: j\n"
+      "  - id: r10\n"                                                           // 64
+      "    when: requests = 1\n"                                                // 65
+      "    adjust: {option: build_ow, criterion: price, add: reqests}\n"        // 66
+      "    because: k\n"
+      "    colour: red\n");                                                     // 68
+  struct Expect {
+    std::string brief;
+    ErrorCode code;
+    std::string hint;
+    int length;
+  };
+  const std::vector<Expect> expected = {
+      {"27:12: unknown option 'buy_apu' in the veto of rule 'r1'", ErrorCode::UnknownReference,
+       "did you mean 'buy_api'?", 7},
+      {"31:42: unknown criterion 'sped' in 'adjust' of rule 'r2'", ErrorCode::UnknownReference,
+       "did you mean 'speed'?", 4},
+      {"35:57: 'adjust' of rule 'r3' has more than one of 'add', 'multiply', 'set'",
+       ErrorCode::InvalidValue, "", 3},
+      {"39:13: 'adjust' of rule 'r4' needs one of 'add', 'multiply', 'set'",
+       ErrorCode::MissingKey, "", 1},
+      {"41:5: missing key 'because' in rule 'r5'", ErrorCode::MissingKey, "", 1},
+      {"44:5: missing key 'when' in rule 'r6'", ErrorCode::MissingKey, "", 1},
+      {"47:9: duplicate rule id 'r1' (first defined on line 25)", ErrorCode::DuplicateId, "", 2},
+      {"49:15: unknown name 'per_haed' in the note of rule 'r1'; notes can quote inputs and "
+       "derived values",
+       ErrorCode::UnknownReference, "did you mean 'per_head'?", 10},
+      {"52:11: in the condition of rule 'r7': expected a condition (true or false), got a "
+       "number",
+       ErrorCode::ExprType, "", 4},
+      {"53:45: 'weight' of rule 'r7' has more than one of 'multiply', 'set'",
+       ErrorCode::InvalidValue, "", 3},
+      {"56:11: in the condition of rule 'r8': cannot compare a number with a string",
+       ErrorCode::ExprType, "", 10},
+      {"57:13: 'weight' of rule 'r8' needs one of 'multiply', 'set'", ErrorCode::MissingKey, "",
+       1},
+      {"57:25: unknown criterion 'sped' in 'weight' of rule 'r8'", ErrorCode::UnknownReference,
+       "did you mean 'speed'?", 4},
+      {"61:22: 'adjust' of rule 'r9' names no option", ErrorCode::InvalidValue, "", 1},
+      {"61:49: in the 'add' effect of rule 'r9': expected a number, got a level",
+       ErrorCode::ExprType, "", 5},
+      {"62:11: the veto of rule 'r9' names no option", ErrorCode::InvalidValue, "", 1},
+      {"65:20: in the condition of rule 'r10': unexpected '='; compare with '=='",
+       ErrorCode::ExprSyntax, "", 1},
+      {"66:22: unknown option 'build_ow' in 'adjust' of rule 'r10'",
+       ErrorCode::UnknownReference, "did you mean 'build_own'?", 8},
+      {"66:55: in the 'add' effect of rule 'r10': unknown name 'reqests'",
+       ErrorCode::UnknownReference, "did you mean 'requests'?", 7},
+      {"68:5: unknown key 'colour' in rule 'r10'", ErrorCode::UnknownKey, "", 6},
+  };
+  REQUIRE(all.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(brief(all[i]) == expected[i].brief);
+    CHECK(all[i].code == expected[i].code);
+    CHECK(all[i].hint == expected[i].hint);
+    CHECK(all[i].length == expected[i].length);
+    CHECK(all[i].severity == Severity::Error);
+  }
+}
+
+TEST_CASE("unknown names in notes are located in every scalar style", "[rules][errors]") {
+  struct Case {
+    std::string note;  // from line 27
+    std::string brief;
+    int length;
+  };
+  const std::string msg =
+      "unknown name 'reqests' in the note of rule 'r'; notes can quote inputs and derived values";
+  const std::vector<Case> cases = {
+      {"note: at {reqests} a day\n", "27:14: " + msg, 9},
+      {"note: \"at\\t{reqests}\"\n", "27:16: " + msg, 9},
+      {"note: 'it''s {reqests}'\n", "27:18: " + msg, 9},
+      {"note: >-\n      first line\n      then {reqests}\n", "29:12: " + msg, 9},
+      {"note: |\n      first line\n        {reqests}\n", "29:9: " + msg, 9},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.note);
+    const auto all = rule_errors(
+        "  - id: r\n"
+        "    when: true\n"
+        "    " + c.note +
+        "    because: x\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == c.brief);
+    CHECK(all[0].length == c.length);
+    CHECK(all[0].hint == "did you mean 'requests'?");
+  }
+}
+
+TEST_CASE("errors inside conditions are located in every scalar style", "[rules][errors]") {
+  struct Case {
+    const char* style;
+    std::string when;  // from line 26
+    std::string brief;
+  };
+  const std::string msg = "in the condition of rule 'r': unknown name 'reqests'";
+  const std::vector<Case> cases = {
+      {"plain", "when: reqests > 1\n", "26:11: " + msg},
+      {"single-quoted", "when: 'skill == ''basic'' or reqests > 1'\n", "26:34: " + msg},
+      {"double-quoted", "when: \"skill == \\\"basic\\\" or reqests > 1\"\n", "26:34: " + msg},
+      {"folded", "when: >-\n      team > 1 and\n      reqests > 1\n", "28:7: " + msg},
+      {"literal", "when: |\n      team > 1 and\n        reqests > 1\n", "28:9: " + msg},
+      {"double-quoted, continued", "when: \"team > 1 and \\\n      reqests > 1\"\n",
+       "27:7: " + msg},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.style);
+    const auto all = rule_errors(
+        "  - id: r\n"
+        "    " + c.when +
+        "    veto: buy_api\n"
+        "    because: x\n");
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == c.brief);
+    CHECK(all[0].code == ErrorCode::UnknownReference);
+    CHECK(all[0].hint == "did you mean 'requests'?");
+    CHECK(all[0].length == 7);
+  }
+}
+
+TEST_CASE("a formula cut at a comma of a flow mapping gets a hint", "[rules][errors]") {
+  const auto all = rule_errors(
+      "  - id: cut\n"
+      "    when: true\n"
+      "    adjust: {option: buy_api, criterion: speed, add: min(1, team)}\n"  // 27
+      "    because: a\n");
+  REQUIRE(all.size() == 2);
+  CHECK(brief(all[0]) ==
+        "27:57: in the 'add' effect of rule 'cut': expected ')' to close this, got end of input");
+  CHECK(all[0].code == ErrorCode::ExprSyntax);
+  CHECK(all[0].hint == "inside {...} or [...] a comma ends a plain value; quote the whole formula");
+  CHECK(brief(all[1]) == "27:61: unknown key 'team)' in 'adjust' of rule 'cut'");
+}

@@ -2,9 +2,13 @@
 //   taskset -c 0 build/release/bench/tradeoff_bench
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <random>
 #include <string>
 
+#include "expr/ast.hpp"
+#include "expr/check.hpp"
+#include "load/yaml_tree.hpp"
 #include "methods/method.hpp"
 #include "normalize.hpp"
 #include "problem.hpp"
@@ -44,31 +48,137 @@ void BM_LoadAndEvaluateBuiltin(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadAndEvaluateBuiltin)->Unit(benchmark::kMillisecond);
 
+/// YAML parsing alone (the event-level reader) of the built-in framework's text.
+void BM_ParseYamlBuiltin(benchmark::State& state) {
+  tradeoff::MemoryReader reader;
+  const std::string text = reader.read("builtin:frameworks/llm_build_vs_buy.yaml");
+  for (auto _ : state) {
+    auto doc = tradeoff::yaml::parse("f.yaml", text);
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_ParseYamlBuiltin)->Unit(benchmark::kMillisecond);
+
+/// Evaluation alone (inputs, derived values, formula scores, rules, normalisation, WSM,
+/// ranking, explanation) of the loaded built-in framework on its defaults.
+void BM_EvaluateBuiltin(benchmark::State& state) {
+  tradeoff::MemoryReader reader;
+  const auto loaded = tradeoff::load(reader, "builtin:frameworks/llm_build_vs_buy.yaml");
+  for (auto _ : state) {
+    auto result = tradeoff::evaluate(loaded.framework, nullptr);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_EvaluateBuiltin)->Unit(benchmark::kMicrosecond);
+
+tradeoff::expr::Tree compiled(const std::string& text, tradeoff::expr::Type type) {
+  using tradeoff::expr::Type;
+  tradeoff::expr::Symbols symbols;
+  symbols.domains.push_back({"ml_expertise", {"none", "basic", "solid", "expert"}, true});
+  symbols.domains.push_back({"data_sensitivity", {"public", "internal", "confidential", "regulated"}, false});
+  const char* numbers[] = {"requests_per_day", "prompt_tokens", "completion_tokens",
+                           "price_in", "price_out", "days"};
+  int32_t slot = 0;
+  for (const char* n : numbers) symbols.symbols.push_back({n, Type::Number, slot++, -1});
+  symbols.symbols.push_back({"ml_expertise", Type::Level, slot++, 0});
+  symbols.symbols.push_back({"data_sensitivity", Type::Choice, slot++, 1});
+  symbols.symbols.push_back({"zero_retention", Type::Bool, slot++, -1});
+  auto tree = tradeoff::expr::parse(text);
+  if (!tradeoff::expr::check(tree, symbols, type).empty()) std::abort();
+  return tree;
+}
+
+/// A compiled rule condition over a level, a choice and a boolean.
+void BM_EvaluateCondition(benchmark::State& state) {
+  const auto tree = compiled(
+      "data_sensitivity in [\"confidential\", \"regulated\"] and not zero_retention or "
+      "ml_expertise < \"solid\"",
+      tradeoff::expr::Type::Bool);
+  double slots[9] = {100000, 250, 250, 20, 20, 365, 1, 3, 0};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(slots);
+    double v = tradeoff::expr::evaluate(tree, slots);
+    benchmark::DoNotOptimize(v);
+  }
+}
+BENCHMARK(BM_EvaluateCondition);
+
+/// A compiled six-variable cost formula.
+void BM_EvaluateFormula(benchmark::State& state) {
+  const auto tree = compiled(
+      "days * requests_per_day * (prompt_tokens * price_in + completion_tokens * price_out) / 1e6",
+      tradeoff::expr::Type::Number);
+  double slots[9] = {100000, 250, 250, 20, 20, 365, 1, 3, 0};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(slots);
+    double v = tradeoff::expr::evaluate(tree, slots);
+    benchmark::DoNotOptimize(v);
+  }
+}
+BENCHMARK(BM_EvaluateFormula);
+
 /// The weighted sum itself on an already normalised 100,000 x 20 matrix.
 void BM_WeightedSum(benchmark::State& state) {
   const auto rows = static_cast<size_t>(state.range(0));
   const auto p = random_problem(rows, 20, 1);
   const auto normalized = tradeoff::detail::normalize(p, tradeoff::Normalization::MinMax);
   for (auto _ : state) {
-    auto scores = tradeoff::detail::wsm_scores(normalized, p.weights, rows);
+    auto scores = tradeoff::detail::wsm_scores(p, normalized);
     benchmark::DoNotOptimize(scores.data());
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }
 BENCHMARK(BM_WeightedSum)->Arg(100000)->Unit(benchmark::kMillisecond);
 
-/// Min-max normalisation plus the weighted sum, from raw values.
+/// Min-max normalisation plus the weighted sum, from raw values (the normalisation folded into
+/// the product, no normalised copy).
 void BM_NormalizeAndWeightedSum(benchmark::State& state) {
   const auto rows = static_cast<size_t>(state.range(0));
   const auto p = random_problem(rows, 20, 2);
   for (auto _ : state) {
-    const auto normalized = tradeoff::detail::normalize(p, tradeoff::Normalization::MinMax);
-    auto scores = tradeoff::detail::wsm_scores(normalized, p.weights, rows);
+    const auto normalized =
+        tradeoff::detail::normalize(p, tradeoff::Normalization::MinMax, {}, true, false);
+    auto scores = tradeoff::detail::wsm_scores(p, normalized);
     benchmark::DoNotOptimize(scores.data());
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }
 BENCHMARK(BM_NormalizeAndWeightedSum)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// A method from raw values: its normalisation (the column statistics and transforms), then the
+/// aggregation with its intermediate figures (TOPSIS distances, VIKOR S/R/Q and conditions,
+/// PROMETHEE flows). Per-criterion contributions, used only to explain a result, are left out.
+void run_method(benchmark::State& state, const char* name, tradeoff::Normalization normalization,
+                bool oriented, tradeoff::detail::MethodParams params = {}) {
+  const auto rows = static_cast<size_t>(state.range(0));
+  const auto p = random_problem(rows, 20, 3);
+  const auto* method = tradeoff::detail::find_method(name);
+  params.contributions = false;
+  for (auto _ : state) {
+    const auto normalized = tradeoff::detail::normalize(p, normalization, {}, oriented, false);
+    auto out = method->run(p, normalized, params);
+    benchmark::DoNotOptimize(out.scores.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
+}
+
+void BM_Wsm(benchmark::State& state) { run_method(state, "wsm", tradeoff::Normalization::MinMax, true); }
+void BM_Topsis(benchmark::State& state) {
+  run_method(state, "topsis", tradeoff::Normalization::Vector, false);
+}
+void BM_Vikor(benchmark::State& state) {
+  run_method(state, "vikor", tradeoff::Normalization::MinMax, true);
+}
+void BM_PrometheeLinear(benchmark::State& state) {
+  tradeoff::detail::MethodParams params;
+  params.preference.assign(20, {tradeoff::detail::Preference::Kind::Linear, 5, 20, 0});
+  run_method(state, "promethee2", tradeoff::Normalization::None, true, params);
+}
+BENCHMARK(BM_Wsm)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Topsis)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Vikor)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PrometheeLinear)->Arg(5000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

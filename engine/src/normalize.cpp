@@ -61,18 +61,34 @@ struct ColumnStats {
   double sum_squares = 0;
 };
 
-/// How a column's raw value becomes its normalised value: r = (x - shift) / divisor + offset
-/// (a constant column divides by infinity), r = divisor / x (ratios of cost criteria), or the
-/// value function. Dividing, rather than multiplying by a reciprocal, keeps the ends exact:
-/// min-max gives the worst option exactly 0 and the best exactly 1.
-struct Transform {
-  enum class Kind { Affine, Reciprocal, ValueFunction } kind = Kind::Affine;
-  double shift = 0;
-  double divisor = 1;
-  double offset = 0;
-};
+// Row-major, one branch-free pass: the matrix is read once, whatever its size. The pointers do
+// not alias, which lets the compiler vectorise across the columns of a row.
+void extremes(const double* __restrict x, size_t n, size_t m, double* __restrict lo,
+              double* __restrict hi) {
+  for (size_t i = 0; i < n; ++i) {
+    const double* row = x + i * m;
+    for (size_t j = 0; j < m; ++j) {
+      lo[j] = row[j] < lo[j] ? row[j] : lo[j];
+      hi[j] = row[j] > hi[j] ? row[j] : hi[j];
+    }
+  }
+}
 
-std::vector<ColumnStats> column_stats(const DecisionProblem& p) {
+void extremes_and_sums(const double* __restrict x, size_t n, size_t m, double* __restrict lo,
+                       double* __restrict hi, double* __restrict sum, double* __restrict squares) {
+  for (size_t i = 0; i < n; ++i) {
+    const double* row = x + i * m;
+    for (size_t j = 0; j < m; ++j) {
+      lo[j] = row[j] < lo[j] ? row[j] : lo[j];
+      hi[j] = row[j] > hi[j] ? row[j] : hi[j];
+      sum[j] += row[j];
+      squares[j] += row[j] * row[j];
+    }
+  }
+}
+
+/// Extremes always; sums and sums of squares only when the normalisation uses them.
+std::vector<ColumnStats> column_stats(const DecisionProblem& p, bool with_sums) {
   const size_t n = p.rows();
   const size_t m = p.cols();
   std::vector<ColumnStats> stats(m);
@@ -81,16 +97,10 @@ std::vector<ColumnStats> column_stats(const DecisionProblem& p) {
   std::vector<double> hi = lo;
   std::vector<double> sum(m, 0.0);
   std::vector<double> squares(m, 0.0);
-  // Row-major, one branch-free pass: the matrix is read once, whatever its size.
-  for (size_t i = 0; i < n; ++i) {
-    const double* row = p.values.data() + i * m;
-    for (size_t j = 0; j < m; ++j) {
-      const double x = row[j];
-      lo[j] = x < lo[j] ? x : lo[j];
-      hi[j] = x > hi[j] ? x : hi[j];
-      sum[j] += x;
-      squares[j] += x * x;
-    }
+  if (with_sums) {
+    extremes_and_sums(p.values.data(), n, m, lo.data(), hi.data(), sum.data(), squares.data());
+  } else {
+    extremes(p.values.data(), n, m, lo.data(), hi.data());
   }
   for (size_t j = 0; j < m; ++j) stats[j] = {lo[j], hi[j], sum[j], squares[j]};
   return stats;
@@ -127,7 +137,7 @@ Transform minmax(const ColumnStats& s, bool cost) {
 }  // namespace
 
 NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
-                           std::string_view method, bool orient) {
+                           std::string_view method, bool orient, bool materialize) {
   const size_t n = p.rows();
   const size_t m = p.cols();
   NormalizedMatrix out;
@@ -140,11 +150,11 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
     one.options = {"-"};
     one.values.assign(m, 1.0);
     one.where.clear();
-    NormalizedMatrix described = normalize(one, normalization, method, orient);
-    described.values.clear();
+    NormalizedMatrix described = normalize(one, normalization, method, orient, false);
     return described;
   }
-  const std::vector<ColumnStats> stats = column_stats(p);
+  const std::vector<ColumnStats> stats = column_stats(
+      p, normalization == Normalization::Sum || normalization == Normalization::Vector);
   std::vector<Transform> transform(m);
   for (size_t j = 0; j < m; ++j) {
     const Column& c = p.criteria[j];
@@ -155,11 +165,15 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
       case Normalization::Declared:
         if (c.value_function) {
           t.kind = Transform::Kind::ValueFunction;
+          t.function = &*c.value_function;
           out.how[j] = "value function";
         } else if (c.scale) {
           const double lo = c.scale->first;
           const double hi = c.scale->second;
           t = cost ? affine(hi, lo - hi) : affine(lo, hi - lo);
+          // Scores outside the scale are rejected on loading; keep API callers within it too.
+          t.low = 0;
+          t.high = 1;
           out.how[j] = fmt::format("scale [{}, {}]", quantity(lo), quantity(hi));
         } else {
           t = minmax(s, cost);
@@ -211,18 +225,24 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
       }
     }
   }
+  out.transform = transform;
+  for (const auto& t : transform) out.affine = out.affine && t.affine();
+  out.raw_min.resize(m);
+  out.raw_max.resize(m);
+  for (size_t j = 0; j < m; ++j) {
+    out.raw_min[j] = stats[j].min;
+    out.raw_max[j] = stats[j].max;
+  }
+  if (!materialize) return out;
   // Second pass: every column as if affine (vectorised), then the few that are not.
   std::vector<double> shift(m, 0.0);
   std::vector<double> divisor(m, 1.0);
   std::vector<double> offset(m, 0.0);
-  bool all_affine = true;
   for (size_t j = 0; j < m; ++j) {
     if (transform[j].kind == Transform::Kind::Affine) {
       shift[j] = transform[j].shift;
       divisor[j] = transform[j].divisor;
       offset[j] = transform[j].offset;
-    } else {
-      all_affine = false;
     }
   }
   out.values.resize(n * m);
@@ -231,23 +251,10 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
        as_vector(divisor).transpose().array())
           .rowwise() +
       as_vector(offset).transpose().array();
-  if (!all_affine) {
+  if (!out.affine) {
     for (size_t j = 0; j < m; ++j) {
-      const Transform& t = transform[j];
-      if (t.kind == Transform::Kind::Reciprocal) {
-        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = t.divisor / p.at(i, j);
-      } else if (t.kind == Transform::Kind::ValueFunction) {
-        const ValueFunction& vf = *p.criteria[j].value_function;
-        for (size_t i = 0; i < n; ++i) out.values[i * m + j] = apply_value_function(vf, p.at(i, j));
-      }
-    }
-  }
-  // Declared scales: scores outside the scale are rejected when loading; clamp defensively so
-  // that API users cannot push a criterion past its weight.
-  if (normalization == Normalization::Declared) {
-    for (size_t j = 0; j < m; ++j) {
-      if (!p.criteria[j].scale || p.criteria[j].value_function) continue;
-      for (size_t i = 0; i < n; ++i) out.values[i * m + j] = std::clamp(out.values[i * m + j], 0.0, 1.0);
+      if (transform[j].affine()) continue;
+      for (size_t i = 0; i < n; ++i) out.values[i * m + j] = transform[j].apply(p.at(i, j));
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // The formulas, and how each treats cost criteria, are documented in the README.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -10,21 +11,59 @@
 
 namespace tradeoff::detail {
 
-struct NormalizedMatrix {
-  std::vector<double> values;     ///< rows x cols, row-major
-  std::vector<double> sign;       ///< per column: +1 = more is better; -1 = raw cost values
-  std::vector<std::string> how;   ///< per column, e.g. "scale [1, 5]", "min-max"
-};
-
 /// Piecewise-linear interpolation; constant beyond the first and last points.
 double apply_value_function(const ValueFunction& vf, double x);
+
+/// How a column's raw value becomes its normalised value: r = (x - shift) / divisor + offset
+/// (a constant column divides by infinity), r = divisor / x (ratios of cost criteria), or the
+/// value function; then kept within [low, high]. Dividing, rather than multiplying by a
+/// reciprocal, keeps the ends exact: min-max gives the worst option exactly 0 and the best 1.
+struct Transform {
+  enum class Kind { Affine, Reciprocal, ValueFunction } kind = Kind::Affine;
+  double shift = 0;
+  double divisor = 1;
+  double offset = 0;
+  double low = -std::numeric_limits<double>::infinity();
+  double high = std::numeric_limits<double>::infinity();
+  const ValueFunction* function = nullptr;
+
+  /// A plain affine map, with no clamping: methods can fold it into their own arithmetic.
+  bool affine() const {
+    return kind == Kind::Affine && low == -std::numeric_limits<double>::infinity() &&
+           high == std::numeric_limits<double>::infinity();
+  }
+  double apply(double x) const {
+    double r = kind == Kind::Affine       ? (x - shift) / divisor + offset
+               : kind == Kind::Reciprocal ? divisor / x
+                                          : apply_value_function(*function, x);
+    return r < low ? low : r > high ? high : r;
+  }
+};
+
+struct NormalizedMatrix {
+  std::vector<double> values;        ///< rows x cols, row-major; empty unless materialised
+  std::vector<Transform> transform;  ///< per column: how values come from the raw scores
+  std::vector<double> sign;          ///< per column: +1 = more is better; -1 = raw cost values
+  std::vector<std::string> how;      ///< per column, e.g. "scale [1, 5]", "min-max"
+  std::vector<double> raw_min;       ///< per column, of the raw scores
+  std::vector<double> raw_max;
+  bool affine = true;                ///< every column is plainly affine
+
+  /// The normalised value of row i, column j of `problem`.
+  double value(const DecisionProblem& problem, size_t i, size_t j) const {
+    return values.empty() ? transform[j].apply(problem.at(i, j)) : values[i * sign.size() + j];
+  }
+};
 
 /// Throws Error [method-domain] when a ratio normalisation meets a value it cannot take. When
 /// the normalisation is a method's default rather than the user's choice, `method` names the
 /// method so that the message says why it was used.
 /// With `orient` false, every criterion is normalised as a benefit (costs are not flipped);
 /// TOPSIS finds the ideal itself.
+/// With `materialize` false, only the transforms are computed (one pass over the matrix for the
+/// column statistics); methods apply them on the fly.
 NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization,
-                           std::string_view method = {}, bool orient = true);
+                           std::string_view method = {}, bool orient = true,
+                           bool materialize = true);
 
 }  // namespace tradeoff::detail

@@ -93,7 +93,7 @@ TEST_CASE("wsm_scores is the hot loop of run_wsm", "[methods]") {
   const auto r = normalize(p, Normalization::Sum);
   // sum: c1 -> [1, 2, 4]/7, c2 -> [4, 2, 1]/7
   // a1: 0.75/7 + 1/7 = 1.75/7 = 0.25; a2: 1.5/7 + 0.5/7 = 2/7; a3: 3/7 + 0.25/7 = 3.25/7
-  check_values(wsm_scores(r, p.weights, p.rows()), {0.25, 2.0 / 7.0, 3.25 / 7.0});
+  check_values(wsm_scores(p, r), {0.25, 2.0 / 7.0, 3.25 / 7.0});
 }
 
 // --- WPM -----------------------------------------------------------------------------------

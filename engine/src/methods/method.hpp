@@ -27,6 +27,7 @@ struct MethodParams {
   double v = 0.5;       ///< VIKOR
   double lambda = 0.5;  ///< WASPAS
   std::vector<Preference> preference;  ///< PROMETHEE II, per criterion (empty = usual)
+  bool contributions = true;  ///< also compute the rows x cols contributions (for explanations)
 };
 
 struct MethodOutput {
@@ -52,9 +53,9 @@ struct MethodInfo {
 const std::vector<MethodInfo>& methods();
 const MethodInfo* find_method(std::string_view name);
 
-/// Weighted sum scores only (the hot loop, benchmarked): score_i = sum_j w_j s_j r_ij.
-std::vector<double> wsm_scores(const NormalizedMatrix& normalized, const std::vector<double>& weights,
-                               size_t rows);
+/// Weighted sum scores only (the hot loop, benchmarked): score_i = sum_j w_j s_j r_ij. With an
+/// all-affine normalisation that is not materialised, one product over the raw matrix.
+std::vector<double> wsm_scores(const DecisionProblem& problem, const NormalizedMatrix& normalized);
 
 MethodOutput run_wsm(const DecisionProblem& problem, const NormalizedMatrix& normalized,
                      const MethodParams& params);

@@ -13,24 +13,71 @@
 
 namespace tradeoff::detail {
 
-std::vector<double> wsm_scores(const NormalizedMatrix& normalized,
-                               const std::vector<double>& weights, size_t rows) {
-  const size_t cols = weights.size();
-  std::vector<double> effective(cols);
-  for (size_t j = 0; j < cols; ++j) effective[j] = weights[j] * normalized.sign[j];
-  std::vector<double> scores(rows, 0.0);
-  as_vector(scores).noalias() = as_matrix(normalized.values, rows, cols) * as_vector(effective);
-  return scores;
+namespace {
+
+/// For an all-affine normalisation: r_ij = a_j x_ij + b_j, so that methods can work on the raw
+/// matrix in one pass instead of a normalised copy.
+struct AffineColumns {
+  std::vector<double> a;
+  std::vector<double> b;
+};
+
+AffineColumns affine_columns(const NormalizedMatrix& r) {
+  AffineColumns out;
+  for (const auto& t : r.transform) {
+    const double a = 1 / t.divisor;  // 0 for a constant column (divisor infinite)
+    out.a.push_back(a);
+    out.b.push_back(t.offset - t.shift * a);
+  }
+  return out;
 }
 
-namespace {
+/// VIKOR's S_i (sum) and R_i (largest) of the terms c_j + d_j x_ij, in one pass over the raw
+/// matrix. A function of its own, so that the accumulators stay in registers.
+void fused_regrets(const double* __restrict x, size_t n, size_t m, const double* __restrict c,
+                   const double* __restrict d, double* __restrict s, double* __restrict r) {
+  for (size_t i = 0; i < n; ++i) {
+    const double* row = x + i * m;
+    double sum = 0;
+    double top = 0;
+    for (size_t j = 0; j < m; ++j) {
+      const double term = c[j] + d[j] * row[j];
+      sum += term;
+      top = term > top ? term : top;
+    }
+    s[i] = sum;
+    r[i] = top;
+  }
+}
+
+/// TOPSIS: the squared distances of one raw row to the ideal and anti-ideal, through the
+/// affine weighted normalisation alpha_j x + beta_j.
+void squared_distances(const double* __restrict row, size_t m, const double* __restrict alpha,
+                       const double* __restrict beta_plus, const double* __restrict beta_minus,
+                       double& plus, double& minus) {
+  double p = 0;
+  double q = 0;
+  for (size_t j = 0; j < m; ++j) {
+    const double dp = alpha[j] * row[j] + beta_plus[j];
+    const double dm = alpha[j] * row[j] + beta_minus[j];
+    p += dp * dp;
+    q += dm * dm;
+  }
+  plus = p;
+  minus = q;
+}
+
+/// The normalised value r_ij.
+double value(const DecisionProblem& p, const NormalizedMatrix& r, size_t i, size_t j) {
+  return r.value(p, i, j);
+}
 
 /// w_j s_j r_ij: the weighted normalised values, more is better.
 std::vector<double> weighted_values(const DecisionProblem& p, const NormalizedMatrix& r) {
-  std::vector<double> out(r.values.size());
   const size_t m = p.cols();
+  std::vector<double> out(p.rows() * m);
   for (size_t i = 0; i < p.rows(); ++i) {
-    for (size_t j = 0; j < m; ++j) out[i * m + j] = p.weights[j] * r.sign[j] * r.values[i * m + j];
+    for (size_t j = 0; j < m; ++j) out[i * m + j] = p.weights[j] * r.sign[j] * value(p, r, i, j);
   }
   return out;
 }
@@ -43,7 +90,7 @@ double log_product(const DecisionProblem& p, const NormalizedMatrix& r, size_t i
   double log_score = 0;
   for (size_t j = 0; j < m; ++j) {
     if (p.weights[j] <= 0) continue;  // a criterion without weight takes no part
-    const double v = r.values[i * m + j];
+    const double v = value(p, r, i, j);
     if (allow_zero && v == 0) return -std::numeric_limits<double>::infinity();
     if (!(v > 0)) {
       Diagnostic d;
@@ -76,21 +123,51 @@ double log_product(const DecisionProblem& p, const NormalizedMatrix& r, size_t i
 
 }  // namespace
 
-MethodOutput run_wsm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams&) {
+std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r) {
+  const size_t n = p.rows();
+  const size_t m = p.cols();
+  std::vector<double> scores(n, 0.0);
+  if (r.affine && r.values.empty()) {
+    // score_i = sum_j w_j s_j (a_j x_ij + b_j) = X e + c: one product over the raw matrix.
+    const AffineColumns ac = affine_columns(r);
+    std::vector<double> e(m);
+    double c = 0;
+    for (size_t j = 0; j < m; ++j) {
+      e[j] = p.weights[j] * r.sign[j] * ac.a[j];
+      c += p.weights[j] * r.sign[j] * ac.b[j];
+    }
+    as_vector(scores).noalias() = as_matrix(p.values, n, m) * as_vector(e);
+    as_vector(scores).array() += c;
+    return scores;
+  }
+  if (!r.values.empty()) {
+    std::vector<double> effective(m);
+    for (size_t j = 0; j < m; ++j) effective[j] = p.weights[j] * r.sign[j];
+    as_vector(scores).noalias() = as_matrix(r.values, n, m) * as_vector(effective);
+    return scores;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) scores[i] += p.weights[j] * r.sign[j] * value(p, r, i, j);
+  }
+  return scores;
+}
+
+MethodOutput run_wsm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params) {
   MethodOutput out;
-  out.scores = wsm_scores(r, p.weights, p.rows());
-  out.contributions = weighted_values(p, r);
+  out.scores = wsm_scores(p, r);
+  if (params.contributions) out.contributions = weighted_values(p, r);
   return out;
 }
 
-MethodOutput run_wpm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams&) {
+MethodOutput run_wpm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params) {
   MethodOutput out;
   const size_t n = p.rows();
   const size_t m = p.cols();
   out.scores.assign(n, 0.0);
-  out.contributions.assign(n * m, 0.0);
+  if (params.contributions) out.contributions.assign(n * m, 0.0);
   for (size_t i = 0; i < n; ++i) {
-    out.scores[i] = std::exp(log_product(p, r, i, out.contributions.data() + i * m, false));
+    double* parts = params.contributions ? out.contributions.data() + i * m : nullptr;
+    out.scores[i] = std::exp(log_product(p, r, i, parts, false));
   }
   return out;
 }
@@ -100,48 +177,79 @@ MethodOutput run_waspas(const DecisionProblem& p, const NormalizedMatrix& r,
   MethodOutput out;
   const size_t n = p.rows();
   const double lambda = params.lambda;
-  const std::vector<double> sum = wsm_scores(r, p.weights, n);
+  const std::vector<double> sum = wsm_scores(p, r);
   std::vector<double> product(n, 0.0);
   for (size_t i = 0; i < n; ++i) product[i] = std::exp(log_product(p, r, i, nullptr, true));
   out.scores.resize(n);
   for (size_t i = 0; i < n; ++i) out.scores[i] = lambda * sum[i] + (1 - lambda) * product[i];
-  out.contributions = weighted_values(p, r);
-  out.details.per_option = {{"wsm", sum}, {"wpm", product}};
+  if (params.contributions) out.contributions = weighted_values(p, r);
+  out.details.per_option.emplace_back("wsm", sum);
+  out.details.per_option.emplace_back("wpm", std::move(product));
   out.details.figures = {{"lambda", lambda}};
   return out;
 }
 
-MethodOutput run_topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams&) {
+MethodOutput run_topsis(const DecisionProblem& p, const NormalizedMatrix& r,
+                        const MethodParams& params) {
   MethodOutput out;
   const size_t n = p.rows();
   const size_t m = p.cols();
-  // Weighted normalised values; the ideal takes the best of each column (the largest for a
-  // benefit, the smallest for a cost), the anti-ideal the worst.
+  // Weighted normalised values v_ij = w_j r_ij; the ideal takes the best of each column (the
+  // largest for a benefit, the smallest for a cost), the anti-ideal the worst.
   std::vector<double> ideal(m, 0.0);
   std::vector<double> anti(m, 0.0);
-  const auto v = as_matrix(r.values, n, m);
+  std::vector<double> hi(m, -std::numeric_limits<double>::infinity());
+  std::vector<double> lo(m, std::numeric_limits<double>::infinity());
+  const bool fused = r.affine && r.values.empty();
+  const AffineColumns ac = affine_columns(r);
+  if (fused) {
+    // The transforms are monotone: the column extremes come from the raw extremes.
+    for (size_t j = 0; j < m; ++j) {
+      const double x1 = ac.a[j] * r.raw_min[j] + ac.b[j];
+      const double x2 = ac.a[j] * r.raw_max[j] + ac.b[j];
+      hi[j] = std::max(x1, x2);
+      lo[j] = std::min(x1, x2);
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < m; ++j) {
+        const double v = value(p, r, i, j);
+        hi[j] = std::max(hi[j], v);
+        lo[j] = std::min(lo[j], v);
+      }
+    }
+  }
   for (size_t j = 0; j < m; ++j) {
-    const auto col = v.col(static_cast<Eigen::Index>(j));
-    const double hi = n > 0 ? col.maxCoeff() * p.weights[j] : 0;
-    const double lo = n > 0 ? col.minCoeff() * p.weights[j] : 0;
     const bool cost = p.criteria[j].direction == Direction::Cost;
-    ideal[j] = cost ? lo : hi;
-    anti[j] = cost ? hi : lo;
+    const double top = n > 0 ? hi[j] * p.weights[j] : 0;
+    const double bottom = n > 0 ? lo[j] * p.weights[j] : 0;
+    ideal[j] = cost ? bottom : top;
+    anti[j] = cost ? top : bottom;
   }
   std::vector<double> d_plus(n, 0.0);
   std::vector<double> d_minus(n, 0.0);
   out.scores.assign(n, 0.0);
-  out.contributions.assign(n * m, 0.0);
+  // v_ij - ideal_j = alpha_j x_ij + beta_j when fused.
+  std::vector<double> alpha(m);
+  std::vector<double> beta_plus(m);
+  std::vector<double> beta_minus(m);
+  for (size_t j = 0; j < m; ++j) {
+    alpha[j] = p.weights[j] * ac.a[j];
+    beta_plus[j] = p.weights[j] * ac.b[j] - ideal[j];
+    beta_minus[j] = p.weights[j] * ac.b[j] - anti[j];
+  }
   for (size_t i = 0; i < n; ++i) {
     double plus = 0;
     double minus = 0;
-    for (size_t j = 0; j < m; ++j) {
-      const double x = p.weights[j] * r.values[i * m + j];
-      plus += (x - ideal[j]) * (x - ideal[j]);
-      minus += (x - anti[j]) * (x - anti[j]);
-      // For the explanation: the weighted value, oriented so that more is better.
-      const bool cost = p.criteria[j].direction == Direction::Cost;
-      out.contributions[i * m + j] = cost ? p.weights[j] - x : x;
+    if (fused) {
+      squared_distances(p.values.data() + i * m, m, alpha.data(), beta_plus.data(),
+                        beta_minus.data(), plus, minus);
+    } else {
+      for (size_t j = 0; j < m; ++j) {
+        const double x = p.weights[j] * value(p, r, i, j);
+        plus += (x - ideal[j]) * (x - ideal[j]);
+        minus += (x - anti[j]) * (x - anti[j]);
+      }
     }
     d_plus[i] = std::sqrt(plus);
     d_minus[i] = std::sqrt(minus);
@@ -149,8 +257,21 @@ MethodOutput run_topsis(const DecisionProblem& p, const NormalizedMatrix& r, con
     const double total = d_plus[i] + d_minus[i];
     out.scores[i] = total > 0 ? d_minus[i] / total : 0.5;
   }
-  out.details.per_option = {{"d_plus", d_plus}, {"d_minus", d_minus}};
-  out.details.per_criterion = {{"ideal", ideal}, {"anti_ideal", anti}};
+  if (params.contributions) {
+    // For the explanation: the weighted value, oriented so that more is better.
+    out.contributions.assign(n * m, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < m; ++j) {
+        const double x = p.weights[j] * value(p, r, i, j);
+        const bool cost = p.criteria[j].direction == Direction::Cost;
+        out.contributions[i * m + j] = cost ? p.weights[j] - x : x;
+      }
+    }
+  }
+  out.details.per_option.emplace_back("d_plus", std::move(d_plus));
+  out.details.per_option.emplace_back("d_minus", std::move(d_minus));
+  out.details.per_criterion.emplace_back("ideal", std::move(ideal));
+  out.details.per_criterion.emplace_back("anti_ideal", std::move(anti));
   return out;
 }
 
@@ -164,25 +285,53 @@ MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
   // from the best value seen, as a share of the column's range.
   std::vector<double> best(m, -std::numeric_limits<double>::infinity());
   std::vector<double> worst(m, std::numeric_limits<double>::infinity());
-  for (size_t i = 0; i < n; ++i) {
+  const bool fused = r.affine && r.values.empty();
+  const AffineColumns ac = affine_columns(r);
+  if (fused) {
     for (size_t j = 0; j < m; ++j) {
-      const double y = r.sign[j] * r.values[i * m + j];
-      best[j] = std::max(best[j], y);
-      worst[j] = std::min(worst[j], y);
+      const double y1 = r.sign[j] * (ac.a[j] * r.raw_min[j] + ac.b[j]);
+      const double y2 = r.sign[j] * (ac.a[j] * r.raw_max[j] + ac.b[j]);
+      best[j] = std::max(y1, y2);
+      worst[j] = std::min(y1, y2);
     }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j < m; ++j) {
+        const double y = r.sign[j] * value(p, r, i, j);
+        best[j] = std::max(best[j], y);
+        worst[j] = std::min(worst[j], y);
+      }
+    }
+  }
+  // term_ij = w_j (best_j - y_ij) / range_j = c_j + d_j x_ij when fused.
+  std::vector<double> scale(m, 0.0);
+  std::vector<double> c(m, 0.0);
+  std::vector<double> d(m, 0.0);
+  for (size_t j = 0; j < m; ++j) {
+    const double range = best[j] - worst[j];
+    scale[j] = range > 0 ? p.weights[j] / range : 0.0;
+    c[j] = scale[j] * (best[j] - r.sign[j] * ac.b[j]);
+    d[j] = -scale[j] * r.sign[j] * ac.a[j];
   }
   std::vector<double> s(n, 0.0);
   std::vector<double> rr(n, 0.0);
-  out.contributions.assign(n * m, 0.0);
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < m; ++j) {
-      const double range = best[j] - worst[j];
-      const double y = r.sign[j] * r.values[i * m + j];
-      const double term = range > 0 ? p.weights[j] * (best[j] - y) / range : 0.0;
-      s[i] += term;
-      rr[i] = std::max(rr[i], term);
-      out.contributions[i * m + j] = -term;
+  if (params.contributions) out.contributions.assign(n * m, 0.0);
+  if (fused && !params.contributions) {
+    fused_regrets(p.values.data(), n, m, c.data(), d.data(), s.data(), rr.data());
+  }
+  for (size_t i = 0; i < n && !(fused && !params.contributions); ++i) {
+    double sum = 0;
+    double top = 0;
+    {
+      for (size_t j = 0; j < m; ++j) {
+        const double term = scale[j] * (best[j] - r.sign[j] * value(p, r, i, j));
+        sum += term;
+        top = term > top ? term : top;
+        if (params.contributions) out.contributions[i * m + j] = -term;
+      }
     }
+    s[i] = sum;
+    rr[i] = top;
   }
   const double s_best = n > 0 ? *std::min_element(s.begin(), s.end()) : 0;
   const double s_worst = n > 0 ? *std::max_element(s.begin(), s.end()) : 0;
@@ -195,27 +344,34 @@ MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
     const double qr = r_worst > r_best ? (rr[i] - r_best) / (r_worst - r_best) : 0.0;
     q[i] = v * qs + (1 - v) * qr;
   }
-  out.scores = q;
   out.higher_is_better = false;
-  // The acceptance conditions and the compromise set (Opricovic and Tzeng 2007).
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (q[a] != q[b]) return q[a] < q[b];
-    return p.options[a] < p.options[b];
-  });
+  // The acceptance conditions and the compromise set (Opricovic and Tzeng 2007): only the
+  // best few options matter, so find them without sorting everything.
   const double dq = n > 1 ? 1.0 / static_cast<double>(n - 1) : 0.0;
   bool advantage = true;
   bool stability = true;
+  auto better = [&](size_t a, size_t b) {
+    if (q[a] != q[b]) return q[a] < q[b];
+    return p.options[a] < p.options[b];
+  };
   if (n > 1) {
-    const size_t a1 = order[0];
-    const size_t a2 = order[1];
+    size_t a1 = 0;
+    for (size_t i = 1; i < n; ++i) {
+      if (better(i, a1)) a1 = i;
+    }
+    size_t a2 = a1 == 0 ? 1 : 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i != a1 && better(i, a2)) a2 = i;
+    }
     advantage = q[a2] - q[a1] >= dq - 1e-12;
     stability = s[a1] <= s_best + 1e-12 || rr[a1] <= r_best + 1e-12;
     if (!advantage) {
-      for (size_t k : order) {
-        if (q[k] - q[a1] < dq - 1e-12) out.details.compromise_set.push_back(p.options[k]);
+      std::vector<size_t> set;
+      for (size_t i = 0; i < n; ++i) {
+        if (q[i] - q[a1] < dq - 1e-12) set.push_back(i);
       }
+      std::sort(set.begin(), set.end(), better);
+      for (size_t k : set) out.details.compromise_set.push_back(p.options[k]);
     } else if (!stability) {
       out.details.compromise_set = {p.options[a1], p.options[a2]};
     } else {
@@ -224,7 +380,10 @@ MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
   } else if (n == 1) {
     out.details.compromise_set = {p.options[0]};
   }
-  out.details.per_option = {{"S", s}, {"R", rr}, {"Q", q}};
+  out.scores = q;
+  out.details.per_option.emplace_back("S", std::move(s));
+  out.details.per_option.emplace_back("R", std::move(rr));
+  out.details.per_option.emplace_back("Q", std::move(q));
   out.details.figures = {{"v", v}, {"dq", dq}};
   out.details.conditions = {{"acceptable_advantage", advantage}, {"acceptable_stability", stability}};
   return out;
@@ -259,62 +418,47 @@ void preference_sums(const std::vector<double>& y, const Preference& pref, std::
     }
     return;
   }
-  // Sorted values and prefix sums: the options below a bound are found by binary search, and
-  // the sum of their values in O(1).
-  std::vector<double> sorted = y;
+  // Options in increasing order of y, with prefix sums of the sorted values. The bounds
+  // y_a - p, y_a - q, y_a + q, y_a + p grow with y_a, so four cursors sweep forward once:
+  // O(n log n) for the sort, O(n) for the rest.
+  std::vector<std::pair<double, size_t>> sorted(n);
+  for (size_t k = 0; k < n; ++k) sorted[k] = {y[k], k};
   std::sort(sorted.begin(), sorted.end());
   std::vector<double> prefix(n + 1, 0.0);
-  for (size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + sorted[k];
-  auto count_below = [&](double bound) {  // #{b : y_b < bound}
-    return static_cast<size_t>(std::lower_bound(sorted.begin(), sorted.end(), bound) - sorted.begin());
-  };
-  auto count_at_most = [&](double bound) {  // #{b : y_b <= bound}
-    return static_cast<size_t>(std::upper_bound(sorted.begin(), sorted.end(), bound) - sorted.begin());
-  };
-  const double q = pref.q;
-  const double p = pref.p;
-  for (size_t a = 0; a < n; ++a) {
-    const double x = y[a];
-    switch (pref.kind) {
-      case Preference::Kind::Usual:
-        // P(d) = 1 for d > 0.
-        f[a] = static_cast<double>(count_below(x));
-        g[a] = static_cast<double>(n - count_at_most(x));
-        break;
-      case Preference::Kind::UShape:
-        // P(d) = 1 for d > q.
-        f[a] = static_cast<double>(count_below(x - q));
-        g[a] = static_cast<double>(n - count_at_most(x + q));
-        break;
-      case Preference::Kind::Level: {
-        // P(d) = 1/2 for q < d <= p, 1 for d > p.
-        const size_t below_p = count_below(x - p);
-        const size_t below_q = count_below(x - q);
-        f[a] = static_cast<double>(below_p) + 0.5 * static_cast<double>(below_q - below_p);
-        const size_t above_p = n - count_at_most(x + p);
-        const size_t above_q = n - count_at_most(x + q);
-        g[a] = static_cast<double>(above_p) + 0.5 * static_cast<double>(above_q - above_p);
-        break;
-      }
-      case Preference::Kind::VShape:
-      case Preference::Kind::Linear: {
-        // P(d) = (d - q) / (p - q) for q < d <= p, 1 for d > p (V-shape: q = 0).
-        const double qq = pref.kind == Preference::Kind::VShape ? 0.0 : q;
-        const double span = p - qq;
-        // F: b with y_b < x - p count 1; b with x - p <= y_b < x - q count (x - y_b - q)/span.
-        const size_t lo = count_below(x - p);
-        const size_t hi = count_below(x - qq);
-        const double k = static_cast<double>(hi - lo);
-        f[a] = static_cast<double>(lo) + (k * (x - qq) - (prefix[hi] - prefix[lo])) / span;
-        // G: b with y_b > x + p count 1; b with x + q < y_b <= x + p count (y_b - x - q)/span.
-        const size_t glo = count_at_most(x + qq);
-        const size_t ghi = count_at_most(x + p);
-        const double gk = static_cast<double>(ghi - glo);
-        g[a] = static_cast<double>(n - ghi) + ((prefix[ghi] - prefix[glo]) - gk * (x + qq)) / span;
-        break;
-      }
-      case Preference::Kind::Gaussian: break;
+  for (size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + sorted[k].first;
+  const bool linear = pref.kind == Preference::Kind::Linear || pref.kind == Preference::Kind::VShape;
+  const double q = pref.kind == Preference::Kind::Usual || pref.kind == Preference::Kind::VShape ? 0.0 : pref.q;
+  const double p = pref.kind == Preference::Kind::Usual || pref.kind == Preference::Kind::UShape ? q : pref.p;
+  const double span = p - q;
+  size_t below_p = 0;  // #{b : y_b < x - p}
+  size_t below_q = 0;  // #{b : y_b < x - q}
+  size_t upto_q = 0;   // #{b : y_b <= x + q}
+  size_t upto_p = 0;   // #{b : y_b <= x + p}
+  for (size_t k = 0; k < n; ++k) {
+    const double x = sorted[k].first;
+    while (below_p < n && sorted[below_p].first < x - p) ++below_p;
+    while (below_q < n && sorted[below_q].first < x - q) ++below_q;
+    while (upto_q < n && sorted[upto_q].first <= x + q) ++upto_q;
+    while (upto_p < n && sorted[upto_p].first <= x + p) ++upto_p;
+    double fa = 0;
+    double ga = 0;
+    if (pref.kind == Preference::Kind::Usual || pref.kind == Preference::Kind::UShape) {
+      // P(d) = 1 for d > q (q = 0 for the usual function).
+      fa = static_cast<double>(below_q);
+      ga = static_cast<double>(n - upto_q);
+    } else if (pref.kind == Preference::Kind::Level) {
+      // P(d) = 1/2 for q < d <= p, 1 for d > p.
+      fa = static_cast<double>(below_p) + 0.5 * static_cast<double>(below_q - below_p);
+      ga = static_cast<double>(n - upto_p) + 0.5 * static_cast<double>(upto_p - upto_q);
+    } else if (linear) {
+      // P(d) = (d - q) / (p - q) for q < d <= p, 1 for d > p (V-shape: q = 0).
+      const double k1 = static_cast<double>(below_q - below_p);
+      fa = static_cast<double>(below_p) + (k1 * (x - q) - (prefix[below_q] - prefix[below_p])) / span;
+      const double k2 = static_cast<double>(upto_p - upto_q);
+      ga = static_cast<double>(n - upto_p) + ((prefix[upto_p] - prefix[upto_q]) - k2 * (x + q)) / span;
     }
+    f[sorted[k].second] = fa;
+    g[sorted[k].second] = ga;
   }
 }
 
@@ -325,7 +469,7 @@ MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
   const size_t m = p.cols();
   std::vector<double> phi_plus(n, 0.0);
   std::vector<double> phi_minus(n, 0.0);
-  out.contributions.assign(n * m, 0.0);
+  if (params.contributions) out.contributions.assign(n * m, 0.0);
   const double others = n > 1 ? static_cast<double>(n - 1) : 1.0;
   std::vector<double> y(n);
   std::vector<double> f;
@@ -333,7 +477,7 @@ MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
   for (size_t j = 0; j < m; ++j) {
     if (p.weights[j] <= 0) continue;
     // Oriented values: for a cost (under 'none'), the preference applies to -(x_a - x_b).
-    for (size_t i = 0; i < n; ++i) y[i] = r.sign[j] * r.values[i * m + j];
+    for (size_t i = 0; i < n; ++i) y[i] = r.sign[j] * value(p, r, i, j);
     const Preference pref = params.preference.empty() ? Preference{} : params.preference[j];
     preference_sums(y, pref, f, g);
     for (size_t i = 0; i < n; ++i) {
@@ -341,12 +485,14 @@ MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
       const double minus = p.weights[j] * g[i] / others;
       phi_plus[i] += plus;
       phi_minus[i] += minus;
-      out.contributions[i * m + j] = plus - minus;  // the criterion's share of the net flow
+      if (params.contributions) out.contributions[i * m + j] = plus - minus;
     }
   }
   out.scores.resize(n);
   for (size_t i = 0; i < n; ++i) out.scores[i] = phi_plus[i] - phi_minus[i];
-  out.details.per_option = {{"phi_plus", phi_plus}, {"phi_minus", phi_minus}, {"phi", out.scores}};
+  out.details.per_option.emplace_back("phi_plus", std::move(phi_plus));
+  out.details.per_option.emplace_back("phi_minus", std::move(phi_minus));
+  out.details.per_option.emplace_back("phi", out.scores);
   return out;
 }
 

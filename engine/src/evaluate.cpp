@@ -521,11 +521,17 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
                   w.code = ErrorCode::Conflict;
                   w.severity = Severity::Warning;
                   w.where = e.where;
-                  w.message = fmt::format(
-                      "rules '{}' and '{}' set the score of '{}' on '{}' differently ({} and {}); "
-                      "the later rule, '{}', wins",
-                      it->second.rule, rule.id, id, c.id, detail::quantity(it->second.value),
-                      detail::quantity(after), rule.id);
+                  w.message =
+                      it->second.rule == rule.id
+                          ? fmt::format("rule '{}' sets the score of '{}' on '{}' twice, "
+                                        "differently ({} and {}); the later effect wins",
+                                        rule.id, id, c.id, detail::quantity(it->second.value),
+                                        detail::quantity(after))
+                          : fmt::format("rules '{}' and '{}' set the score of '{}' on '{}' "
+                                        "differently ({} and {}); the later rule, '{}', wins",
+                                        it->second.rule, rule.id, id, c.id,
+                                        detail::quantity(it->second.value),
+                                        detail::quantity(after), rule.id);
                   result.warnings.push_back(std::move(w));
                 }
                 score_sets[key] = {rule.id, after};
@@ -678,9 +684,15 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     total += weights[j];
   }
   if (!(total > 0)) {
-    input_error(ErrorCode::InvalidWeights,
-                fw.rules.empty() ? fw.criteria_where : fw.rules.back().where,
-                "all criterion weights are zero; at least one must be positive");
+    // Point at the last weight effect that applied, if a rule zeroed the weights.
+    SourceLocation at = fw.criteria_where;
+    std::string by;
+    if (!weight_effects.empty()) {
+      at = weight_effects.back().effect->where;
+      by = fmt::format(" after rule '{}'", weight_effects.back().rule->id);
+    }
+    input_error(ErrorCode::InvalidWeights, at,
+                fmt::format("all criterion weights are zero{}; at least one must be positive", by));
   }
   for (auto& cr : result.criteria) cr.normalized_weight = cr.weight / total;
   for (size_t j = 0; j < m; ++j) problem.weights.push_back(result.criteria[j].normalized_weight);

@@ -36,19 +36,27 @@ std::string group_thousands(const std::string& digits) {
 
 std::string quantity(double value) {
   if (!std::isfinite(value)) return fmt::format("{}", value);
+  if (value == 0) return "0";
   const double magnitude = std::fabs(value);
-  std::string sign = value < 0 ? "-" : "";
+  const std::string sign = value < 0 ? "-" : "";
+  if (magnitude >= 1e15) return fmt::format("{:.6g}", value);
   if (magnitude >= 1000) {
-    const double rounded = std::round(magnitude);
-    if (rounded >= 1e15) return fmt::format("{:.6g}", value);
-    std::string s = group_thousands(fmt::format("{:.0f}", rounded));
-    return rounded == 0 ? s : sign + s;
+    // Grouped thousands; up to two decimals, but only when they change the value by more than
+    // one part in 100,000 (468,827.2 USD reads as 468,827; a limit of 1,000.4 keeps its .4).
+    const double whole_part = std::round(magnitude);
+    std::string s = std::fabs(whole_part - magnitude) < 1e-5 * magnitude
+                        ? fmt::format("{:.0f}", whole_part)
+                        : fmt::format("{:.2f}", magnitude);
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    const size_t dot = s.find('.');
+    const std::string whole = s.substr(0, dot);
+    return sign + group_thousands(whole) + (dot == std::string::npos ? "" : s.substr(dot));
   }
-  std::string s = fmt::format("{:.4f}", magnitude);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (s == "0") return "0";
-  return sign + s;
+  // Six significant digits: small values keep their digits (0.00001 is not 0).
+  return fmt::format("{:.6g}", value);
 }
 
 double round_for_output(double value) {

@@ -86,7 +86,7 @@ TEST_CASE("derived values are computed dependencies first, whatever the file ord
   };
   // Results keep file order.
   const std::vector<Expect> expected = {
-      {"ratio", "doubled / half", 7.0 / 1.5, "4.6667", "", ""},
+      {"ratio", "doubled / half", 7.0 / 1.5, "4.66667", "", ""},
       {"total", "half + b", 3.5, "3.5", "", ""},
       {"half", "a / 2", 1.5, "1.5", "", ""},
       {"doubled", "total * 2", 7, "7", "", ""},

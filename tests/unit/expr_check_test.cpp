@@ -87,14 +87,14 @@ TEST_CASE("strings, levels and choices cannot take part in arithmetic", "[expr][
        ErrorCode::ExprType},
       {"-region", kAny, 1, 7, "cannot use 'region' in arithmetic: it is a choice (eu, us, apac)",
        "", ErrorCode::ExprType},
-      {"2 ^ urgent", kAny, 4, 10, "cannot use a boolean in arithmetic", "",
+      {"2 ^ urgent", kAny, 4, 10, "cannot use a condition (true or false) in arithmetic", "",
        ErrorCode::ExprType},
-      {"price * (users > 1)", kAny, 9, 18, "cannot use a boolean in arithmetic", "",
+      {"price * (users > 1)", kAny, 8, 19, "cannot use a condition (true or false) in arithmetic", "",
        ErrorCode::ExprType},
       {"clamp(skill, 1, 2)", kAny, 6, 11,
        "cannot use 'skill' in clamp(): it is a level (" + kSkillValues + ")", "",
        ErrorCode::ExprType},
-      {"sqrt(urgent)", kAny, 5, 11, "cannot use a boolean in sqrt()", "", ErrorCode::ExprType},
+      {"sqrt(urgent)", kAny, 5, 11, "cannot use a condition (true or false) in sqrt()", "", ErrorCode::ExprType},
   });
   // Every bad operand is reported.
   const Checked r = checked("min(1, \"a\", urgent)");
@@ -102,7 +102,7 @@ TEST_CASE("strings, levels and choices cannot take part in arithmetic", "[expr][
   CHECK(r.errors[0].message == "cannot use a string in min()");
   CHECK(r.errors[0].begin == 7);
   CHECK(r.errors[0].end == 10);
-  CHECK(r.errors[1].message == "cannot use a boolean in min()");
+  CHECK(r.errors[1].message == "cannot use a condition (true or false) in min()");
   CHECK(r.errors[1].begin == 12);
   CHECK(r.errors[1].end == 18);
 }
@@ -179,18 +179,25 @@ TEST_CASE("if() needs a condition and two branches of the same type", "[expr][er
        "expected a condition (true or false) as the first argument of if(), got a number", "",
        ErrorCode::ExprType},
       {"if(urgent, 1, \"a\")", kAny, 0, 18,
-       "the two branches of if() must have the same type, got a number and a string", "",
-       ErrorCode::ExprType},
+       "the branches of if() must be numbers, conditions, or values of one level or choice, "
+       "got a number and a string",
+       "", ErrorCode::ExprType},
       {"if(urgent, 1, urgent)", kAny, 0, 21,
-       "the two branches of if() must have the same type, got a number and a boolean", "",
-       ErrorCode::ExprType},
-      {"if(urgent, skill, \"basic\")", kAny, 0, 26,
-       "the two branches of if() must have the same type, got a level and a string", "",
-       ErrorCode::ExprType},
+       "the two branches of if() must have the same type, got a number and a condition (true "
+       "or false)",
+       "", ErrorCode::ExprType},
+      {"if(urgent, skill, \"guru\")", kAny, 18, 24,
+       "'guru' is not a level of 'skill' (none, basic, solid, expert)", "",
+       ErrorCode::InvalidValue},
       {"if(urgent, skill, region)", kAny, 0, 25,
-       "the two branches of if() must have the same type, got a level and a choice", "",
-       ErrorCode::ExprType},
+       "the two branches of if() must have the same type, got a level of 'skill' and a choice "
+       "of 'region'",
+       "", ErrorCode::ExprType},
   });
+  // A string beside a level names one of its values.
+  const Checked named = checked("if(urgent, skill, \"basic\")");
+  CHECK(named.errors.empty());
+  CHECK(result_type(named.tree) == Type::Level);
   // Levels of inputs with the same values are the same type; the result is the first's.
   const Checked r = checked("if(urgent, skill, skill2)");
   CHECK(r.errors.empty());
@@ -257,13 +264,14 @@ TEST_CASE("lists only follow in, and in needs a list of the left side's type",
       {"price in [1, \"a\"]", kAny, 13, 16,
        "expected a number in this list, like 'price', got a string", "", ErrorCode::ExprType},
       {"urgent in [true, 1]", kAny, 17, 18,
-       "expected a boolean in this list, like 'urgent', got a number", "",
+       "expected a condition (true or false) in this list, like 'urgent', got a number", "",
        ErrorCode::ExprType},
       {"skill in [\"basic\", \"expertt\"]", kAny, 19, 28,
        "'expertt' is not a level of 'skill' (" + kSkillValues + ")", "did you mean 'expert'?",
        ErrorCode::InvalidValue},
       {"skill in [region]", kAny, 10, 16,
-       "expected a level in this list, like 'skill', got a choice", "", ErrorCode::ExprType},
+       "expected a level of 'skill' in this list, like 'skill', got a choice of 'region'", "",
+       ErrorCode::ExprType},
       {"\"a\" in [\"a\"]", kAny, 0, 3,
        "a string on its own has no value here; compare it with an input", "",
        ErrorCode::ExprType},

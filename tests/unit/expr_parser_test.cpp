@@ -229,9 +229,9 @@ TEST_CASE("nodes carry the byte range of their text", "[expr]") {
     uint32_t begin;
     uint32_t end;
   };
-  // Nodes are stored children first.
+  // Nodes are stored children first; a parenthesised expression spans its parentheses.
   const std::vector<Range> expected = {
-      {"price", 0, 5}, {"1", 9, 10}, {"rate", 13, 17}, {"+", 9, 17}, {"*", 0, 17}};
+      {"price", 0, 5}, {"1", 9, 10}, {"rate", 13, 17}, {"(1 + rate)", 8, 18}, {"*", 0, 18}};
   REQUIRE(t.nodes.size() == expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     CAPTURE(i);

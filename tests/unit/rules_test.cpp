@@ -306,7 +306,7 @@ TEST_CASE("adjust and weight values can be expressions", "[rules]") {
       opt);
   check_effects(r.rules[0],
                 {{"add", "buy_api", "price", 250000.0 / 6 / 1000, 100, 100 + 250000.0 / 6 / 1000,
-                  false, "buy_api on price: 100 -> 141.6667"},
+                  false, "buy_api on price: 100 -> 141.667"},
                  {"set", "build_own", "speed", 5, 2, 5, false, "build_own on speed: 2 -> 5"},
                  {"weight_multiply", "", "speed", 1.5, 2, 3, false, "weight of speed: 2 -> 3"}});
 }
@@ -398,7 +398,8 @@ TEST_CASE("rules that leave every weight at zero are an error", "[rules][errors]
       "    when: zero == 0\n"
       "    weight: {criterion: speed, multiply: zero}\n"
       "    because: B\n");
-  CHECK(d.message == "all criterion weights are zero; at least one must be positive");
+  CHECK(d.message ==
+        "all criterion weights are zero after rule 'no_speed'; at least one must be positive");
   CHECK(d.code == ErrorCode::InvalidWeights);
   CHECK(d.where.file == "f.yaml");
   CHECK(d.severity == Severity::Error);

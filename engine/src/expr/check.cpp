@@ -65,6 +65,16 @@ class Checker {
     errors_.push_back({n.begin, n.end, code, std::move(message), std::move(hint)});
   }
 
+  /// "a number", "a level of 'skill'": the type, and for levels and choices whose values.
+  std::string describe_typed(uint32_t i) const {
+    const Node& n = t_.nodes[i];
+    if ((n.type == Type::Level || n.type == Type::Choice) && n.domain >= 0) {
+      return fmt::format("{} of '{}'", to_string(n.type),
+                         sym_.domains[static_cast<size_t>(n.domain)].input);
+    }
+    return describe_type(n.type);
+  }
+
   /// "a level (none, basic, solid, expert)"
   std::string describe_domain(const Node& n) const {
     const Domain& d = sym_.domains[static_cast<size_t>(n.domain)];
@@ -94,7 +104,7 @@ class Checker {
       error(n, fmt::format("cannot use {} in {}: it is {} ({})", what(n), context, to_string(ty),
                            list_values(sym_.domains[static_cast<size_t>(n.domain)].values)));
     } else {
-      error(n, fmt::format("cannot use {} in {}", to_string(ty), context));
+      error(n, fmt::format("cannot use {} in {}", describe_type(ty), context));
     }
     return false;
   }
@@ -159,6 +169,10 @@ class Checker {
       return set(i, Type::Unknown);
     }
     if (lt == Type::Number && rt == Type::Number) return set(i, Type::Bool);
+    if (ordered && lt == Type::Bool && rt == Type::Bool) {
+      error(node(i), "conditions have no order; compare them with '==' or '!='");
+      return set(i, Type::Unknown);
+    }
     if (!ordered && lt == rt && (lt == Type::Bool || lt == Type::String)) {
       if (lt == Type::String) {
         // Two literals: decide now.
@@ -264,8 +278,8 @@ class Checker {
         ok = bind_literal(item, node(l).domain) && ok;
       } else if (it != lt || ((lt == Type::Level || lt == Type::Choice) &&
                               !same_domain(node(l).domain, node(item).domain))) {
-        error(node(item), fmt::format("expected {} in this list, like {}, got {}", to_string(lt),
-                                      what(node(l)), to_string(it)));
+        error(node(item), fmt::format("expected {} in this list, like {}, got {}",
+                                      describe_typed(l), what(node(l)), describe_typed(item)));
         ok = false;
       }
     }
@@ -285,23 +299,37 @@ class Checker {
       const std::string want = lo == hi ? fmt::format("{}", lo)
                                : hi > 1000 ? fmt::format("at least {}", lo)
                                            : fmt::format("{} or {}", lo, hi);
-      error(node(i), fmt::format("{}() takes {} argument{}, got {}", n.text, want,
-                                 lo == 1 && hi == 1 ? "" : "s", argc));
+      const bool one = lo == 1 && (hi == 1 || hi > 1000);
+      error(node(i), fmt::format("{}() takes {} argument{}, got {}", n.text, want, one ? "" : "s",
+                                 argc));
       return false;
     };
     switch (f) {
       case Func::If: {
         if (!arity(3, 3)) return set(i, Type::Unknown);
         const bool c = expect_bool(kid(i, 0), "as the first argument of if()");
-        const Type a = infer(kid(i, 1));
-        const Type b = infer(kid(i, 2));
+        Type a = infer(kid(i, 1));
+        Type b = infer(kid(i, 2));
         if (!c || a == Type::Unknown || b == Type::Unknown) return set(i, Type::Unknown);
-        if (a != b || a == Type::String || a == Type::List ||
-            ((a == Type::Level || a == Type::Choice) &&
-             !same_domain(node(kid(i, 1)).domain, node(kid(i, 2)).domain))) {
+        // A level or choice on one side names the other side's string: if(x, skill, "basic").
+        if ((a == Type::Level || a == Type::Choice) && b == Type::String) {
+          if (!bind_literal(kid(i, 2), node(kid(i, 1)).domain)) return set(i, Type::Unknown);
+          b = a;
+        } else if ((b == Type::Level || b == Type::Choice) && a == Type::String) {
+          if (!bind_literal(kid(i, 1), node(kid(i, 2)).domain)) return set(i, Type::Unknown);
+          a = b;
+        }
+        if (a == Type::String || a == Type::List || b == Type::String || b == Type::List) {
+          error(node(i), fmt::format("the branches of if() must be numbers, conditions, or values "
+                                     "of one level or choice, got {} and {}",
+                                     to_string(a), to_string(b)));
+          return set(i, Type::Unknown);
+        }
+        if (a != b || ((a == Type::Level || a == Type::Choice) &&
+                       !same_domain(node(kid(i, 1)).domain, node(kid(i, 2)).domain))) {
           error(node(i), fmt::format("the two branches of if() must have the same type, got {} "
                                      "and {}",
-                                     to_string(a), to_string(b)));
+                                     describe_typed(kid(i, 1)), describe_typed(kid(i, 2))));
           return set(i, Type::Unknown);
         }
         return set(i, a, node(kid(i, 1)).domain);

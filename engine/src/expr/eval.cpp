@@ -101,16 +101,23 @@ class Evaluator {
           fail(i, "round() takes a whole number of digits between -15 and 15");
         }
         const double scale = std::pow(10.0, digits);
+        // Numbers this large have no digits left to round away (and x * scale may overflow).
+        if (std::fabs(x) >= 1e15 || !std::isfinite(x * scale)) return x;
         return finite(i, std::round(x * scale) / scale);
       }
       case Func::Floor: return std::floor(eval(kid(n, 0)));
       case Func::Ceil: return std::ceil(eval(kid(n, 0)));
       case Func::Log: {
         const double x = eval(kid(n, 0));
-        if (!(x > 0)) fail(i, fmt::format("the logarithm of {}, which is not positive", x));
+        if (!(x > 0)) {
+          fail(i, fmt::format("the logarithm of {}, which is not positive", x == 0 ? 0.0 : x));
+        }
         if (n.count == 1) return std::log(x);
         const double base = eval(kid(n, 1));
         if (!(base > 0) || base == 1) fail(i, "a logarithm base must be positive and not 1");
+        // Exact for powers of 10 and 2: log(1000, 10) is 3, not 2.9999999999999996.
+        if (base == 10) return std::log10(x);
+        if (base == 2) return std::log2(x);
         return std::log(x) / std::log(base);
       }
       case Func::Exp: return finite(i, std::exp(eval(kid(n, 0))));

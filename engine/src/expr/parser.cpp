@@ -130,11 +130,6 @@ std::string describe(const Token& t, std::string_view src) {
   return fmt::format("'{}'", src.substr(t.begin, t.end - t.begin));
 }
 
-ParseError::Kind message_kind(const std::string& message) {
-  return message.find("too ") != std::string::npos ? ParseError::Kind::Limit
-                                                   : ParseError::Kind::Syntax;
-}
-
 class Parser {
  public:
   explicit Parser(std::string_view text) : src_(text) {
@@ -145,7 +140,8 @@ class Parser {
     if (src_.size() > kMaxTextBytes) {
       fail(0, static_cast<uint32_t>(src_.size()),
            fmt::format("expression is too long ({} bytes; the limit is {})", src_.size(),
-                       kMaxTextBytes));
+                       kMaxTextBytes),
+           ParseError::Kind::Limit);
     }
     advance();
     if (tok_.kind == Tok::End) fail(tok_.begin, tok_.end, "expected an expression, got nothing");
@@ -161,8 +157,8 @@ class Parser {
   }
 
  private:
-  [[noreturn]] void fail(uint32_t begin, uint32_t end, std::string message) {
-    const ParseError::Kind kind = message_kind(message);
+  [[noreturn]] void fail(uint32_t begin, uint32_t end, std::string message,
+                         ParseError::Kind kind = ParseError::Kind::Syntax) {
     throw ParseError{begin, std::max(end, begin + 1), std::move(message), {}, kind};
   }
 
@@ -288,7 +284,7 @@ class Parser {
     }
     const double value = std::strtod(digits.c_str(), nullptr);
     if (!std::isfinite(value)) {
-      fail(t.begin, static_cast<uint32_t>(i), "number is too large");
+      fail(t.begin, static_cast<uint32_t>(i), "number is too large", ParseError::Kind::Limit);
     }
     t.kind = Tok::Number;
     t.number = value;
@@ -321,7 +317,8 @@ class Parser {
   uint32_t add(Node n) {
     if (tree_.nodes.size() >= kMaxNodes) {
       fail(n.begin, n.end,
-           fmt::format("expression is too large (more than {} nodes)", kMaxNodes));
+           fmt::format("expression is too large (more than {} nodes)", kMaxNodes),
+           ParseError::Kind::Limit);
     }
     tree_.nodes.push_back(std::move(n));
     return static_cast<uint32_t>(tree_.nodes.size() - 1);
@@ -341,7 +338,8 @@ class Parser {
   void enter(int depth, const Token& at) {
     if (depth > kMaxDepth) {
       fail(at.begin, at.end,
-           fmt::format("expression is nested too deeply (more than {} levels)", kMaxDepth));
+           fmt::format("expression is nested too deeply (more than {} levels)", kMaxDepth),
+           ParseError::Kind::Limit);
     }
   }
 
@@ -489,7 +487,12 @@ class Parser {
       case Tok::LParen: {
         advance();
         const uint32_t inner = expression(depth + 1);
+        const uint32_t close = tok_.end;
         expect(Tok::RParen, "')'", t);
+        // The parenthesised expression spans its parentheses, so that an error underlines
+        // "(a + 1) / (a - 5)" whole, not "a + 1) / (a - 5".
+        tree_.nodes[inner].begin = t.begin;
+        tree_.nodes[inner].end = close;
         return inner;
       }
       case Tok::LBracket: return list(depth, t);

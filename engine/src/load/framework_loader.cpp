@@ -176,6 +176,11 @@ void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out
   }
 }
 
+/// "a number", "an integer", "a level": an input type with its article.
+std::string a_type(InputType type) {
+  return type == InputType::Integer ? "an integer" : "a " + std::string(to_string(type));
+}
+
 // --- catalog criteria ------------------------------------------------------------------------
 
 CatalogCriterion read_catalog_criterion(Context& ctx, std::string_view expected_id) {
@@ -330,10 +335,10 @@ class FrameworkReader {
       const yaml::Node* wrong = in.type == InputType::Level ? choices : levels;
       if (good && wrong != nullptr) {
         ctx_.error(ErrorCode::UnknownKey, *f.key_node(in.type == InputType::Level ? "choices" : "levels"),
-                   enumerated ? fmt::format("{} is a {}; list its values under '{}'", what,
-                                            to_string(in.type), list_key)
-                              : fmt::format("{} is a {}, which has no '{}'", what,
-                                            to_string(in.type),
+                   enumerated ? fmt::format("{} is {}; list its values under '{}'", what,
+                                            a_type(in.type), list_key)
+                              : fmt::format("{} is {}, which has no '{}'", what,
+                                            a_type(in.type),
                                             in.type == InputType::Level ? "choices" : "levels"));
         good = false;
       }
@@ -345,7 +350,9 @@ class FrameworkReader {
         } else if (!list->is_sequence() || list->items.empty()) {
           ctx_.error(ErrorCode::WrongType, *list,
                      fmt::format("expected a non-empty list of values for the {} of {}, got {}",
-                                 list_key, what, yaml::describe(*list)));
+                                 list_key, what,
+                                 list->is_sequence() ? std::string("an empty list")
+                                                     : yaml::describe(*list)));
           good = false;
         } else {
           for (const auto& item : list->items) {
@@ -363,7 +370,7 @@ class FrameworkReader {
         }
       } else if (good && !enumerated && list != nullptr) {
         ctx_.error(ErrorCode::UnknownKey, *f.key_node(list_key),
-                   fmt::format("{} is a {}, which has no '{}'", what, to_string(in.type), list_key));
+                   fmt::format("{} is {}, which has no '{}'", what, a_type(in.type), list_key));
         good = false;
       }
       const bool numeric = in.type == InputType::Number || in.type == InputType::Integer;
@@ -372,7 +379,7 @@ class FrameworkReader {
         if (n == nullptr) continue;
         if (!numeric) {
           ctx_.error(ErrorCode::UnknownKey, *f.key_node(bound),
-                     fmt::format("{} is a {}, which has no '{}'", what, to_string(in.type), bound));
+                     fmt::format("{} is {}, which has no '{}'", what, a_type(in.type), bound));
           good = false;
           continue;
         }
@@ -490,6 +497,8 @@ class FrameworkReader {
           cited_sources_.emplace_back(*src, n);
         }
       }
+      // Every effect key is known, so that a misspelt one gets a did-you-mean.
+      for (const char* effect : {"veto", "adjust", "weight", "note"}) f.optional(effect);
       // Effects, in the order their keys appear in the rule.
       for (const auto& [key, value] : item.entries) {
         if (key.scalar == "veto") {
@@ -536,6 +545,11 @@ class FrameworkReader {
       const size_t close = text.find('}', open);
       if (close == std::string::npos) break;  // a lone '{' is text
       const std::string name = text.substr(open + 1, close - open - 1);
+      // "{}" is text; an input with errors of its own is not reported again.
+      if (name.empty() ||
+          std::find(broken_names_.begin(), broken_names_.end(), name) != broken_names_.end()) {
+        continue;
+      }
       if (std::find(names.begin(), names.end(), name) == names.end()) {
         Diagnostic d;
         d.code = ErrorCode::UnknownReference;

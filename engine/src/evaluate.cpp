@@ -268,11 +268,13 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     }
     const std::string message =
         fmt::format("{} works with the {} normalization, not '{}'", method->title, list, norm_name);
-    if (!opt.normalization.empty() || !opt.method.empty()) usage_error(message);
+    const std::string hint = fmt::format("{} normalises with '{}' by default", method->title,
+                                         to_string(method->normalization));
+    if (!opt.normalization.empty() || !opt.method.empty()) usage_error(message, hint);
+    const MethodSpec& chosen = !a.method.normalization.empty() ? a.method : fw.method;
     input_error(ErrorCode::InvalidValue,
-                !a.method.normalization.empty() || !a.method.name.empty() ? a.method.where
-                                                                           : fw.method.where,
-                message);
+                chosen.normalization_where.line > 0 ? chosen.normalization_where : chosen.where,
+                message, hint);
   }
   // Method parameters: the assessment's, else the framework's.
   detail::MethodParams params;
@@ -301,6 +303,7 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   result.method_title = std::string(method->title);
   result.normalization = norm_name;
   result.contribution_meaning = std::string(method->contribution);
+  result.contribution_total = std::string(method->total);
 
   // Inputs: defaults, then the assessment's answers, then the command line's.
   Values values(fw);
@@ -618,6 +621,7 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     weighting = detail::compute_weighting(spec, criterion_ids, given, problem);
   }
   result.weighting = weighting.report;
+  if (spec != nullptr && a.weighting) result.weighting.origin = "assessment";
   for (size_t j = 0; j < m; ++j) {
     result.criteria[j].weight = weighting.weights[j];
     if (spec != nullptr && !(spec->method == "direct" && spec->weights.empty())) {

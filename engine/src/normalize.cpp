@@ -225,6 +225,12 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
       }
     }
   }
+  if (!orient) {
+    // Costs are normalised like benefits here (the method takes the smallest as best): say so.
+    for (size_t j = 0; j < m; ++j) {
+      if (p.criteria[j].direction == Direction::Cost) out.how[j] += ", cost not mirrored";
+    }
+  }
   out.transform = transform;
   for (const auto& t : transform) out.affine = out.affine && t.affine();
   out.raw_min.resize(m);

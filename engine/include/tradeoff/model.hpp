@@ -169,6 +169,7 @@ struct PreferenceFunction {
 struct MethodSpec {
   std::string name;           ///< "" = not given
   std::string normalization;  ///< "" = the method's default
+  SourceLocation normalization_where;
   std::optional<double> v;       ///< VIKOR: weight of the majority rule (default 0.5)
   std::optional<double> lambda;  ///< WASPAS: weight of the weighted sum (default 0.5)
   std::vector<PreferenceFunction> preference;  ///< PROMETHEE II

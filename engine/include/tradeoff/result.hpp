@@ -103,6 +103,7 @@ struct Judgement {
   std::string row;
   std::string column;
   double given = 0;
+  std::string given_text;  ///< as Saaty's scale writes it: "3", "1/3", "2.5"
   double consistent = 0;  ///< w_row / w_column
   std::string suggested;  ///< the nearest value on Saaty's scale, e.g. "3" or "1/5"
   SourceLocation where;
@@ -130,6 +131,7 @@ struct GroupReport {
   std::vector<std::string> criteria;
   std::vector<double> local;  ///< shares within the group
   std::string method;
+  std::string description;
   std::optional<AhpReport> ahp;
 };
 
@@ -147,6 +149,8 @@ struct StakeholderReport {
 /// How the weights were obtained, with each method's diagnostics.
 struct WeightingReport {
   std::string method = "direct";
+  std::string origin = "framework";  ///< whose weighting: "framework" or "assessment"
+  std::string description;           ///< e.g. "rank order, most important first: a, b = c"
   std::optional<AhpReport> ahp;
   std::vector<GroupReport> groups;
   std::string group_method;            ///< how the groups themselves were weighted
@@ -180,6 +184,8 @@ struct MethodDetails {
   std::vector<std::pair<std::string, std::vector<double>>> per_option;
   /// Per criterion, in framework order: e.g. {"ideal", {...}}.
   std::vector<std::pair<std::string, std::vector<double>>> per_criterion;
+  /// Per criterion, as text: e.g. {"preference", {"linear q=1 p=2", ...}} for PROMETHEE.
+  std::vector<std::pair<std::string, std::vector<std::string>>> per_criterion_text;
   std::vector<std::pair<std::string, double>> figures;  ///< e.g. {"dq", 0.2}
   std::vector<std::pair<std::string, bool>> conditions;  ///< e.g. {"acceptable_advantage", true}
   std::vector<std::string> compromise_set;  ///< VIKOR, best first
@@ -198,6 +204,9 @@ struct Result {
   std::string normalization;  ///< e.g. "declared"
   bool higher_is_better = true;
   std::string contribution_meaning;  ///< what a contribution is under this method
+  /// What the contributions add up to ("score", "ln(score)", "-S"), or "" when they do not add
+  /// up to a figure of the method (TOPSIS, WASPAS).
+  std::string contribution_total;
   MethodDetails details;
   std::vector<InputResult> inputs;
   std::vector<DerivedResult> derived;  ///< in file order

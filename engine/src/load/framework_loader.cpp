@@ -1001,6 +1001,7 @@ class FrameworkReader {
     const auto needed = criteria_needing_weights(fw_.weighting, criterion_ids_);
     bool any_missing = false;
     double total = 0;
+    std::vector<const Criterion*> unused;
     for (const auto& c : fw_.criteria) {
       const bool wanted = std::find(needed.begin(), needed.end(), c.id) != needed.end();
       if (wanted && !c.weight) {
@@ -1009,12 +1010,19 @@ class FrameworkReader {
         ctx_.sink().error(ErrorCode::MissingKey, c.where,
                           fmt::format("missing key 'weight' in criterion '{}'", c.id));
       } else if (!wanted && c.weight) {
-        ctx_.sink().warning(ErrorCode::Conflict, c.weight_where,
-                            fmt::format("the weight of criterion '{}' is not used: the framework "
-                                        "weighs by '{}'",
-                                        c.id, fw_.weighting->method));
+        unused.push_back(&c);
       }
       if (wanted) total += c.weight.value_or(0);
+    }
+    if (!unused.empty()) {
+      // One warning for all of them, at the first.
+      std::vector<std::string> ids;
+      for (const auto* c : unused) ids.push_back(c->id);
+      ctx_.sink().warning(
+          ErrorCode::Conflict, unused.front()->weight_where,
+          fmt::format("the weight{} of {} {} {} not used: the framework weighs by '{}'",
+                      ids.size() == 1 ? "" : "s", ids.size() == 1 ? "criterion" : "criteria",
+                      ids_in(ids), ids.size() == 1 ? "is" : "are", fw_.weighting->method));
     }
     if (!needed.empty() && !any_missing && total <= 0) {
       ctx_.sink().error(ErrorCode::InvalidWeights, fw_.criteria_where,
@@ -1115,6 +1123,7 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
     }
   }
   if (const auto* n = f.optional("normalization")) {
+    m.normalization_where = ctx.at(*n);
     if (auto name = ctx.string(*n, "the normalization")) {
       if (parse_normalization(*name)) {
         m.normalization = *name;
@@ -1163,6 +1172,18 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
     }
   }
   f.finish();
+  // Parameters of another method than the one named are ignored: say so.
+  if (!m.name.empty()) {
+    const std::pair<const char*, const char*> owners[] = {
+        {"v", "vikor"}, {"lambda", "waspas"}, {"preference", "promethee2"}};
+    for (const auto& [param, owner] : owners) {
+      if (m.name != owner && f.key_node(param) != nullptr) {
+        ctx.warning(ErrorCode::Conflict, *f.key_node(param),
+                    fmt::format("'{}' is a parameter of {}, and method '{}' ignores it", param,
+                                owner, m.name));
+      }
+    }
+  }
   return m;
 }
 
@@ -1206,6 +1227,12 @@ void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<st
         good = false;
       }
     }
+    if (!good) {
+      // An unknown function: its thresholds cannot be checked; report nothing more.
+      for (const char* param : {"q", "p", "s"}) f.optional(param);
+      f.finish();
+      continue;
+    }
     // Each function takes exactly the thresholds it uses.
     const std::string& fn = pf.function;
     const bool wants_q = fn == "u_shape" || fn == "level" || fn == "linear";
@@ -1223,8 +1250,14 @@ void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<st
         continue;
       }
       if (!wanted) {
+        const std::string takes = wants_q && wants_p ? "q and p"
+                                  : wants_p          ? "p"
+                                  : wants_q          ? "q"
+                                  : wants_s          ? "s"
+                                                     : "no threshold";
         ctx.error(ErrorCode::UnknownKey, *f.key_node(param),
-                  fmt::format("the {} function takes no '{}'", fn, param));
+                  fmt::format("the {} function of '{}' takes {}, not '{}'", fn, key.scalar,
+                              takes, param));
         good = false;
         continue;
       }

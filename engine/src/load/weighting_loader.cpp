@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "suggest.hpp"
@@ -88,7 +89,7 @@ class WeightingReader {
       good = read_ahp(f, scope, what, spec.ahp);
     } else if (m == "roc" || m == "rank_sum" || m == "rank_reciprocal") {
       if (const auto* n = f.required("order")) {
-        good = read_order(*n, scope, what, spec.order);
+        good = read_order(*n, scope, "the order of " + what, spec.order);
       } else {
         good = false;
       }
@@ -113,19 +114,28 @@ class WeightingReader {
   /// Checks that `ids` (with their nodes) name each element of `scope` exactly once.
   bool check_cover(const std::vector<std::pair<std::string, const yaml::Node*>>& ids,
                    const std::vector<std::string>& scope, const yaml::Node& at,
-                   const std::string& what, bool all_required = true) {
+                   const std::string& what, bool all_required = true,
+                   const std::vector<std::string>& owner = {}) {
     bool good = true;
-    std::set<std::string> seen;
-    for (const auto& [id, node] : ids) {
+    std::map<std::string, size_t> seen;  // element -> index of its first mention
+    for (size_t k = 0; k < ids.size(); ++k) {
+      const auto& [id, node] = ids[k];
       if (std::find(scope.begin(), scope.end(), id) == scope.end()) {
         ctx_.error(ErrorCode::UnknownReference, *node,
                    fmt::format("'{}' is not one of the elements {} weighs ({})", id, what,
                                quoted_list(scope)),
                    detail::did_you_mean(id, scope));
         good = false;
-      } else if (!seen.insert(id).second) {
+        continue;
+      }
+      const auto [it, fresh] = seen.emplace(id, k);
+      if (!fresh) {
+        // `owner` says which group each mention belongs to, when there are groups.
+        const std::string where =
+            owner.empty() ? std::string()
+                          : fmt::format(" (in group '{}' and in group '{}')", owner[it->second], owner[k]);
         ctx_.error(ErrorCode::DuplicateId, *node,
-                   fmt::format("'{}' appears twice in {}", id, what));
+                   fmt::format("'{}' appears twice in {}{}", id, what, where));
         good = false;
       }
     }
@@ -136,8 +146,8 @@ class WeightingReader {
       }
       if (!missing.empty()) {
         ctx_.error(ErrorCode::MissingKey, at,
-                   fmt::format("{} leaves out {}; every element must be weighed", what,
-                               quoted_list(missing)));
+                   fmt::format("{} must weigh every element; {} {} missing", what,
+                               quoted_list(missing), missing.size() == 1 ? "is" : "are"));
         good = false;
       }
     }
@@ -324,11 +334,15 @@ class WeightingReader {
       shape = Shape::UpperWithDiagonal;
     }
     if (shape == Shape::Bad) {
+      std::string given;
+      for (size_t l : lengths) given += (given.empty() ? "" : ", ") + std::to_string(l);
       ctx_.error(ErrorCode::InvalidValue, node,
-                 fmt::format("the matrix of {} must be {} rows of {} judgements (the full "
-                             "matrix), or the upper triangle: rows of {} down to 1, without the "
-                             "diagonal",
-                             what, n, n, n > 1 ? n - 1 : 1));
+                 fmt::format("the matrix of {} compares {} elements, so it must be {} rows of {} "
+                             "judgements (the full matrix), or the upper triangle: rows of {} "
+                             "down to 1 without the diagonal, or of {} down to 1 with it; got {} "
+                             "row{} of {}",
+                             what, n, n, n, n > 1 ? n - 1 : 1, n, lengths.size(),
+                             lengths.size() == 1 ? "" : "s", given.empty() ? "nothing" : given));
       return false;
     }
     ahp.matrix.assign(n * n, 0.0);
@@ -396,6 +410,7 @@ class WeightingReader {
     }
     bool good = true;
     std::vector<std::pair<std::string, const yaml::Node*>> members;
+    std::vector<std::string> member_group;  // the group of each member, for messages
     std::vector<std::string> group_ids;
     for (const auto& item : list->items) {
       CriteriaGroup g;
@@ -436,6 +451,7 @@ class WeightingReader {
             }
             g.criteria.push_back(c.scalar);
             members.emplace_back(c.scalar, &c);
+            member_group.push_back(idn && idn->is_scalar() ? idn->scalar : "?");
           }
         }
       } else {
@@ -467,7 +483,9 @@ class WeightingReader {
       gf.finish();
       spec.groups.push_back(std::move(g));
     }
-    good = check_cover(members, scope, *list, fmt::format("the groups of {}", what)) && good;
+    good = check_cover(members, scope, *f.key_node("groups"), fmt::format("the groups of {}", what),
+                       true, member_group) &&
+           good;
     if (const auto* n = f.optional("top")) {
       if (good) {
         auto top = read(*n, group_ids, "the weighting of the groups", 1);
@@ -559,10 +577,13 @@ class WeightingReader {
       }
       const yaml::Node* weights = sf.optional("weights");
       const yaml::Node* weighting = sf.optional("weighting");
-      if ((weights == nullptr) == (weighting == nullptr)) {
+      if (weights != nullptr && weighting != nullptr) {
+        ctx_.error(ErrorCode::Conflict, *sf.key_node("weighting"),
+                   fmt::format("{} has both 'weights:' (direct) and 'weighting:'; give one", swhat));
+        good = false;
+      } else if (weights == nullptr && weighting == nullptr) {
         ctx_.error(ErrorCode::MissingKey, item,
-                   fmt::format("{} needs either 'weights:' (direct) or 'weighting:', not {}",
-                               swhat, weights ? "both" : "neither"));
+                   fmt::format("{} needs 'weights:' (direct) or 'weighting:'", swhat));
         good = false;
       } else if (weights != nullptr) {
         WeightingSpec direct;

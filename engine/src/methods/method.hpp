@@ -47,6 +47,8 @@ struct MethodInfo {
   std::vector<Normalization> allowed; ///< empty = any
   bool oriented = true;  ///< false: normalise without flipping costs (TOPSIS finds the ideal)
   std::string_view contribution;      ///< what a contribution means under this method
+  std::string_view total;             ///< what the contributions add up to: "score", "ln(score)",
+                                      ///< or "" when they do not add up to a figure of the method
   MethodFunction run;
 };
 

@@ -490,6 +490,23 @@ MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
   }
   out.scores.resize(n);
   for (size_t i = 0; i < n; ++i) out.scores[i] = phi_plus[i] - phi_minus[i];
+  std::vector<std::string> functions;
+  for (size_t j = 0; j < m; ++j) {
+    const Preference pref = params.preference.empty() ? Preference{} : params.preference[j];
+    switch (pref.kind) {
+      case Preference::Kind::Usual: functions.emplace_back("usual"); break;
+      case Preference::Kind::UShape: functions.push_back(fmt::format("u_shape q={}", quantity(pref.q))); break;
+      case Preference::Kind::VShape: functions.push_back(fmt::format("v_shape p={}", quantity(pref.p))); break;
+      case Preference::Kind::Level:
+        functions.push_back(fmt::format("level q={} p={}", quantity(pref.q), quantity(pref.p)));
+        break;
+      case Preference::Kind::Linear:
+        functions.push_back(fmt::format("linear q={} p={}", quantity(pref.q), quantity(pref.p)));
+        break;
+      case Preference::Kind::Gaussian: functions.push_back(fmt::format("gaussian s={}", quantity(pref.s))); break;
+    }
+  }
+  out.details.per_criterion_text.emplace_back("preference", std::move(functions));
   out.details.per_option.emplace_back("phi_plus", std::move(phi_plus));
   out.details.per_option.emplace_back("phi_minus", std::move(phi_minus));
   out.details.per_option.emplace_back("phi", out.scores);
@@ -500,18 +517,18 @@ const std::vector<MethodInfo>& methods() {
   using N = Normalization;
   static const std::vector<MethodInfo> registry = {
       {"wsm", "weighted sum", N::Declared, {}, true,
-       "weight x normalised score; the contributions add up to the score", run_wsm},
+       "weight x normalised score; the contributions add up to the score", "score", run_wsm},
       {"wpm", "weighted product", N::Max, {}, true,
-       "weight x ln(normalised score); they add up to ln(score)", run_wpm},
+       "weight x ln(normalised score); they add up to ln(score)", "ln(score)", run_wpm},
       {"waspas", "WASPAS", N::Max, {}, true,
-       "weight x normalised score (the weighted-sum part)", run_waspas},
+       "weight x normalised score, from the weighted-sum part", "", run_waspas},
       {"topsis", "TOPSIS", N::Vector, {N::Vector, N::MinMax, N::Max, N::Sum}, false,
-       "weighted normalised value, costs mirrored so that more is better", run_topsis},
+       "weighted normalised value, costs mirrored so that more is better", "", run_topsis},
       {"vikor", "VIKOR", N::MinMax, {}, true,
-       "minus the weighted regret (share of the range to the best value); they add up to -S",
-       run_vikor},
+       "minus the weighted regret, as a share of the range to the best value; they add up to -S",
+       "-S", run_vikor},
       {"promethee2", "PROMETHEE II", N::None, {}, true,
-       "weight x the criterion's net flow; they add up to the net flow", run_promethee2},
+       "weight x the criterion's net flow; they add up to the net flow", "score", run_promethee2},
   };
   return registry;
 }

@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "report/json_number.hpp"
 #include "report/renderers.hpp"
 #include "text.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json num(double v) { return Json(round_for_output(v)); }
+Json num(double v) { return json_number(v); }
 
 std::string winner_of(const Result& r) {
   std::string w;
@@ -48,6 +49,7 @@ void render_comparison_text(const MethodComparison& c, bool color, std::ostream&
   auto bold = [color](const std::string& s) { return color ? "\x1b[1m" + s + "\x1b[0m" : s; };
   out << bold(first.framework_title) << '\n';
   out << "framework " << first.framework;
+  if (!first.framework_version.empty()) out << ' ' << first.framework_version;
   if (!first.assessment.empty()) out << ", assessment " << first.assessment;
   out << fmt::format("; {} methods compared\n", c.results.size());
 
@@ -165,7 +167,16 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
   if (c.results.empty()) return;
   const Result& first = c.results[0];
   out << "# " << first.framework_title << ": methods compared\n\n";
-  out << agreement(c) << "\n\n| Option |";
+  out << "Framework `" << first.framework << "`";
+  if (!first.framework_version.empty()) out << " " << first.framework_version;
+  if (!first.assessment.empty()) out << ", assessment `" << first.assessment << "`";
+  out << ".\n\n" << agreement(c) << "\n\n| Method | Normalisation | Score | Winner |\n|---|---|---|---|\n";
+  for (const auto& r : c.results) {
+    out << "| " << r.method_title << " (`" << r.method << "`) | `" << r.normalization << "` | "
+        << (r.higher_is_better ? "higher is better" : "lower is better") << " | `" << winner_of(r)
+        << "` |\n";
+  }
+  out << "\nRanks (1 = best):\n\n| Option |";
   for (const auto& r : c.results) out << ' ' << r.method << " |";
   out << "\n|---|";
   for (size_t k = 0; k < c.results.size(); ++k) out << "---:|";
@@ -189,8 +200,18 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
     out << '\n';
   }
   if (!c.rank_dependent.empty()) {
-    out << "\nRanks that depend on the method:";
-    for (const auto& o : c.rank_dependent) out << " `" << o << "`";
+    out << "\nRanks that depend on the method: ";
+    for (size_t k = 0; k < c.rank_dependent.size(); ++k) {
+      out << (k ? ", `" : "`") << c.rank_dependent[k] << "`";
+    }
+    out << ".\n";
+  }
+  if (!first.vetoed.empty()) {
+    out << "\nVetoed under every method: ";
+    for (size_t k = 0; k < first.vetoed.size(); ++k) {
+      out << (k ? ", `" : "`") << first.vetoed[k].option << "` (rule `" << first.vetoed[k].rule
+          << "`)";
+    }
     out << ".\n";
   }
 }

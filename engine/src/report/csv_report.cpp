@@ -43,4 +43,13 @@ void render_csv(const Result& r, std::ostream& out) {
   }
 }
 
+void render_weights_csv(const Result& r, std::ostream& out) {
+  out << "criterion,name,direction,weight,share,origin\r\n";
+  for (const auto& c : r.criteria) {
+    out << field(c.id) << ',' << field(c.name) << ',' << to_string(c.direction) << ','
+        << number(c.weight) << ',' << number(c.normalized_weight) << ',' << field(c.weight_origin)
+        << "\r\n";
+  }
+}
+
 }  // namespace tradeoff::detail

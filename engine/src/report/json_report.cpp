@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <ostream>
 
+#include "report/json_number.hpp"
 #include "report/renderers.hpp"
 #include "text.hpp"
 
@@ -16,13 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Numbers rounded to 12 significant digits; whole numbers print without a fraction (30, not
-/// 30.0).
-Json num(double v) {
-  const double r = round_for_output(v);
-  if (r == std::floor(r) && std::fabs(r) < 9007199254740992.0) return Json(static_cast<int64_t>(r));
-  return Json(r);
-}
+Json num(double v) { return json_number(v); }
 
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
@@ -46,8 +41,10 @@ Json ahp_json(const AhpReport& a) {
     judgements.push_back({{"row", j.row},
                           {"column", j.column},
                           {"given", num(j.given)},
+                          {"given_text", j.given_text},
                           {"consistent", num(j.consistent)},
-                          {"suggested", j.suggested}});
+                          {"suggested", j.suggested},
+                          {"at", {{"line", j.where.line}, {"column", j.where.column}}}});
   }
   return {{"priority_method", a.priority_method},
           {"priorities", std::move(priorities)},
@@ -64,7 +61,8 @@ Json ahp_json(const AhpReport& a) {
 
 Json weighting_json(const Result& r) {
   const WeightingReport& w = r.weighting;
-  Json j = {{"method", w.method}};
+  Json j = {{"method", w.method}, {"origin", w.origin}};
+  if (!w.description.empty()) j["description"] = w.description;
   if (w.ahp) j["ahp"] = ahp_json(*w.ahp);
   if (!w.groups.empty()) {
     Json groups = Json::array();
@@ -126,6 +124,11 @@ Json details_json(const Result& r) {
     }
     j[key] = std::move(per);
   }
+  for (const auto& [key, values] : d.per_criterion_text) {
+    Json per = Json::object();
+    for (size_t c = 0; c < r.criteria.size() && c < values.size(); ++c) per[r.criteria[c].id] = values[c];
+    j[key] = std::move(per);
+  }
   for (const auto& [key, value] : d.figures) j[key] = num(value);
   for (const auto& [key, value] : d.conditions) j[key] = value;
   if (r.method == "vikor") j["compromise_set"] = d.compromise_set;
@@ -147,6 +150,18 @@ Json criteria_json(const Result& r) {
   return criteria;
 }
 
+Json warnings_json(const Result& r) {
+  Json warnings = Json::array();
+  for (const auto& w : r.warnings) {
+    warnings.push_back({{"file", w.where.file},
+                        {"line", w.where.line},
+                        {"column", w.where.column},
+                        {"code", std::string(to_string(w.code))},
+                        {"message", w.message}});
+  }
+  return warnings;
+}
+
 void dump(const Json& j, std::ostream& out) {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
@@ -159,6 +174,7 @@ void render_weights_json(const Result& r, std::ostream& out) {
   j["assessment"] = text_or_null(r.assessment);
   j["weighting"] = weighting_json(r);
   j["criteria"] = criteria_json(r);
+  j["warnings"] = warnings_json(r);
   dump(j, out);
 }
 
@@ -273,15 +289,7 @@ void render_json(const Result& r, std::ostream& out) {
                       {"trails", drivers(e.trailing)},
                       {"summary", e.summary}};
 
-  Json warnings = Json::array();
-  for (const auto& w : r.warnings) {
-    warnings.push_back({{"file", w.where.file},
-                        {"line", w.where.line},
-                        {"column", w.where.column},
-                        {"code", std::string(to_string(w.code))},
-                        {"message", w.message}});
-  }
-  j["warnings"] = std::move(warnings);
+  j["warnings"] = warnings_json(r);
   dump(j, out);
 }
 

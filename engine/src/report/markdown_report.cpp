@@ -40,7 +40,79 @@ void table_row(std::ostream& out, const std::vector<std::string>& row) {
   out << '\n';
 }
 
+void criteria_section(const Result& r, std::ostream& out, bool with_normalization) {
+  out << "\n## Criteria and weights\n\n";
+  std::vector<std::string> head = {"Criterion", "Id", "Direction", "Weight", "Share", "Unit"};
+  std::vector<bool> right = {false, false, false, true, true, false};
+  if (with_normalization) {
+    head.push_back("Normalisation");
+    right.push_back(false);
+  }
+  table_head(out, head, right);
+  for (const auto& c : r.criteria) {
+    std::string weight = quantity(c.weight);
+    if (c.weight_origin != "framework") weight += " (" + c.weight_origin + ")";
+    std::vector<std::string> row = {cell(c.name), "`" + c.id + "`",
+                                    std::string(to_string(c.direction)), weight,
+                                    fixed(c.normalized_weight, 4), cell(c.unit)};
+    if (with_normalization) row.push_back(cell(c.normalization));
+    table_row(out, row);
+  }
+}
+
+void weighting_section(const Result& r, std::ostream& out) {
+  if (r.weighting.method != "direct") {
+    const WeightingReport& w = r.weighting;
+    out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
+    auto ahp_line = [&out](const AhpReport& a, const std::string& scope) {
+      out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
+          << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
+          << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
+          << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
+      for (const auto& j : a.inconsistent) {
+        out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
+            << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
+      }
+    };
+    if (w.ahp) ahp_line(*w.ahp, "");
+    if (w.group_ahp) ahp_line(*w.group_ahp, " of the groups");
+    out << "\n";
+    if (!w.groups.empty()) {
+      out << "\n";
+      table_head(out, {"Group", "Share", "Within", "Criteria (share within the group)"},
+                 {false, true, false, false});
+      for (const auto& g : w.groups) {
+        std::string members;
+        for (size_t k = 0; k < g.criteria.size(); ++k) {
+          members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
+        }
+        table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
+      }
+    }
+    if (!w.stakeholders.empty()) {
+      out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
+          << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
+      table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
+                 {false, true, false, true, false});
+      for (const auto& s : w.stakeholders) {
+        table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
+                        s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
+      }
+    }
+  }
+
+}
+
 }  // namespace
+
+void render_weights_markdown(const Result& r, std::ostream& out) {
+  out << "# " << r.framework_title << ": weights\n\n";
+  out << "Framework `" << r.framework << "`";
+  if (!r.assessment.empty()) out << ", assessment `" << r.assessment << "`";
+  out << ".\n";
+  criteria_section(r, out, false);
+  weighting_section(r, out);
+}
 
 void render_markdown(const Result& r, std::ostream& out) {
   out << "# " << r.framework_title << "\n\n";
@@ -134,59 +206,13 @@ void render_markdown(const Result& r, std::ostream& out) {
     }
   }
 
-  out << "\n## Criteria and weights\n\n";
-  table_head(out, {"Criterion", "Id", "Direction", "Weight", "Share", "Unit", "Normalisation"},
-             {false, false, false, true, true, false, false});
-  for (const auto& c : r.criteria) {
-    std::string weight = quantity(c.weight);
-    if (c.weight_origin != "framework") weight += " (" + c.weight_origin + ")";
-    table_row(out, {cell(c.name), "`" + c.id + "`", std::string(to_string(c.direction)), weight,
-                    fixed(c.normalized_weight, 4), cell(c.unit), cell(c.normalization)});
-  }
+  criteria_section(r, out, true);
 
   bool any_override = false;
   for (const auto& o : r.options) {
     for (bool b : o.overridden) any_override |= b;
   }
-  if (r.weighting.method != "direct") {
-    const WeightingReport& w = r.weighting;
-    out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
-    auto ahp_line = [&out](const AhpReport& a, const std::string& scope) {
-      out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
-          << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
-          << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
-          << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
-      for (const auto& j : a.inconsistent) {
-        out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
-            << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
-      }
-    };
-    if (w.ahp) ahp_line(*w.ahp, "");
-    if (w.group_ahp) ahp_line(*w.group_ahp, " of the groups");
-    out << "\n";
-    if (!w.groups.empty()) {
-      out << "\n";
-      table_head(out, {"Group", "Share", "Within", "Criteria (share within the group)"},
-                 {false, true, false, false});
-      for (const auto& g : w.groups) {
-        std::string members;
-        for (size_t k = 0; k < g.criteria.size(); ++k) {
-          members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
-        }
-        table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
-      }
-    }
-    if (!w.stakeholders.empty()) {
-      out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
-          << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
-      table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
-                 {false, true, false, true, false});
-      for (const auto& s : w.stakeholders) {
-        table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
-                        s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
-      }
-    }
-  }
+  weighting_section(r, out);
 
   if (!r.details.per_option.empty()) {
     out << "\n## " << r.method_title << " figures\n\n";

@@ -20,6 +20,8 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out);
 void render_comparison_csv(const MethodComparison& c, std::ostream& out);
 void render_weights_text(const Result& result, bool color, std::ostream& out);
 void render_weights_json(const Result& result, std::ostream& out);
+void render_weights_markdown(const Result& result, std::ostream& out);
+void render_weights_csv(const Result& result, std::ostream& out);
 
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);

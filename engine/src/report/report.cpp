@@ -52,10 +52,11 @@ std::string render(const MethodComparison& comparison, const RenderOptions& opti
 }
 
 void render_weights(const Result& result, const RenderOptions& options, std::ostream& out) {
-  if (options.format == Format::Json) {
-    detail::render_weights_json(result, out);
-  } else {
-    detail::render_weights_text(result, options.color, out);
+  switch (options.format) {
+    case Format::Text: detail::render_weights_text(result, options.color, out); break;
+    case Format::Json: detail::render_weights_json(result, out); break;
+    case Format::Markdown: detail::render_weights_markdown(result, out); break;
+    case Format::Csv: detail::render_weights_csv(result, out); break;
   }
 }
 

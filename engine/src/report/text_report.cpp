@@ -60,7 +60,7 @@ std::string bar(double fraction) {
   return out;
 }
 
-void header(const Result& r, const Style& st, std::ostream& out) {
+void header(const Result& r, const Style& st, std::ostream& out, bool with_method = true) {
   out << st.bold(r.framework_title) << '\n';
   std::string line = "framework " + r.framework;
   if (!r.framework_version.empty()) line += " " + r.framework_version;
@@ -70,6 +70,7 @@ void header(const Result& r, const Style& st, std::ostream& out) {
   }
   out << line << '\n';
   if (!r.assessment_title.empty()) out << r.assessment_title << '\n';
+  if (!with_method) return;
   out << fmt::format("method {} ({}), normalization {}; {} score is better\n", r.method,
                      r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");
 }
@@ -129,32 +130,49 @@ void why(const Result& r, const Style& st, std::ostream& out) {
     t.add({r.criteria[j].id, fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
            signed_fixed(w->contribution[j] - u->contribution[j], 4)});
   }
-  double tw = 0;
-  double tu = 0;
-  for (size_t j = 0; j < r.criteria.size(); ++j) {
-    tw += w->contribution[j];
-    tu += u->contribution[j];
+  if (!r.contribution_total.empty()) {
+    double tw = 0;
+    double tu = 0;
+    for (size_t j = 0; j < r.criteria.size(); ++j) {
+      tw += w->contribution[j];
+      tu += u->contribution[j];
+    }
+    t.add({"total = " + r.contribution_total, fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   }
-  t.add({"total", fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   out << '\n';
   auto lines = t.lines();
   out << st.dim(lines[0]) << '\n';
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  if (r.contribution_total.empty()) {
+    out << fmt::format("  ({} ranks by its own score; these values show where each option "
+                       "stands, they do not add up to it)\n",
+                       r.method_title);
+  }
 }
 
-void criteria(const Result& r, const Style& st, std::ostream& out) {
+void criteria(const Result& r, const Style& st, std::ostream& out, bool with_normalization = true) {
   out << '\n' << st.bold("Criteria") << '\n';
   TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
                TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left,
                TextTable::Align::Left});
-  t.add({"#", "criterion", "direction", "weight", "share", "unit", "normalisation"});
+  if (with_normalization) {
+    t.add({"#", "criterion", "direction", "weight", "share", "unit", "normalisation"});
+  } else {
+    t.add({"#", "criterion", "direction", "weight", "share", "unit"});
+  }
   for (size_t j = 0; j < r.criteria.size(); ++j) {
     const auto& c = r.criteria[j];
-    std::string weight = quantity(c.weight);
+    // Weights a method computed are shares already: four decimals, like the share column.
+    const bool given = c.weight_origin == "framework" || c.weight_origin == "assessment" ||
+                       c.weight_origin == "direct" || c.weight_origin.rfind("rule ", 0) == 0;
+    std::string weight = given ? quantity(c.weight) : fixed(c.weight, 4);
     if (c.weight_origin == "assessment") weight += "*";
     if (c.weight_origin.rfind("rule ", 0) == 0) weight += "^";
-    t.add({std::to_string(j + 1), c.id, std::string(to_string(c.direction)), weight,
-           fixed(c.normalized_weight, 4), c.unit.empty() ? "-" : c.unit, c.normalization});
+    std::vector<std::string> row = {std::to_string(j + 1), c.id,
+                                    std::string(to_string(c.direction)), weight,
+                                    fixed(c.normalized_weight, 4), c.unit.empty() ? "-" : c.unit};
+    if (with_normalization) row.push_back(c.normalization);
+    t.add(std::move(row));
   }
   auto lines = t.lines();
   out << st.dim(lines[0]) << '\n';
@@ -276,10 +294,16 @@ void derived(const Result& r, const Style& st, std::ostream& out) {
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 
-void ahp_lines(const AhpReport& a, const std::string& indent, std::ostream& out) {
+void ahp_lines(const AhpReport& a, const std::string& label, const std::string& indent,
+               std::ostream& out) {
+  if (a.elements.size() < 3) {
+    out << indent << fmt::format("AHP{} ({}): {} elements, always consistent\n", label,
+                                 a.priority_method, a.elements.size());
+    return;
+  }
   out << indent
-      << fmt::format("AHP ({}): lambda max {}, CI {}, CR {} ({}, RI {}): {}\n", a.priority_method,
-                     fixed(a.lambda_max, 4), fixed(a.consistency_index, 4),
+      << fmt::format("AHP{} ({}): lambda max {}, CI {}, CR {} ({}, RI {}): {}\n", label,
+                     a.priority_method, fixed(a.lambda_max, 4), fixed(a.consistency_index, 4),
                      fixed(a.consistency_ratio, 4), a.ri_table, fixed(a.random_index, 4),
                      a.consistent ? "consistent (CR <= 0.1)" : "NOT consistent (CR > 0.1)");
   std::string tables;
@@ -292,8 +316,8 @@ void ahp_lines(const AhpReport& a, const std::string& indent, std::ostream& out)
     for (const auto& j : a.inconsistent) {
       out << indent
           << fmt::format("  {} over {}: given {}, consistent with the priorities {} (about {})",
-                         j.row, j.column, quantity(j.given), quantity(j.consistent), j.suggested);
-      if (j.where.line > 0) out << fmt::format(" [line {}]", j.where.line);
+                         j.row, j.column, j.given_text, quantity(j.consistent), j.suggested);
+      if (j.where.line > 0) out << fmt::format(", at {}:{}", j.where.line, j.where.column);
       out << '\n';
     }
   }
@@ -303,11 +327,14 @@ void weighting(const Result& r, const Style& st, std::ostream& out) {
   const WeightingReport& w = r.weighting;
   if (w.method == "direct") return;
   out << '\n' << st.bold("Weighting") << " (" << w.method << ")\n";
-  if (w.ahp) ahp_lines(*w.ahp, "  ", out);
+  if (w.origin == "assessment") out << "  set by the assessment, in place of the framework's\n";
+  if (!w.description.empty()) out << "  " << w.description << '\n';
+  if (w.ahp && w.stakeholders.empty()) ahp_lines(*w.ahp, "", "  ", out);
   if (!w.groups.empty()) {
-    out << "  groups weighted by " << w.group_method << "; a criterion's weight is its group's "
-        << "share times its share within the group\n";
-    if (w.group_ahp) ahp_lines(*w.group_ahp, "  ", out);
+    out << "  groups weighted "
+        << (w.group_method == "direct" ? std::string("directly") : "by " + w.group_method)
+        << "; a criterion's weight is its group's share times its share within the group\n";
+    if (w.group_ahp) ahp_lines(*w.group_ahp, " of the groups", "  ", out);
     TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
                  TextTable::Align::Left});
     t.add({"group", "share", "within", "criteria (share within the group)"});
@@ -322,18 +349,18 @@ void weighting(const Result& r, const Style& st, std::ostream& out) {
     out << st.dim(lines[0]) << '\n';
     for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
     for (const auto& g : w.groups) {
-      if (g.ahp) {
-        out << "  within " << g.id << ":\n";
-        ahp_lines(*g.ahp, "    ", out);
-      }
+      if (g.ahp) ahp_lines(*g.ahp, " within " + g.id, "  ", out);
+      if (!g.description.empty()) out << "  within " << g.id << ": " << g.description << '\n';
     }
   }
   if (!w.stakeholders.empty()) {
-    out << fmt::format("  {} stakeholders, aggregated by the {} mean; agreement between their "
-                       "rankings (mean Kendall's tau) {}\n",
+    out << fmt::format("  {} stakeholders, aggregated by the weighted {}; agreement between "
+                       "their rankings (mean Kendall's tau) {}\n",
                        w.stakeholders.size(),
-                       w.aggregate == "geometric" ? "geometric (of AHP judgements)" : "weighted arithmetic (of weights)",
+                       w.aggregate == "geometric" ? "geometric mean of their AHP judgements"
+                                                  : "arithmetic mean of their weights",
                        fixed(w.mean_pairwise_tau, 4));
+    if (w.ahp) ahp_lines(*w.ahp, " of the combined judgements", "  ", out);
     std::vector<TextTable::Align> align = {TextTable::Align::Left, TextTable::Align::Right,
                                            TextTable::Align::Left, TextTable::Align::Right,
                                            TextTable::Align::Left};
@@ -359,17 +386,14 @@ void weighting(const Result& r, const Style& st, std::ostream& out) {
     out << "  (columns 1.. are each stakeholder's criterion weights, by criterion number; spread is "
            "their standard deviation)\n";
     for (const auto& s : w.stakeholders) {
-      if (s.ahp) {
-        out << "  " << s.id << ":\n";
-        ahp_lines(*s.ahp, "    ", out);
-      }
+      if (s.ahp) ahp_lines(*s.ahp, " of " + s.id, "  ", out);
     }
   }
 }
 
 void details(const Result& r, const Style& st, std::ostream& out) {
   const MethodDetails& d = r.details;
-  if (d.per_option.empty() && d.per_criterion.empty()) return;
+  if (d.per_option.empty() && d.per_criterion.empty() && d.per_criterion_text.empty()) return;
   out << '\n' << st.bold(r.method_title + " details") << '\n';
   if (!d.per_option.empty()) {
     std::vector<TextTable::Align> align = {TextTable::Align::Left};
@@ -391,11 +415,15 @@ void details(const Result& r, const Style& st, std::ostream& out) {
     out << st.dim(lines[0]) << '\n';
     for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
   }
-  if (!d.per_criterion.empty()) {
+  if (!d.per_criterion.empty() || !d.per_criterion_text.empty()) {
     std::vector<TextTable::Align> align = {TextTable::Align::Left};
     std::vector<std::string> head = {"criterion"};
     for (const auto& [key, values] : d.per_criterion) {
       align.push_back(TextTable::Align::Right);
+      head.push_back(key);
+    }
+    for (const auto& [key, values] : d.per_criterion_text) {
+      align.push_back(TextTable::Align::Left);
       head.push_back(key);
     }
     TextTable t(align);
@@ -403,6 +431,7 @@ void details(const Result& r, const Style& st, std::ostream& out) {
     for (size_t j = 0; j < r.criteria.size(); ++j) {
       std::vector<std::string> row = {r.criteria[j].id};
       for (const auto& [key, values] : d.per_criterion) row.push_back(fixed(values[j], 4));
+      for (const auto& [key, values] : d.per_criterion_text) row.push_back(values[j]);
       t.add(std::move(row));
     }
     out << '\n';
@@ -427,8 +456,8 @@ void details(const Result& r, const Style& st, std::ostream& out) {
 
 void render_weights_text(const Result& r, bool color, std::ostream& out) {
   const Style st{color};
-  header(r, st, out);
-  criteria(r, st, out);
+  header(r, st, out, false);
+  criteria(r, st, out, false);
   weighting(r, st, out);
 }
 

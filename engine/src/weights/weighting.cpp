@@ -71,6 +71,13 @@ const RiTable* find_table(const std::string& name) {
   throw Error(std::move(d));
 }
 
+/// A judgement as written on Saaty's scale: "3", "1/3", or the number when it is neither.
+std::string judgement_text(double v) {
+  const double inverse = 1 / v;
+  if (v < 1 && std::fabs(inverse - std::round(inverse)) < 1e-9) return fmt::format("1/{}", std::round(inverse));
+  return quantity(v);
+}
+
 /// The nearest value on Saaty's 1-9 scale (or its reciprocal), as text.
 std::string nearest_on_scale(double v) {
   const bool inverse = v < 1;
@@ -195,6 +202,7 @@ AhpReport ahp(const PairwiseJudgements& j) {
         jd.row = j.elements[i];
         jd.column = j.elements[k];
         jd.given = given;
+        jd.given_text = judgement_text(given);
         jd.consistent = consistent;
         jd.suggested = nearest_on_scale(consistent);
         jd.where = j.cells.empty() ? SourceLocation{} : j.cells[i * n + k];
@@ -239,9 +247,12 @@ std::vector<double> entropy_weights(const DecisionProblem& p, const SourceLocati
         Diagnostic diag;
         diag.code = ErrorCode::MethodDomain;
         diag.where = p.location(i, j).file.empty() ? where : p.location(i, j);
+        diag.length = static_cast<int>(plain_number(p.at(i, j)).size());
         diag.message = fmt::format(
-            "entropy weights need non-negative values, but option '{}' scores {} on '{}'",
+            "entropy weights need non-negative values, but option '{}' scores {} on criterion "
+            "'{}'",
             p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
+        diag.hint = "CRITIC weights accept any scores: weighting: {method: critic}";
         throw Error(std::move(diag));
       }
       sum += p.at(i, j);
@@ -350,6 +361,34 @@ double kendall_tau(const std::vector<RankEntry>& a, const std::vector<RankEntry>
 
 namespace {
 
+/// A line that says how a spec weighs, for the methods whose figures are not otherwise shown.
+std::string describe(const WeightingSpec& spec, size_t options) {
+  if (spec.method == "roc" || spec.method == "rank_sum" || spec.method == "rank_reciprocal") {
+    std::string order;
+    for (const auto& tied : spec.order) {
+      std::string rank;
+      for (const auto& id : tied) rank += (rank.empty() ? "" : " = ") + id;
+      order += (order.empty() ? "" : ", ") + rank;
+    }
+    return "rank order, most important first: " + order;
+  }
+  if (spec.method == "swing") {
+    std::string points;
+    for (const auto& [id, v] : spec.weights) points += (points.empty() ? "" : ", ") + id + " " + quantity(v);
+    return "swing points: " + points;
+  }
+  if (spec.method == "entropy") {
+    return fmt::format("from the scores of {} options: how unevenly each criterion spreads them",
+                       options);
+  }
+  if (spec.method == "critic") {
+    return fmt::format("from the scores of {} options: each criterion's spread times its conflict "
+                       "with the others",
+                       options);
+  }
+  return "";
+}
+
 /// Weights over `elements` (criteria, or group ids) from a spec; `given` for direct weighting.
 std::vector<double> weigh(const WeightingSpec& spec, const std::vector<std::string>& elements,
                           const std::vector<double>& given, const DecisionProblem& problem,
@@ -445,6 +484,7 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
       gr.weight = top[g];
       gr.criteria = group.criteria;
       gr.method = group.local ? group.local->method : "direct";
+      gr.description = group.local ? describe(*group.local, problem.rows()) : "";
       std::vector<double> local =
           group.local ? weigh(*group.local, group.criteria, own, problem, columns, gr.ahp) : own;
       gr.local = normalized(local);
@@ -513,6 +553,7 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
   std::optional<AhpReport> report;
   out.weights = weigh(*spec, criteria, given, problem, all, report);
   out.report.ahp = std::move(report);
+  out.report.description = describe(*spec, problem.rows());
   return out;
 }
 

@@ -22,8 +22,8 @@ int run_validate(const ValidateOptions& opt) {
   for (const auto& name : opt.files) {
     try {
       const std::string path = resolve_path(reader, name);
-      const FileKind kind = detect_kind(reader, path);
-      auto warnings = validate_file(reader, path);
+      FileKind kind = FileKind::Framework;
+      auto warnings = validate_file(reader, path, &kind);
       print_diagnostics(stderr, warnings);
       if (!opt.quiet) {
         fmt::print("{}: ok ({}{})\n", path, to_string(kind),

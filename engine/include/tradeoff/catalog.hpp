@@ -89,8 +89,10 @@ Loaded load(SourceReader& reader, const std::string& path);
 /// Loads and validates a catalog criterion file.
 CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
                                 std::vector<Diagnostic>* warnings = nullptr);
-/// Validates any of the three kinds; returns its warnings, throws Error with every problem.
-std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path);
+/// Validates any of the three kinds; returns its warnings (and, if asked, what kind of file it
+/// was), throws Error with every problem.
+std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,
+                                      FileKind* kind = nullptr);
 
 /// Fills each diagnostic's excerpt (its source line) from the reader, where it can.
 void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader);

@@ -328,9 +328,12 @@ FileKind detect_kind(SourceReader& reader, const std::string& path) {
   return kind_of(parse_file(reader, path));
 }
 
-CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
+namespace {
+
+// Each file is parsed once: the public entry points parse, then dispatch on the document.
+
+CatalogCriterion criterion_from(const yaml::Document& doc, const std::string& path,
                                 std::vector<Diagnostic>* warnings) {
-  const yaml::Document doc = parse_file(reader, path);
   const FileKind kind = kind_of(doc);
   if (kind != FileKind::Criterion) wrong_kind(doc, kind, FileKind::Criterion);
   DiagnosticSink sink;
@@ -342,8 +345,7 @@ CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
   return c;
 }
 
-Loaded load_framework(SourceReader& reader, const std::string& path) {
-  const yaml::Document doc = parse_file(reader, path);
+Loaded framework_file(SourceReader& reader, const yaml::Document& doc) {
   const FileKind kind = kind_of(doc);
   if (kind != FileKind::Framework) wrong_kind(doc, kind, FileKind::Framework);
   Loaded out;
@@ -351,10 +353,10 @@ Loaded load_framework(SourceReader& reader, const std::string& path) {
   return out;
 }
 
-Loaded load_assessment(SourceReader& reader, const std::string& path) {
-  const yaml::Document doc = parse_file(reader, path);
+Loaded assessment_file(SourceReader& reader, const yaml::Document& doc) {
   const FileKind kind = kind_of(doc);
   if (kind != FileKind::Assessment) wrong_kind(doc, kind, FileKind::Assessment);
+  const std::string& path = doc.file;
   DiagnosticSink sink;
   loader::Context ctx(doc, sink);
   Assessment assessment = loader::read_assessment_header(ctx);
@@ -391,7 +393,7 @@ Loaded load_assessment(SourceReader& reader, const std::string& path) {
       sink.throw_if_errors();
     }
   }
-  Loaded out = load_framework(reader, fw_path);
+  Loaded out = framework_file(reader, parse_file(reader, fw_path));
   loader::read_assessment_body(ctx, assessment, out.framework);
   sink.throw_if_errors();
   for (auto& w : warnings_of(sink)) out.warnings.push_back(std::move(w));
@@ -399,11 +401,10 @@ Loaded load_assessment(SourceReader& reader, const std::string& path) {
   return out;
 }
 
-Loaded load(SourceReader& reader, const std::string& path) {
-  const FileKind kind = detect_kind(reader, path);
-  if (kind == FileKind::Assessment) return load_assessment(reader, path);
-  if (kind == FileKind::Framework) return load_framework(reader, path);
-  const yaml::Document doc = parse_file(reader, path);
+Loaded framework_or_assessment(SourceReader& reader, const yaml::Document& doc) {
+  const FileKind kind = kind_of(doc);
+  if (kind == FileKind::Assessment) return assessment_file(reader, doc);
+  if (kind == FileKind::Framework) return framework_file(reader, doc);
   Diagnostic d;
   d.code = ErrorCode::WrongKind;
   d.where = doc.at(doc.root);
@@ -412,14 +413,35 @@ Loaded load(SourceReader& reader, const std::string& path) {
   throw Error(std::move(d));
 }
 
-std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path) {
-  const FileKind kind = detect_kind(reader, path);
-  if (kind == FileKind::Criterion) {
+}  // namespace
+
+CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
+                                std::vector<Diagnostic>* warnings) {
+  return criterion_from(parse_file(reader, path), path, warnings);
+}
+
+Loaded load_framework(SourceReader& reader, const std::string& path) {
+  return framework_file(reader, parse_file(reader, path));
+}
+
+Loaded load_assessment(SourceReader& reader, const std::string& path) {
+  return assessment_file(reader, parse_file(reader, path));
+}
+
+Loaded load(SourceReader& reader, const std::string& path) {
+  return framework_or_assessment(reader, parse_file(reader, path));
+}
+
+std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,
+                                      FileKind* kind) {
+  const yaml::Document doc = parse_file(reader, path);
+  if (kind != nullptr) *kind = kind_of(doc);
+  if (kind_of(doc) == FileKind::Criterion) {
     std::vector<Diagnostic> warnings;
-    load_criterion(reader, path, &warnings);
+    criterion_from(doc, path, &warnings);
     return warnings;
   }
-  return load(reader, path).warnings;
+  return framework_or_assessment(reader, doc).warnings;
 }
 
 void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader) {

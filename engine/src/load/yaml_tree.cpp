@@ -286,6 +286,7 @@ std::pair<int, int> Document::position_of(size_t offset) const {
   offset = std::min(offset, text.size());
   const auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
   const size_t line = static_cast<size_t>(it - line_starts.begin());  // 1-based
+  if (ascii) return {static_cast<int>(line), static_cast<int>(offset - line_starts[line - 1]) + 1};
   int column = 1;
   for (size_t i = line_starts[line - 1]; i < offset; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
@@ -310,6 +311,7 @@ Document parse(std::string file, std::string_view text) {
   doc.line_starts.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') doc.line_starts.push_back(i + 1);
+    if (static_cast<unsigned char>(text[i]) >= 0x80) doc.ascii = false;
   }
   if (const size_t bad = invalid_utf8(doc.text); bad != std::string::npos) {
     const auto [line, column] = doc.position_of(bad);

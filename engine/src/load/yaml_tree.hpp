@@ -45,6 +45,7 @@ struct Document {
   std::string file;
   std::string text;                 ///< the source, without a byte-order mark
   std::vector<size_t> line_starts;  ///< byte offset of each line of `text`
+  bool ascii = true;                ///< no multi-byte characters: columns are byte offsets
   Node root;
   bool empty = true;  ///< no document, or a document holding only null/comments
 

@@ -771,7 +771,6 @@ MethodComparison compare_methods(const Framework& fw, const Assessment* assessme
     EvaluateOptions o = options;
     // The files' own method keeps the files' normalisation; the others use their own default,
     // or the command line's when they accept it.
-    o.method = name == own && options.normalization.empty() ? "" : name;
     if (!o.normalization.empty()) {
       const auto n = parse_normalization(o.normalization);
       if (n && !info->allowed.empty() &&
@@ -779,6 +778,7 @@ MethodComparison compare_methods(const Framework& fw, const Assessment* assessme
         o.normalization.clear();
       }
     }
+    o.method = name == own && o.normalization.empty() ? "" : name;
     Result r = evaluate(fw, assessment, o);
     if (r.method != name) {
       // The files chose another method at a level the command line does not reach.

@@ -249,14 +249,9 @@ TEST_CASE("WSM and WPM agree with the reference on random matrices", "[oracle]")
           ref_threw = true;
         }
         if (ref_threw) {
-          // Min-max (also the declared fallback) should give the worst option exactly 0, which
-          // the weighted product refuses. The engine's affine form x/range - min/range leaves
-          // +-1e-16 instead, so it sometimes computes a score: see known_issues_test.cpp.
-          const bool minmax_like =
-              engine_norm == Normalization::MinMax || engine_norm == Normalization::Declared;
-          if (!minmax_like) {
-            CHECK_THROWS_AS(tradeoff::detail::run_wpm(c.problem, r, {}), tradeoff::Error);
-          }
+          // Min-max (also the declared fallback) gives the worst option exactly 0, which the
+          // weighted product refuses, as it refuses a zero or negative raw value.
+          CHECK_THROWS_AS(tradeoff::detail::run_wpm(c.problem, r, {}), tradeoff::Error);
           continue;
         }
         const auto wpm = tradeoff::detail::run_wpm(c.problem, r, {});

@@ -33,8 +33,8 @@ struct EvaluateOptions {
 
 /// Scores, ranks and explains. Throws Error for inputs that cannot be evaluated (e.g. a zero
 /// value under the weighted product), located at the responsible YAML.
-Result evaluate(const Framework& framework, const Assessment* assessment,
-                const EvaluateOptions& options = {});
+Result evaluate(const Framework& fw, const Assessment* assessment,
+                const EvaluateOptions& opt = {});
 
 /// The same decision under several methods, and how far their rankings agree.
 struct MethodComparison {
@@ -47,7 +47,7 @@ struct MethodComparison {
 /// Ranks under each method: `methods`, else the files' `compare:` list, else every method.
 /// Each method uses its own default normalisation unless `options.normalization` names one it
 /// accepts; the method the files choose keeps the files' normalisation.
-MethodComparison compare_methods(const Framework& framework, const Assessment* assessment,
+MethodComparison compare_methods(const Framework& fw, const Assessment* assessment,
                                  const EvaluateOptions& options,
                                  std::vector<std::string> methods = {});
 

@@ -53,8 +53,7 @@ std::optional<double> judgement(Context& ctx, const yaml::Node& node) {
 
 class WeightingReader {
  public:
-  WeightingReader(Context& ctx, const std::vector<std::string>& criteria)
-      : ctx_(ctx), criteria_(criteria) {}
+  explicit WeightingReader(Context& ctx) : ctx_(ctx) {}
 
   /// `scope` lists the elements being weighed (criteria, or group ids); `what` names the block.
   std::optional<WeightingSpec> read(const yaml::Node& node, const std::vector<std::string>& scope,
@@ -628,14 +627,13 @@ class WeightingReader {
   }
 
   Context& ctx_;
-  const std::vector<std::string>& criteria_;
 };
 
 }  // namespace
 
 std::optional<WeightingSpec> read_weighting(Context& ctx, const yaml::Node& node,
                                             const std::vector<std::string>& criteria) {
-  return WeightingReader(ctx, criteria).read(node, criteria, "the weighting", 0);
+  return WeightingReader(ctx).read(node, criteria, "the weighting", 0);
 }
 
 bool uses_criterion_weights(const WeightingSpec* spec) {

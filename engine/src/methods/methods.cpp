@@ -15,6 +15,9 @@ namespace tradeoff::detail {
 
 namespace {
 
+/// Relative size below which a spread of computed values is taken for rounding noise.
+constexpr double kSpreadTolerance = 1e-12;
+
 /// For an all-affine normalisation: r_ij = a_j x_ij + b_j, so that methods can work on the raw
 /// matrix in one pass instead of a normalised copy.
 struct AffineColumns {
@@ -83,7 +86,9 @@ std::vector<double> weighted_values(const DecisionProblem& p, const NormalizedMa
 }
 
 /// Log of the weighted product of option i; throws for a non-positive value of a criterion
-/// with weight (WPM). With `allow_zero`, a zero value makes the product 0 (WASPAS).
+/// with weight (WPM). With `allow_zero`, a zero value that counts with a positive exponent
+/// makes the product 0, the worst (WASPAS); a zero with a negative exponent (a cost taken
+/// as it is) would make it infinite, and is refused like any other.
 double log_product(const DecisionProblem& p, const NormalizedMatrix& r, size_t i,
                    double* contributions, bool allow_zero) {
   const size_t m = p.cols();
@@ -91,18 +96,25 @@ double log_product(const DecisionProblem& p, const NormalizedMatrix& r, size_t i
   for (size_t j = 0; j < m; ++j) {
     if (p.weights[j] <= 0) continue;  // a criterion without weight takes no part
     const double v = value(p, r, i, j);
-    if (allow_zero && v == 0) return -std::numeric_limits<double>::infinity();
+    if (allow_zero && v == 0 && r.sign[j] > 0) return -std::numeric_limits<double>::infinity();
     if (!(v > 0)) {
       Diagnostic d;
       d.code = ErrorCode::MethodDomain;
       d.where = p.location(i, j);
       const double raw = p.at(i, j);
-      if (!(raw > 0)) {
+      if (v == 0 && r.sign[j] < 0) {
+        d.message = fmt::format(
+            "option '{}' scores 0 on cost '{}', which the weighted product counts with a "
+            "negative exponent: its product would be infinite",
+            p.options[i], p.criteria[j].id);
+        d.hint = "normalise the costs first (--normalization max) or use --method wsm";
+      } else if (!(raw > 0)) {
         d.message = fmt::format(
             "the weighted product needs positive values, but option '{}' scores {} on "
             "criterion '{}'",
             p.options[i], quantity(raw), p.criteria[j].id);
-        d.hint = "use a method that accepts zero, e.g. --method wsm";
+        d.hint = raw == 0 && !allow_zero ? "use a method that accepts zero, e.g. --method wsm"
+                                         : "the weighted sum accepts it: --method wsm";
       } else {
         d.message = fmt::format(
             "the weighted product needs positive values, but the normalised score of option "
@@ -337,11 +349,20 @@ MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
   const double s_worst = n > 0 ? *std::max_element(s.begin(), s.end()) : 0;
   const double r_best = n > 0 ? *std::min_element(rr.begin(), rr.end()) : 0;
   const double r_worst = n > 0 ? *std::max_element(rr.begin(), rr.end()) : 0;
+  // A spread within rounding of the values themselves is no spread: options that are alike in
+  // exact arithmetic (rotations of the same scores, say) sum in different orders and differ in
+  // the last bits, and dividing by that difference would turn noise into a Q of 0 or 1.
+  auto spread = [](double lo, double hi) {
+    const double width = hi - lo;
+    return width > kSpreadTolerance * std::max(std::abs(lo), std::abs(hi)) ? width : 0.0;
+  };
+  const double s_spread = spread(s_best, s_worst);
+  const double r_spread = spread(r_best, r_worst);
   std::vector<double> q(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
     // 0/0 (every option alike on S or R) contributes nothing.
-    const double qs = s_worst > s_best ? (s[i] - s_best) / (s_worst - s_best) : 0.0;
-    const double qr = r_worst > r_best ? (rr[i] - r_best) / (r_worst - r_best) : 0.0;
+    const double qs = s_spread > 0 ? (s[i] - s_best) / s_spread : 0.0;
+    const double qr = r_spread > 0 ? (rr[i] - r_best) / r_spread : 0.0;
     q[i] = v * qs + (1 - v) * qr;
   }
   out.higher_is_better = false;

@@ -104,9 +104,9 @@ size_t random_index_limit(const std::string& table) {
 }
 
 std::optional<double> random_index(const std::string& table, size_t n) {
-  if (n < 3) return 0.0;
   const RiTable* t = find_table(table);
   if (t == nullptr) return std::nullopt;
+  if (n < 3) return 0.0;
   for (size_t k = 0; k < t->values.size(); ++k) {
     if (t->values[k].first == n) return t->values[k].second;
     if (t->values[k].first > n && k > 0) {
@@ -180,12 +180,15 @@ AhpReport ahp(const PairwiseJudgements& j) {
   r.consistency_index = n > 2 ? std::max(0.0, (r.lambda_max - static_cast<double>(n)) /
                                                   static_cast<double>(n - 1))
                               : 0.0;
+  // The loader keeps a table to the sizes it lists; called directly with a larger matrix, the
+  // ratio comes from the one table that covers every size, and the report says so.
+  if (!random_index(r.ri_table, n)) r.ri_table = "alonso_lamata_2006";
   for (const auto& name : ri_table_names()) {
     const auto ri = random_index(name, n);
     if (!ri) continue;
     const double cr = *ri > 0 ? r.consistency_index / *ri : 0.0;
     r.ratio_by_table.emplace_back(name, cr);
-    if (name == j.ri_table) {
+    if (name == r.ri_table) {
       r.random_index = *ri;
       r.consistency_ratio = cr;
     }
@@ -235,6 +238,47 @@ std::vector<double> rank_order_weights(const std::string& method, size_t n) {
   return w;
 }
 
+namespace {
+
+/// (1 + x) ln(1 + x) - x, accurate for small x (where it is about x^2 / 2 and the direct form
+/// cancels): the series sum over k >= 2 of (-1)^k x^k / (k (k - 1)).
+double entropy_term(double x) {
+  if (x <= -1) return 1;  // a share of 0: 0 ln 0 = 0
+  if (std::fabs(x) < 1e-3) {
+    double power = x * x;
+    double sum = 0;
+    for (int k = 2; k <= 8; ++k) {
+      sum += (k % 2 == 0 ? power : -power) / static_cast<double>(k * (k - 1));
+      power *= x;
+    }
+    return sum;
+  }
+  return (1 + x) * std::log1p(x) - x;
+}
+
+/// The diversity 1 - E_j of column j, computed as the divergence of its shares q_i from the
+/// uniform 1/n over ln n: sum q_i ln(n q_i) / ln n. Written with q_i = (1 + x_i)/n, where the
+/// x_i are the deviations from the mean (which sum to 0), it is the mean of
+/// (1 + x_i) ln(1 + x_i) - x_i: no cancellation against 1, so a column that varies a little
+/// gets its small diversity, and one that does not vary gets exactly 0.
+double entropy_diversity(const DecisionProblem& p, size_t j, double sum) {
+  const size_t n = p.rows();
+  double lo = p.at(0, j);
+  double hi = lo;
+  for (size_t i = 1; i < n; ++i) {
+    lo = std::min(lo, p.at(i, j));
+    hi = std::max(hi, p.at(i, j));
+  }
+  if (!(hi > lo) || !(sum > 0)) return 0;  // alike everywhere (or all zero): no information
+  const double mean = sum / static_cast<double>(n);
+  double divergence = 0;
+  for (size_t i = 0; i < n; ++i) divergence += entropy_term((p.at(i, j) - mean) / mean);
+  divergence /= static_cast<double>(n);
+  return std::max(0.0, divergence / std::log(static_cast<double>(n)));
+}
+
+}  // namespace
+
 std::vector<double> entropy_weights(const DecisionProblem& p, const SourceLocation& where) {
   const size_t n = p.rows();
   const size_t m = p.cols();
@@ -257,16 +301,7 @@ std::vector<double> entropy_weights(const DecisionProblem& p, const SourceLocati
       }
       sum += p.at(i, j);
     }
-    double e = 1;  // a column of zeros carries no information
-    if (sum > 0) {
-      double h = 0;
-      for (size_t i = 0; i < n; ++i) {
-        const double q = p.at(i, j) / sum;
-        if (q > 0) h -= q * std::log(q);  // 0 ln 0 = 0
-      }
-      e = h / std::log(static_cast<double>(n));
-    }
-    d[j] = std::max(0.0, 1 - e);
+    d[j] = entropy_diversity(p, j, sum);
   }
   const double total = std::accumulate(d.begin(), d.end(), 0.0);
   if (!(total > 0)) {
@@ -302,15 +337,25 @@ std::vector<double> critic_weights(const DecisionProblem& p, const SourceLocatio
     for (size_t i = 0; i < n; ++i) sd[j] += (r[i * m + j] - mean[j]) * (r[i * m + j] - mean[j]);
     sd[j] = std::sqrt(sd[j] / static_cast<double>(n - 1));
   }
+  const bool any_varies = std::any_of(sd.begin(), sd.end(), [](double x) { return x > 0; });
+  if (!any_varies) {
+    domain(where, "no criterion varies across the options, so CRITIC gives none any weight");
+  }
+  // A lone criterion has nothing to conflict with: it takes the whole weight.
+  if (m == 1) return {1.0};
   std::vector<double> c(m, 0.0);
   for (size_t j = 0; j < m; ++j) {
     double conflict = 0;
     for (size_t k = 0; k < m; ++k) {
       double corr = 0;  // undefined for a constant column: count no correlation
-      if (sd[j] > 0 && sd[k] > 0) {
+      if (k == j) {
+        corr = 1;
+      } else if (sd[j] > 0 && sd[k] > 0) {
         double cov = 0;
         for (size_t i = 0; i < n; ++i) cov += (r[i * m + j] - mean[j]) * (r[i * m + k] - mean[k]);
-        corr = cov / static_cast<double>(n - 1) / (sd[j] * sd[k]);
+        corr = std::clamp(cov / static_cast<double>(n - 1) / (sd[j] * sd[k]), -1.0, 1.0);
+        // Columns that move together exactly must not keep a conflict made of rounding.
+        if (1 - std::fabs(corr) < 1e-12) corr = corr > 0 ? 1 : -1;
       }
       conflict += 1 - corr;
     }
@@ -318,7 +363,9 @@ std::vector<double> critic_weights(const DecisionProblem& p, const SourceLocatio
   }
   const double total = std::accumulate(c.begin(), c.end(), 0.0);
   if (!(total > 0)) {
-    domain(where, "no criterion varies across the options, so CRITIC gives none any weight");
+    domain(where,
+           "the criteria that vary move in step (perfectly correlated), so CRITIC's conflict "
+           "measure gives none any weight");
   }
   for (auto& x : c) x /= total;
   return c;
@@ -354,9 +401,13 @@ double kendall_tau(const std::vector<RankEntry>& a, const std::vector<RankEntry>
       }
     }
   }
-  const double denominator =
-      std::sqrt((concordant + discordant + ties_a) * (concordant + discordant + ties_b));
-  return denominator > 0 ? (concordant - discordant) / denominator : 1.0;
+  const double untied_b = concordant + discordant + ties_a;
+  const double untied_a = concordant + discordant + ties_b;
+  // Tau-b is 0/0 when a ranking ties every option. Two such rankings are the same ranking
+  // (1); one against a ranking that orders the options says nothing either way (0).
+  if (untied_a == 0 && untied_b == 0) return 1.0;
+  if (untied_a == 0 || untied_b == 0) return 0.0;
+  return (concordant - discordant) / std::sqrt(untied_a * untied_b);
 }
 
 namespace {

@@ -26,6 +26,6 @@ bool check_expression(DiagnosticSink& sink, Expression& expression, const expr::
                       expr::Type expected, std::string_view what);
 
 /// The names expressions of `framework` may read: its inputs, then its derived values.
-expr::Symbols symbols_of(const Framework& framework);
+expr::Symbols symbols_of(const Framework& fw);
 
 }  // namespace tradeoff::loader

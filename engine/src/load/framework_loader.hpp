@@ -23,7 +23,7 @@ Framework read_framework(Context& ctx, const CriterionResolver& resolve);
 /// The id and framework reference of an assessment, read before its framework is loaded.
 Assessment read_assessment_header(Context& ctx);
 /// The rest of an assessment, checked against its framework.
-void read_assessment_body(Context& ctx, Assessment& assessment, const Framework& framework);
+void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw);
 
 /// The value of an input written at `node` (a default, or an assessment's answer).
 std::optional<double> read_input_value(Context& ctx, const Input& input, const yaml::Node& node,

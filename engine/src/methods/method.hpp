@@ -55,22 +55,24 @@ struct MethodInfo {
 const std::vector<MethodInfo>& methods();
 const MethodInfo* find_method(std::string_view name);
 
+/// Each method takes the problem `p` and its normalisation `r`.
+
 /// Weighted sum scores only (the hot loop, benchmarked): score_i = sum_j w_j s_j r_ij. With an
 /// all-affine normalisation that is not materialised, one product over the raw matrix.
-std::vector<double> wsm_scores(const DecisionProblem& problem, const NormalizedMatrix& normalized);
+std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r);
 
-MethodOutput run_wsm(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_wsm(const DecisionProblem& p, const NormalizedMatrix& r,
                      const MethodParams& params);
-MethodOutput run_wpm(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_wpm(const DecisionProblem& p, const NormalizedMatrix& r,
                      const MethodParams& params);
-MethodOutput run_waspas(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_waspas(const DecisionProblem& p, const NormalizedMatrix& r,
                         const MethodParams& params);
 /// Expects normalised values that are not oriented (costs not flipped).
-MethodOutput run_topsis(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_topsis(const DecisionProblem& p, const NormalizedMatrix& r,
                         const MethodParams& params);
-MethodOutput run_vikor(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
                        const MethodParams& params);
-MethodOutput run_promethee2(const DecisionProblem& problem, const NormalizedMatrix& normalized,
+MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
                             const MethodParams& params);
 
 /// PROMETHEE II flows for one criterion: for each option a, F(a) = sum_b P(y_a - y_b) and

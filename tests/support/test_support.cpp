@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <numeric>
 
 namespace tradeoff::test {
@@ -60,6 +61,53 @@ detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& row
     for (double v : rows[i]) p.values.push_back(v);
   }
   return p;
+}
+
+std::vector<EvaluateOptions> all_choices() {
+  std::vector<EvaluateOptions> out;
+  for (const auto& method : method_names()) {
+    EvaluateOptions own;
+    own.method = method;
+    out.push_back(own);
+    for (const auto& norm : normalization_names()) {
+      EvaluateOptions o = own;
+      o.normalization = norm;
+      out.push_back(o);
+    }
+  }
+  return out;
+}
+
+std::optional<Result> try_evaluate(const Framework& fw, const EvaluateOptions& options) {
+  try {
+    return evaluate(fw, nullptr, options);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+void check_finite(const Result& r) {
+  for (const auto& o : r.options) {
+    CAPTURE(o.id);
+    CHECK(std::isfinite(o.score));
+    for (double v : o.normalized) CHECK(std::isfinite(v));
+    for (double v : o.contribution) CHECK(std::isfinite(v));
+  }
+  for (const auto& [name, values] : r.details.per_option) {
+    CAPTURE(name);
+    for (double v : values) CHECK(std::isfinite(v));
+  }
+  for (const auto& [name, values] : r.details.per_criterion) {
+    CAPTURE(name);
+    for (double v : values) CHECK(std::isfinite(v));
+  }
+  for (const auto& [name, value] : r.details.figures) {
+    CAPTURE(name);
+    CHECK(std::isfinite(value));
+  }
+  for (const auto& cr : r.criteria) CHECK(std::isfinite(cr.normalized_weight));
+  CHECK(std::isfinite(r.explanation.margin));
+  CHECK(r.explanation.margin >= 0);
 }
 
 }  // namespace tradeoff::test

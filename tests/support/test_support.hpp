@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,13 @@ std::string brief(const Diagnostic& d);
 detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& rows,
                                      const std::vector<double>& weights,
                                      const std::vector<size_t>& cost = {});
+
+/// Every (method, normalisation) pair the engine offers, "" (the method's default) included.
+std::vector<EvaluateOptions> all_choices();
+/// evaluate(), or nullopt when it refuses the input with a tradeoff::Error.
+std::optional<Result> try_evaluate(const Framework& fw, const EvaluateOptions& options);
+/// Checks that no figure of `r` (scores, normalised values, contributions, details, weights,
+/// margin) is NaN or infinite.
+void check_finite(const Result& r);
 
 }  // namespace tradeoff::test

@@ -17,19 +17,10 @@ using tradeoff::ErrorCode;
 using tradeoff::Result;
 using tradeoff::test::brief;
 using tradeoff::test::expect_error;
+using tradeoff::test::load_errors;  // in source order: the engine sorts them
 using tradeoff::test::load_text;
 
 namespace {
-
-/// Loading errors, in source order.
-std::vector<Diagnostic> load_errors(const std::string& yaml) {
-  auto all = tradeoff::test::load_errors(yaml);
-  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::make_pair(a.where.line, a.where.column) <
-           std::make_pair(b.where.line, b.where.column);
-  });
-  return all;
-}
 
 // Criteria and options shared by every framework below; derived values come before them.
 const std::string kTail =

@@ -1,6 +1,8 @@
-// Oracles and properties: the engine's normalisations and methods against the loop-only
-// reference versions (tests/reference/naive_methods.hpp) on seeded random matrices, and
-// properties every evaluation keeps (weight scaling, option order, dominance, no NaN).
+// Oracles for the normalisations: the engine's against the loop-only reference versions
+// (tests/reference/naive_methods.hpp) on seeded random matrices with declared scales, value
+// functions, zeros and negative values, and WSM and WPM on them; no NaN anywhere in a result
+// and WSM within [0, 1]. The methods' own oracles and properties (weight scaling, option order,
+// dominance) are in methods_oracle_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -21,6 +23,9 @@ using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 using tradeoff::Direction;
 using tradeoff::Normalization;
+using tradeoff::test::all_choices;
+using tradeoff::test::check_finite;
+using tradeoff::test::try_evaluate;
 namespace ref = tradeoff::reference;
 
 namespace {
@@ -147,36 +152,6 @@ tradeoff::Framework framework_of(const ref::Matrix& x, const std::vector<bool>& 
   return fw;
 }
 
-std::vector<std::string> default_ids(size_t n) {
-  std::vector<std::string> ids;
-  for (size_t i = 0; i < n; ++i) ids.push_back("o" + std::to_string(i));
-  return ids;
-}
-
-/// Every (method, normalisation) pair the engine offers.
-std::vector<tradeoff::EvaluateOptions> all_choices() {
-  std::vector<tradeoff::EvaluateOptions> out;
-  for (const auto& method : tradeoff::method_names()) {
-    for (const auto& norm : tradeoff::normalization_names()) {
-      tradeoff::EvaluateOptions o;
-      o.method = method;
-      o.normalization = norm;
-      out.push_back(o);
-    }
-  }
-  return out;
-}
-
-/// evaluate(), or nullopt when it refuses the input with a tradeoff::Error.
-std::optional<tradeoff::Result> try_evaluate(const tradeoff::Framework& fw,
-                                             const tradeoff::EvaluateOptions& opt) {
-  try {
-    return tradeoff::evaluate(fw, nullptr, opt);
-  } catch (const tradeoff::Error&) {
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 // --- oracles -------------------------------------------------------------------------------
@@ -264,136 +239,7 @@ TEST_CASE("WSM and WPM agree with the reference on random matrices", "[oracle]")
   CHECK(wpm_compared > 50);
 }
 
-// --- properties ----------------------------------------------------------------------------
-
-namespace {
-
-/// A random positive matrix (no zeros, so that every method and normalisation applies).
-struct Plain {
-  ref::Matrix x;
-  std::vector<bool> cost;
-  std::vector<double> weights;  // as given, in (0.1, 10)
-};
-
-Plain random_plain(unsigned seed, Shape shape) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> value(1.0, 50.0);
-  std::uniform_real_distribution<double> weight(0.1, 10.0);
-  std::bernoulli_distribution coin(0.5);
-  Plain p;
-  p.x.assign(shape.rows, std::vector<double>(shape.cols));
-  for (auto& row : p.x) {
-    for (auto& v : row) v = value(rng);
-  }
-  for (size_t j = 0; j < shape.cols; ++j) {
-    p.cost.push_back(coin(rng));
-    p.weights.push_back(weight(rng));
-  }
-  return p;
-}
-
-}  // namespace
-
-TEST_CASE("scaling every weight leaves scores and ranking unchanged", "[oracle][properties]") {
-  for (const auto& shape : kShapes) {
-    for (unsigned seed : kSeeds) {
-      const Plain p = random_plain(seed, shape);
-      const auto ids = default_ids(shape.rows);
-      const auto base_fw = framework_of(p.x, p.cost, p.weights, ids);
-      for (const auto& opt : all_choices()) {
-        const auto base = try_evaluate(base_fw, opt);
-        for (double factor : {1e-3, 7.0, 1e6}) {
-          CAPTURE(shape.rows, shape.cols, seed, opt.method, opt.normalization, factor);
-          std::vector<double> scaled = p.weights;
-          for (auto& w : scaled) w *= factor;
-          const auto other = try_evaluate(framework_of(p.x, p.cost, scaled, ids), opt);
-          REQUIRE(base.has_value() == other.has_value());
-          if (!base) continue;
-          for (size_t i = 0; i < shape.rows; ++i) {
-            check_close(other->options[i].score, base->options[i].score, 1e-12);
-            CHECK(other->options[i].rank == base->options[i].rank);
-          }
-          for (size_t j = 0; j < shape.cols; ++j) {
-            check_close(other->criteria[j].normalized_weight, base->criteria[j].normalized_weight,
-                        1e-12);
-          }
-        }
-      }
-    }
-  }
-}
-
-TEST_CASE("permuting the options permutes the result", "[oracle][properties]") {
-  for (const auto& shape : kShapes) {
-    for (unsigned seed : kSeeds) {
-      const Plain p = random_plain(seed, shape);
-      const auto ids = default_ids(shape.rows);
-      std::vector<size_t> order(shape.rows);
-      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::mt19937 rng(seed + 1);
-      std::shuffle(order.begin(), order.end(), rng);
-      ref::Matrix shuffled_x;
-      std::vector<std::string> shuffled_ids;
-      for (size_t i : order) {
-        shuffled_x.push_back(p.x[i]);
-        shuffled_ids.push_back(ids[i]);
-      }
-      const auto fw = framework_of(p.x, p.cost, p.weights, ids);
-      const auto shuffled = framework_of(shuffled_x, p.cost, p.weights, shuffled_ids);
-      for (const auto& opt : all_choices()) {
-        CAPTURE(shape.rows, shape.cols, seed, opt.method, opt.normalization);
-        const auto a = try_evaluate(fw, opt);
-        const auto b = try_evaluate(shuffled, opt);
-        REQUIRE(a.has_value() == b.has_value());
-        if (!a) continue;
-        for (size_t k = 0; k < shape.rows; ++k) {
-          // Row k of the shuffled framework is option order[k] of the original.
-          CHECK(b->options[k].id == a->options[order[k]].id);
-          check_close(b->options[k].score, a->options[order[k]].score, 1e-12);
-          CHECK(b->options[k].rank == a->options[order[k]].rank);
-        }
-        // The ranking itself (best first, ties by id) does not depend on file order.
-        REQUIRE(a->ranking.size() == b->ranking.size());
-        for (size_t k = 0; k < a->ranking.size(); ++k) {
-          CHECK(a->ranking[k].option == b->ranking[k].option);
-          CHECK(a->ranking[k].rank == b->ranking[k].rank);
-        }
-      }
-    }
-  }
-}
-
-TEST_CASE("a dominated option never ranks first", "[oracle][properties]") {
-  int checked = 0;
-  for (const auto& shape : kShapes) {
-    for (unsigned seed : kSeeds) {
-      Plain p = random_plain(seed, shape);
-      std::mt19937 rng(seed + 2);
-      std::uniform_int_distribution<size_t> pick(0, shape.rows - 1);
-      std::uniform_real_distribution<double> worse(0.5, 0.9);
-      const size_t k = pick(rng);
-      // Strictly worse than option k on every criterion.
-      std::vector<double> row;
-      for (size_t j = 0; j < shape.cols; ++j) {
-        const double f = worse(rng);
-        row.push_back(p.cost[j] ? p.x[k][j] / f : p.x[k][j] * f);
-      }
-      p.x.push_back(row);
-      auto ids = default_ids(shape.rows);
-      ids.push_back("aa_dominated");  // sorts first, so even a tie would put it on top
-      const auto fw = framework_of(p.x, p.cost, p.weights, ids);
-      for (const auto& opt : all_choices()) {
-        CAPTURE(shape.rows, shape.cols, seed, opt.method, opt.normalization);
-        const auto r = try_evaluate(fw, opt);
-        if (!r) continue;
-        CHECK(r->ranking.front().option != "aa_dominated");
-        CHECK(r->option("aa_dominated")->rank > r->option(ids[k])->rank);
-        ++checked;
-      }
-    }
-  }
-  CHECK(checked >= static_cast<int>(kShapes.size() * kSeeds.size() * 10));
-}
+// --- properties (the methods' own are in methods_oracle_test.cpp) ---------------------
 
 TEST_CASE("no NaN or infinity anywhere in a result", "[oracle][properties]") {
   int evaluated = 0;
@@ -407,20 +253,13 @@ TEST_CASE("no NaN or infinity anywhere in a result", "[oracle][properties]") {
           cost.push_back(c.criteria[j].cost);
           weights.push_back(c.problem.weights[j]);
         }
-        const auto fw = framework_of(c.x, cost, weights, default_ids(shape.rows));
+        const auto fw = framework_of(c.x, cost, weights, c.problem.options);
         for (const auto& opt : all_choices()) {
           CAPTURE(shape.rows, shape.cols, seed, zeros, opt.method, opt.normalization);
           const auto r = try_evaluate(fw, opt);
           if (!r) continue;
           ++evaluated;
-          for (const auto& o : r->options) {
-            CHECK(std::isfinite(o.score));
-            for (double v : o.normalized) CHECK(std::isfinite(v));
-            for (double v : o.contribution) CHECK(std::isfinite(v));
-          }
-          for (const auto& cr : r->criteria) CHECK(std::isfinite(cr.normalized_weight));
-          CHECK(std::isfinite(r->explanation.margin));
-          CHECK(r->explanation.margin >= 0);
+          check_finite(*r);
         }
       }
     }

@@ -59,14 +59,9 @@ Result run(const std::string& rules, const tradeoff::EvaluateOptions& opt = {}) 
   return tradeoff::evaluate(loaded.framework, nullptr, opt);
 }
 
-/// Loading errors, in source order.
+/// Loading errors, in source order (the engine sorts them).
 std::vector<Diagnostic> rule_errors(const std::string& rules) {
-  auto all = expect_errors([&] { load_text(kBase + rules); });
-  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::make_pair(a.where.line, a.where.column) <
-           std::make_pair(b.where.line, b.where.column);
-  });
-  return all;
+  return expect_errors([&] { load_text(kBase + rules); });
 }
 
 /// The error evaluating `rules` throws.

@@ -149,11 +149,11 @@ BENCHMARK(BM_NormalizeAndWeightedSum)->Arg(100000)->Unit(benchmark::kMillisecond
 /// A method from raw values: its normalisation (the column statistics and transforms), then the
 /// aggregation with its intermediate figures (TOPSIS distances, VIKOR S/R/Q and conditions,
 /// PROMETHEE flows). Per-criterion contributions, used only to explain a result, are left out.
-void run_method(benchmark::State& state, const char* name, tradeoff::Normalization normalization,
+void run_method(benchmark::State& state, tradeoff::Method id, tradeoff::Normalization normalization,
                 bool oriented, tradeoff::detail::MethodParams params = {}) {
   const auto rows = static_cast<size_t>(state.range(0));
   const auto p = random_problem(rows, 20, 3);
-  const auto* method = tradeoff::detail::find_method(name);
+  const auto* method = &tradeoff::detail::method_info(id);
   params.contributions = false;
   for (auto _ : state) {
     const auto normalized = tradeoff::detail::normalize(p, normalization, {}, oriented, false);
@@ -163,17 +163,17 @@ void run_method(benchmark::State& state, const char* name, tradeoff::Normalizati
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }
 
-void BM_Wsm(benchmark::State& state) { run_method(state, "wsm", tradeoff::Normalization::MinMax, true); }
+void BM_Wsm(benchmark::State& state) { run_method(state, tradeoff::Method::Wsm, tradeoff::Normalization::MinMax, true); }
 void BM_Topsis(benchmark::State& state) {
-  run_method(state, "topsis", tradeoff::Normalization::Vector, false);
+  run_method(state, tradeoff::Method::Topsis, tradeoff::Normalization::Vector, false);
 }
 void BM_Vikor(benchmark::State& state) {
-  run_method(state, "vikor", tradeoff::Normalization::MinMax, true);
+  run_method(state, tradeoff::Method::Vikor, tradeoff::Normalization::MinMax, true);
 }
 void BM_PrometheeLinear(benchmark::State& state) {
   tradeoff::detail::MethodParams params;
   params.preference.assign(20, {tradeoff::detail::Preference::Kind::Linear, 5, 20, 0});
-  run_method(state, "promethee2", tradeoff::Normalization::None, true, params);
+  run_method(state, tradeoff::Method::Promethee2, tradeoff::Normalization::None, true, params);
 }
 BENCHMARK(BM_Wsm)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Topsis)->Arg(100000)->Unit(benchmark::kMillisecond);

@@ -53,8 +53,8 @@ int run_evaluate(const EvaluateOptions& opt) {
   const std::string path = resolve_path(reader, opt.file);
   Loaded loaded = load(reader, path);
   tradeoff::EvaluateOptions eval;
-  eval.method = opt.method;
-  eval.normalization = opt.normalization;
+  if (opt.method != "all") eval.method = parse_method(opt.method);
+  eval.normalization = parse_normalization(opt.normalization);
   for (const auto& assignment : opt.set) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -72,7 +72,6 @@ int run_evaluate(const EvaluateOptions& opt) {
   render_options.color = render_options.format == Format::Text && to_stdout && use_color(stdout);
   const Assessment* assessment = loaded.assessment ? &*loaded.assessment : nullptr;
   if (opt.method == "all") {
-    eval.method.clear();
     const MethodComparison comparison = compare_methods(loaded.framework, assessment, eval);
     std::vector<Diagnostic> warnings = loaded.warnings;
     if (!comparison.results.empty()) {

@@ -23,46 +23,8 @@
 
 namespace tradeoff {
 
-std::string_view to_string(Normalization normalization) {
-  switch (normalization) {
-    case Normalization::Declared: return "declared";
-    case Normalization::None: return "none";
-    case Normalization::MinMax: return "minmax";
-    case Normalization::Max: return "max";
-    case Normalization::Sum: return "sum";
-    case Normalization::Vector: return "vector";
-  }
-  return "declared";
-}
-
-const std::vector<std::string>& normalization_names() {
-  static const std::vector<std::string> names = {"declared", "none", "minmax",
-                                                 "max",      "sum",  "vector"};
-  return names;
-}
-
-std::optional<Normalization> parse_normalization(std::string_view name) {
-  for (auto n : {Normalization::Declared, Normalization::None, Normalization::MinMax,
-                 Normalization::Max, Normalization::Sum, Normalization::Vector}) {
-    if (to_string(n) == name) return n;
-  }
-  return std::nullopt;
-}
-
-const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const auto& m : detail::methods()) out.emplace_back(m.name);
-    return out;
-  }();
-  return names;
-}
-
-bool is_method_name(std::string_view name) { return detail::find_method(name) != nullptr; }
-
-Normalization default_normalization(std::string_view method) {
-  const auto* m = detail::find_method(method);
-  return m != nullptr ? m->normalization : Normalization::Declared;
+Normalization default_normalization(Method method) {
+  return detail::method_info(method).normalization;
 }
 
 const OptionResult* Result::option(const std::string& id) const {
@@ -87,15 +49,6 @@ namespace {
   d.message = std::move(message);
   d.hint = std::move(hint);
   throw Error(std::move(d));
-}
-
-/// Command line over assessment over framework over the built-in default.
-std::string pick(const std::string& cli, const std::string& assessment,
-                 const std::string& framework, const std::string& fallback) {
-  if (!cli.empty()) return cli;
-  if (!assessment.empty()) return assessment;
-  if (!framework.empty()) return framework;
-  return fallback;
 }
 
 }  // namespace
@@ -230,36 +183,31 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   result.assessment_date = a.date;
 
   // Method and normalisation.
-  const std::string method_name = pick(opt.method, a.method.name, fw.method.name, "wsm");
-  const detail::MethodInfo* method = detail::find_method(method_name);
-  if (method == nullptr) {
-    usage_error(fmt::format("unknown method '{}'", method_name),
-                detail::did_you_mean(method_name, method_names()));
-  }
+  const Method method_id = opt.method           ? *opt.method
+                           : a.method.name      ? *a.method.name
+                           : fw.method.name     ? *fw.method.name
+                                                : Method::Wsm;
+  const detail::MethodInfo* method = &detail::method_info(method_id);
   // A normalisation goes with the method chosen beside it or below it: switching the method on
   // the command line does not inherit a normalisation picked for the framework's method.
-  const int method_level = !opt.method.empty()          ? 3
-                           : !a.method.name.empty()     ? 2
-                           : !fw.method.name.empty()    ? 1
-                                                        : 0;
-  std::string norm_name(to_string(method->normalization));
+  const int method_level = opt.method         ? 3
+                           : a.method.name    ? 2
+                           : fw.method.name   ? 1
+                                              : 0;
+  Normalization normalization = method->normalization;
   bool norm_chosen = false;
-  const std::pair<int, const std::string*> norm_levels[] = {
+  const std::pair<int, const std::optional<Normalization>*> norm_levels[] = {
       {3, &opt.normalization}, {2, &a.method.normalization}, {1, &fw.method.normalization}};
-  for (const auto& [level, name] : norm_levels) {
-    if (!name->empty() && level >= method_level) {
-      norm_name = *name;
+  for (const auto& [level, chosen] : norm_levels) {
+    if (chosen->has_value() && level >= method_level) {
+      normalization = **chosen;
       norm_chosen = true;
       break;
     }
   }
-  const auto normalization = parse_normalization(norm_name);
-  if (!normalization) {
-    usage_error(fmt::format("unknown normalization '{}'", norm_name),
-                detail::did_you_mean(norm_name, normalization_names()));
-  }
+  const std::string norm_name(to_string(normalization));
   if (!method->allowed.empty() &&
-      std::find(method->allowed.begin(), method->allowed.end(), *normalization) ==
+      std::find(method->allowed.begin(), method->allowed.end(), normalization) ==
           method->allowed.end()) {
     std::string list;
     for (size_t k = 0; k < method->allowed.size(); ++k) {
@@ -270,8 +218,8 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
         fmt::format("{} works with the {} normalization, not '{}'", method->title, list, norm_name);
     const std::string hint = fmt::format("{} normalises with '{}' by default", method->title,
                                          to_string(method->normalization));
-    if (!opt.normalization.empty() || !opt.method.empty()) usage_error(message, hint);
-    const MethodSpec& chosen = !a.method.normalization.empty() ? a.method : fw.method;
+    if (opt.normalization || opt.method) usage_error(message, hint);
+    const MethodSpec& chosen = a.method.normalization ? a.method : fw.method;
     input_error(ErrorCode::InvalidValue,
                 chosen.normalization_where.line > 0 ? chosen.normalization_where : chosen.where,
                 message, hint);
@@ -292,7 +240,7 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     }
     detail::Preference pref;
     if (chosen != nullptr) {
-      pref.kind = detail::preference_kind(chosen->function);
+      pref.kind = chosen->function;
       pref.q = chosen->q;
       pref.p = chosen->p;
       pref.s = chosen->s;
@@ -612,11 +560,12 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
     criterion_ids.push_back(cr.id);
     given.push_back(cr.weight);
   }
-  const bool objective = spec != nullptr && (spec->method == "entropy" || spec->method == "critic");
+  const bool objective = spec != nullptr && (spec->method == WeightingMethod::Entropy ||
+                                             spec->method == WeightingMethod::Critic);
   detail::Weighting weighting;
   if (objective && eligible.empty()) {
     weighting.weights.assign(m, 1.0);  // nothing to measure; the ranking is empty anyway
-    weighting.report.method = spec->method;
+    weighting.report.method = to_string(spec->method);
   } else {
     weighting = detail::compute_weighting(spec, criterion_ids, given, problem);
   }
@@ -624,8 +573,8 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   if (spec != nullptr && a.weighting) result.weighting.origin = "assessment";
   for (size_t j = 0; j < m; ++j) {
     result.criteria[j].weight = weighting.weights[j];
-    if (spec != nullptr && !(spec->method == "direct" && spec->weights.empty())) {
-      result.criteria[j].weight_origin = spec->method;
+    if (spec != nullptr && !(spec->method == WeightingMethod::Direct && spec->weights.empty())) {
+      result.criteria[j].weight_origin = to_string(spec->method);
     }
   }
   auto apply_weight_effects = [&](std::vector<double>& weights, bool trace) {
@@ -704,7 +653,7 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   // Normalise, aggregate, rank.
   if (!eligible.empty()) {
     const detail::NormalizedMatrix normalized = detail::normalize(
-        problem, *normalization, norm_chosen ? "" : method->title, method->oriented);
+        problem, normalization, norm_chosen ? "" : method->title, method->oriented);
     for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = normalized.how[j];
     const detail::MethodOutput out = method->run(problem, normalized, params);
     result.higher_is_better = out.higher_is_better;
@@ -746,7 +695,7 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
   } else {
     // Nothing to normalise: say what each criterion would have used.
     const detail::NormalizedMatrix empty =
-        detail::normalize(problem, *normalization, "", method->oriented);
+        detail::normalize(problem, normalization, "", method->oriented);
     for (size_t j = 0; j < m; ++j) result.criteria[j].normalization = empty.how[j];
   }
   result.explanation = detail::explain(result);
@@ -754,33 +703,28 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
 }
 
 MethodComparison compare_methods(const Framework& fw, const Assessment* assessment,
-                                 const EvaluateOptions& options, std::vector<std::string> methods) {
+                                 const EvaluateOptions& options, std::vector<Method> methods) {
   static const Assessment kNone;
   const Assessment& a = assessment != nullptr ? *assessment : kNone;
   if (methods.empty()) methods = !a.method.compare.empty() ? a.method.compare : fw.method.compare;
-  if (methods.empty()) methods = method_names();
-  const std::string own = !a.method.name.empty() ? a.method.name
-                          : !fw.method.name.empty() ? fw.method.name
-                                                    : "wsm";
+  if (methods.empty()) {
+    for (const auto& info : detail::methods()) methods.push_back(info.id);
+  }
+  const Method own = a.method.name ? *a.method.name : fw.method.name.value_or(Method::Wsm);
   MethodComparison out;
-  for (const auto& name : methods) {
-    const detail::MethodInfo* info = detail::find_method(name);
-    if (info == nullptr) {
-      usage_error(fmt::format("unknown method '{}'", name), detail::did_you_mean(name, method_names()));
-    }
+  for (const Method name : methods) {
+    const detail::MethodInfo& info = detail::method_info(name);
     EvaluateOptions o = options;
     // The files' own method keeps the files' normalisation; the others use their own default,
     // or the command line's when they accept it.
-    if (!o.normalization.empty()) {
-      const auto n = parse_normalization(o.normalization);
-      if (n && !info->allowed.empty() &&
-          std::find(info->allowed.begin(), info->allowed.end(), *n) == info->allowed.end()) {
-        o.normalization.clear();
-      }
+    if (o.normalization && !info.allowed.empty() &&
+        std::find(info.allowed.begin(), info.allowed.end(), *o.normalization) ==
+            info.allowed.end()) {
+      o.normalization.reset();
     }
-    o.method = name == own && o.normalization.empty() ? "" : name;
+    o.method = name == own && !o.normalization ? std::nullopt : std::optional<Method>(name);
     Result r = evaluate(fw, assessment, o);
-    if (r.method != name) {
+    if (r.method != to_string(name)) {
       // The files chose another method at a level the command line does not reach.
       o.method = name;
       r = evaluate(fw, assessment, o);

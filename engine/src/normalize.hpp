@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "problem.hpp"
-#include "tradeoff/evaluate.hpp"
+#include "tradeoff/choices.hpp"
 
 namespace tradeoff::detail {
 

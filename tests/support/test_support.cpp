@@ -66,16 +66,28 @@ detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& row
 std::vector<EvaluateOptions> all_choices() {
   std::vector<EvaluateOptions> out;
   for (const auto& method : method_names()) {
-    EvaluateOptions own;
-    own.method = method;
-    out.push_back(own);
-    for (const auto& norm : normalization_names()) {
-      EvaluateOptions o = own;
-      o.normalization = norm;
-      out.push_back(o);
-    }
+    out.push_back(choose(method, ""));
+    for (const auto& norm : normalization_names()) out.push_back(choose(method, norm));
   }
   return out;
+}
+
+EvaluateOptions choose(std::string_view method, std::string_view normalization) {
+  EvaluateOptions o;
+  if (!method.empty()) {
+    o.method = parse_method(method);
+    REQUIRE(o.method);
+  }
+  if (!normalization.empty()) {
+    o.normalization = parse_normalization(normalization);
+    REQUIRE(o.normalization);
+  }
+  return o;
+}
+
+std::string choices_of(const EvaluateOptions& o) {
+  return fmt::format("{}/{}", o.method ? to_string(*o.method) : "-",
+                     o.normalization ? to_string(*o.normalization) : "-");
 }
 
 std::optional<Result> try_evaluate(const Framework& fw, const EvaluateOptions& options) {

@@ -38,6 +38,10 @@ detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& row
 
 /// Every (method, normalisation) pair the engine offers, "" (the method's default) included.
 std::vector<EvaluateOptions> all_choices();
+/// Options naming a method and a normalisation ("" = not given); fails the test for a bad name.
+EvaluateOptions choose(std::string_view method, std::string_view normalization = "");
+/// "wpm/minmax", "-/-": the choices of `o`, for CAPTURE.
+std::string choices_of(const EvaluateOptions& o);
 /// evaluate(), or nullopt when it refuses the input with a tradeoff::Error.
 std::optional<Result> try_evaluate(const Framework& fw, const EvaluateOptions& options);
 /// Checks that no figure of `r` (scores, normalised values, contributions, details, weights,

@@ -78,10 +78,7 @@ std::string edit_names(std::string yaml) {
 }
 
 EvaluateOptions options(const std::string& method, const std::string& normalization) {
-  EvaluateOptions opt;
-  opt.method = method;
-  opt.normalization = normalization;
-  return opt;
+  return tradeoff::test::choose(method, normalization);
 }
 
 std::vector<double> scores(const Result& r) {
@@ -169,19 +166,6 @@ TEST_CASE("the chosen normalisation decides the scores", "[evaluate]") {
     check_values(r.option("b")->raw, {4.0, 2.0});
     CHECK(r.criteria[0].normalization == "min-max");
   }
-}
-
-TEST_CASE("unknown method or normalisation names are usage errors with a hint",
-          "[evaluate][errors]") {
-  const auto fw = load_text(kFramework).framework;
-  auto d = expect_error([&] { tradeoff::evaluate(fw, nullptr, options("wsn", "")); });
-  CHECK(d.message == "unknown method 'wsn'");
-  CHECK(d.code == ErrorCode::Usage);
-  CHECK(d.hint == "did you mean 'wsm'?");
-  d = expect_error([&] { tradeoff::evaluate(fw, nullptr, options("", "minmx")); });
-  CHECK(d.message == "unknown normalization 'minmx'");
-  CHECK(d.code == ErrorCode::Usage);
-  CHECK(d.hint == "did you mean 'minmax'?");
 }
 
 TEST_CASE("a method-domain error points at the YAML of the offending score",

@@ -191,7 +191,7 @@ TEST_CASE("under WPM the drivers are differences of log contributions", "[explai
   // b - a: quality 0.5 ln 0.75 = -0.14384104; cost 0.25 ln 3 = +0.27465307;
   //        support -0.25 ln(2/3) = +0.10136628
   tradeoff::EvaluateOptions opt;
-  opt.method = "wpm";
+  opt.method = tradeoff::Method::Wpm;
   const auto e = explain_text(kCriteria +
                               "  - id: a\n    scores: {quality: 8, cost: 60, support: 4}\n"
                               "  - id: b\n    scores: {quality: 6, cost: 20, support: 6}\n",

@@ -179,8 +179,8 @@ TEST_CASE("a valid framework loads every field", "[load]") {
   CHECK(lite.score("speed")->value == 3.0);
   CHECK(lite.score("moat") == nullptr);
 
-  CHECK(fw.method.name == "wpm");
-  CHECK(fw.method.normalization == "sum");
+  CHECK(fw.method.name == tradeoff::Method::Wpm);
+  CHECK(fw.method.normalization == tradeoff::Normalization::Sum);
   CHECK(fw.method.where.line == 31);
   CHECK(fw.method.where.column == 9);
 }
@@ -189,8 +189,8 @@ TEST_CASE("a framework without title or method gets the defaults", "[load]") {
   const auto fw = load_text(kBase).framework;
   CHECK(fw.title == "f");  // the title defaults to the id
   CHECK(fw.version.empty());
-  CHECK(fw.method.name.empty());
-  CHECK(fw.method.normalization.empty());
+  CHECK(!fw.method.name);
+  CHECK(!fw.method.normalization);
   CHECK(fw.sources.empty());
 }
 
@@ -375,7 +375,7 @@ TEST_CASE("an assessment names its framework by a path relative to itself", "[lo
   CHECK(a.scores[0].score.value == 5.0);
   CHECK(a.scores[0].score.because == "new SSDs");
   CHECK(a.scores[0].score.where.line == 8);
-  CHECK(a.method.name == "wpm");
+  CHECK(a.method.name == tradeoff::Method::Wpm);
 }
 
 TEST_CASE("an assessment names a built-in framework by id", "[load][assessment]") {

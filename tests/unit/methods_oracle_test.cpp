@@ -769,7 +769,7 @@ tradeoff::Framework framework_of(const ref::Matrix& x, const Case& c,
     fw.criteria.push_back(cr);
     tradeoff::PreferenceFunction pf;
     pf.criterion = cr.id;
-    pf.function = kind_name(prefs[j].engine.kind);
+    pf.function = prefs[j].engine.kind;
     pf.q = prefs[j].engine.q;
     pf.p = prefs[j].engine.p;
     pf.s = prefs[j].engine.s;
@@ -804,7 +804,7 @@ TEST_CASE("scaling every weight leaves every method's scores, details and rankin
       for (const auto& opt : all_choices()) {
         const auto base = try_evaluate(fw, opt);
         for (double factor : {1e-4, 3.0, 1e5}) {
-          CAPTURE(shape.rows, shape.cols, seed, opt.method, opt.normalization, factor);
+          CAPTURE(shape.rows, shape.cols, seed, tradeoff::test::choices_of(opt), factor);
           std::vector<double> scaled = given_weights(c);
           for (auto& w : scaled) w *= factor;
           const auto other = try_evaluate(framework_of(c.x, c, scaled, c.ids), opt);
@@ -852,7 +852,7 @@ TEST_CASE("permuting the options permutes every method's scores and details", "[
       const auto fw = framework_of(c.x, c, given_weights(c), c.ids);
       const auto shuffled = framework_of(shuffled_x, c, given_weights(c), shuffled_ids);
       for (const auto& opt : all_choices()) {
-        CAPTURE(shape.rows, shape.cols, seed, opt.method, opt.normalization);
+        CAPTURE(shape.rows, shape.cols, seed, tradeoff::test::choices_of(opt));
         const auto a = try_evaluate(fw, opt);
         const auto b = try_evaluate(shuffled, opt);
         REQUIRE(a.has_value() == b.has_value());
@@ -917,14 +917,14 @@ TEST_CASE("a dominated option never ranks above the option that dominates it", "
       ids.push_back("aaa_dominated");  // sorts first, so that a tie would put it on top
       const auto fw = framework_of(x, c, given_weights(c), ids);
       for (const auto& opt : all_choices()) {
-        CAPTURE(shape.rows, shape.cols, seed, k, strict, opt.method, opt.normalization);
+        CAPTURE(shape.rows, shape.cols, seed, k, strict, tradeoff::test::choices_of(opt));
         const auto r = try_evaluate(fw, opt);
         if (!r) continue;
         ++checked;
         const int dominated = r->option("aaa_dominated")->rank;
         const int dominator = r->option(ids[k])->rank;
         CHECK(dominated >= dominator);
-        if (opt.method != "promethee2") {
+        if (opt.method != tradeoff::Method::Promethee2) {
           // Strictly worse: never first, never tied with its dominator. (PROMETHEE's
           // thresholds can hide a difference below q, and so allow a tie.)
           CHECK(dominated > 1);
@@ -967,9 +967,7 @@ TEST_CASE("no NaN or infinity on constant columns, a single option or zero weigh
       for (const auto& method : tradeoff::method_names()) {
         for (const auto& norm : tradeoff::normalization_names()) {
           CAPTURE(e.name, costs, method, norm);
-          tradeoff::EvaluateOptions opt;
-          opt.method = method;
-          opt.normalization = norm;
+          const auto opt = tradeoff::test::choose(method, norm);
           const auto r = try_evaluate(fw, opt);
           if (!r) continue;
           ++evaluated;

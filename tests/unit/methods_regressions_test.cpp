@@ -105,8 +105,8 @@ TEST_CASE("WASPAS under 'none' refuses a zero cost, which would make its product
       "  - {id: free, scores: {quality: 4, price: 0}}\n"
       "  - {id: paid, scores: {quality: 4, price: 0.1}}\n";
   EvaluateOptions o;
-  o.method = "waspas";
-  o.normalization = "none";
+  o.method = tradeoff::Method::Waspas;
+  o.normalization = tradeoff::Normalization::None;
   const auto d = expect_error([&] { tradeoff::evaluate(load_text(yaml).framework, nullptr, o); });
   CHECK(d.message ==
         "option 'free' scores 0 on cost 'price', which the weighted product counts with a "
@@ -196,9 +196,9 @@ TEST_CASE("compare_methods: the files' TOPSIS keeps its min-max when --normaliza
       "  - {id: b, scores: {price: 6, speed: 9}}\n"
       "method: {name: topsis, normalization: minmax}\n";
   EvaluateOptions o;
-  o.normalization = "declared";
+  o.normalization = tradeoff::Normalization::Declared;
   const auto c =
-      tradeoff::compare_methods(load_text(yaml).framework, nullptr, o, {"topsis", "wsm"});
+      tradeoff::compare_methods(load_text(yaml).framework, nullptr, o, {tradeoff::Method::Topsis, tradeoff::Method::Wsm});
   REQUIRE(c.results.size() == 2);
   CHECK(c.results[0].normalization == "minmax");
   CHECK(c.results[1].normalization == "declared");

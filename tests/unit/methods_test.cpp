@@ -171,19 +171,24 @@ TEST_CASE("WPM ignores a zero on a criterion without weight", "[methods]") {
 TEST_CASE("the method registry names and defaults", "[methods]") {
   CHECK(tradeoff::method_names() ==
         std::vector<std::string>{"wsm", "wpm", "waspas", "topsis", "vikor", "promethee2"});
-  CHECK(tradeoff::default_normalization("wsm") == Normalization::Declared);
-  CHECK(tradeoff::default_normalization("wpm") == Normalization::Max);
-  CHECK(tradeoff::default_normalization("waspas") == Normalization::Max);
-  CHECK(tradeoff::default_normalization("topsis") == Normalization::Vector);
-  CHECK(tradeoff::default_normalization("vikor") == Normalization::MinMax);
-  CHECK(tradeoff::default_normalization("promethee2") == Normalization::None);
-  CHECK(tradeoff::is_method_name("wpm"));
-  CHECK(tradeoff::is_method_name("topsis"));
-  CHECK_FALSE(tradeoff::is_method_name("electre"));
-  REQUIRE(tradeoff::detail::find_method("wpm") != nullptr);
-  CHECK(tradeoff::detail::find_method("wpm")->title == "weighted product");
-  CHECK(tradeoff::detail::find_method("wsm")->title == "weighted sum");
-  CHECK(tradeoff::detail::find_method("WSM") == nullptr);
+  using tradeoff::Method;
+  CHECK(tradeoff::default_normalization(Method::Wsm) == Normalization::Declared);
+  CHECK(tradeoff::default_normalization(Method::Wpm) == Normalization::Max);
+  CHECK(tradeoff::default_normalization(Method::Waspas) == Normalization::Max);
+  CHECK(tradeoff::default_normalization(Method::Topsis) == Normalization::Vector);
+  CHECK(tradeoff::default_normalization(Method::Vikor) == Normalization::MinMax);
+  CHECK(tradeoff::default_normalization(Method::Promethee2) == Normalization::None);
+  CHECK(tradeoff::parse_method("wpm") == Method::Wpm);
+  CHECK(tradeoff::parse_method("topsis") == Method::Topsis);
+  CHECK_FALSE(tradeoff::parse_method("electre").has_value());
+  CHECK_FALSE(tradeoff::parse_method("WSM").has_value());
+  CHECK(tradeoff::detail::method_info(Method::Wpm).title == "weighted product");
+  CHECK(tradeoff::detail::method_info(Method::Wsm).title == "weighted sum");
+  // The registry is indexed by the enum: each entry names its own method.
+  for (const auto& info : tradeoff::detail::methods()) {
+    CHECK(tradeoff::to_string(info.id) == info.name);
+    CHECK(&tradeoff::detail::method_info(info.id) == &info);
+  }
 }
 
 // --- ranking -------------------------------------------------------------------------------

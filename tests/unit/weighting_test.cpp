@@ -61,9 +61,15 @@ PairwiseJudgements judgements(const ref::Matrix& a, const std::string& priority 
   PairwiseJudgements j;
   j.elements = element_names(a.size());
   for (const auto& row : a) j.matrix.insert(j.matrix.end(), row.begin(), row.end());
-  j.priority = priority;
-  j.ri_table = table;
+  j.priority = *tradeoff::parse_choice<tradeoff::PriorityMethod>(priority);
+  j.ri_table = *tradeoff::parse_choice<tradeoff::RiTable>(table);
   return j;
+}
+
+tradeoff::RiTable table(const std::string& name) {
+  const auto t = tradeoff::parse_choice<tradeoff::RiTable>(name);
+  REQUIRE(t);
+  return *t;
 }
 
 const std::vector<std::string> kTables = {
@@ -420,7 +426,7 @@ TEST_CASE("random_index under every table, interpolated and extended", "[weighti
   for (const auto& c : cases) {
     for (size_t t = 0; t < kTables.size(); ++t) {
       CAPTURE(c.n, kTables[t]);
-      const auto got = detail::random_index(kTables[t], c.n);
+      const auto got = detail::random_index(table(kTables[t]), c.n);
       REQUIRE(got.has_value() == c.ri[t].has_value());
       if (got) CHECK_THAT(*got, WithinAbs(*c.ri[t], 1e-12));
       // The independent transcription agrees.
@@ -429,15 +435,14 @@ TEST_CASE("random_index under every table, interpolated and extended", "[weighti
       if (got) CHECK_THAT(*got, WithinAbs(*expected, 1e-12));
     }
   }
-  CHECK(detail::ri_table_names() == kTables);
-  CHECK(detail::random_index_limit("saaty_1980") == 15);
-  CHECK(detail::random_index_limit("saaty_2005") == 15);
-  CHECK(detail::random_index_limit("donegan_dodd_1991") == 100);
-  CHECK(detail::random_index_limit("alonso_lamata_2006") == SIZE_MAX);
-  CHECK(detail::random_index_limit("aguaron_morenojimenez_2003") == 16);
-  CHECK(detail::random_index_limit("tummala_ling_1998") == 15);
-  CHECK(detail::random_index_limit("no_such_table") == 0);
-  CHECK_FALSE(detail::random_index("no_such_table", 5).has_value());
+  CHECK(tradeoff::choice_names<tradeoff::RiTable>() == kTables);
+  CHECK(detail::random_index_limit(table("saaty_1980")) == 15);
+  CHECK(detail::random_index_limit(table("saaty_2005")) == 15);
+  CHECK(detail::random_index_limit(table("donegan_dodd_1991")) == 100);
+  CHECK(detail::random_index_limit(table("alonso_lamata_2006")) == SIZE_MAX);
+  CHECK(detail::random_index_limit(table("aguaron_morenojimenez_2003")) == 16);
+  CHECK(detail::random_index_limit(table("tummala_ling_1998")) == 15);
+  CHECK_FALSE(tradeoff::parse_choice<tradeoff::RiTable>("no_such_table").has_value());
 }
 
 TEST_CASE("CR by table leaves out the tables that stop before n", "[weighting]") {
@@ -562,11 +567,12 @@ TEST_CASE("an inconsistent judgement points at its cell in the file", "[weightin
 TEST_CASE("rank-order weights agree with the reference for n = 1..12", "[weighting][oracle]") {
   for (size_t n = 1; n <= 12; ++n) {
     CAPTURE(n);
-    check_all(detail::rank_order_weights("roc", n), ref::roc_weights(n), 1e-12);
-    check_all(detail::rank_order_weights("rank_sum", n), ref::rank_sum_weights(n), 1e-12);
-    check_all(detail::rank_order_weights("rank_reciprocal", n), ref::rank_reciprocal_weights(n),
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, n), ref::roc_weights(n), 1e-12);
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, n), ref::rank_sum_weights(n), 1e-12);
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, n), ref::rank_reciprocal_weights(n),
               1e-12);
-    for (const char* method : {"roc", "rank_sum", "rank_reciprocal"}) {
+    using M = tradeoff::WeightingMethod;
+    for (const M method : {M::Roc, M::RankSum, M::RankReciprocal}) {
       const auto w = detail::rank_order_weights(method, n);
       check_close(std::accumulate(w.begin(), w.end(), 0.0), 1.0);
       CHECK(std::is_sorted(w.rbegin(), w.rend()));
@@ -574,9 +580,9 @@ TEST_CASE("rank-order weights agree with the reference for n = 1..12", "[weighti
   }
   // By hand, n = 4: ROC (25, 13, 7, 3) / 48; rank sum (4, 3, 2, 1) / 10; reciprocal
   // (12, 6, 4, 3) / 25.
-  check_all(detail::rank_order_weights("roc", 4), {25.0 / 48, 13.0 / 48, 7.0 / 48, 3.0 / 48});
-  check_all(detail::rank_order_weights("rank_sum", 4), {0.4, 0.3, 0.2, 0.1});
-  check_all(detail::rank_order_weights("rank_reciprocal", 4), {0.48, 0.24, 0.16, 0.12});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, 4), {25.0 / 48, 13.0 / 48, 7.0 / 48, 3.0 / 48});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, 4), {0.4, 0.3, 0.2, 0.1});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, 4), {0.48, 0.24, 0.16, 0.12});
 }
 
 TEST_CASE("tied criteria share the mean of the positions they occupy", "[weighting]") {
@@ -602,7 +608,7 @@ TEST_CASE("tied criteria share the mean of the positions they occupy", "[weighti
   for (const auto& c : cases) {
     CAPTURE(c.method, c.order.size());
     WeightingSpec spec;
-    spec.method = c.method;
+    spec.method = *tradeoff::parse_choice<tradeoff::WeightingMethod>(c.method);
     spec.order = c.order;
     const auto out = detail::compute_weighting(&spec, criteria, {9, 9, 9, 9}, problem);
     check_all(out.weights, c.expected, 1e-12);
@@ -613,7 +619,7 @@ TEST_CASE("tied criteria share the mean of the positions they occupy", "[weighti
 
 TEST_CASE("swing weights are the points, in the criteria's order", "[weighting]") {
   WeightingSpec spec;
-  spec.method = "swing";
+  spec.method = tradeoff::WeightingMethod::Swing;
   spec.weights = {{"c", 30}, {"a", 100}, {"b", 60}};
   const auto out =
       detail::compute_weighting(&spec, {"a", "b", "c"}, {1, 1, 1}, make_problem({}, {1, 1, 1}));

@@ -6,27 +6,20 @@
 #include <string_view>
 #include <vector>
 
+#include "tradeoff/choices.hpp"
 #include "tradeoff/model.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff {
 
-/// How raw scores become comparable values in [0, 1] before weighting (see the README).
-enum class Normalization { Declared, None, MinMax, Max, Sum, Vector };
-std::string_view to_string(Normalization normalization);
-std::optional<Normalization> parse_normalization(std::string_view name);
-const std::vector<std::string>& normalization_names();
-
-/// The aggregation methods, by the names the CLI and YAML use ("wsm", "wpm", ...).
-const std::vector<std::string>& method_names();
-bool is_method_name(std::string_view name);
 /// The normalisation a method uses unless told otherwise.
-Normalization default_normalization(std::string_view method);
+Normalization default_normalization(Method method);
 
 /// Choices made on the command line; they override the assessment, which overrides the framework.
 struct EvaluateOptions {
-  std::string method;         ///< "" = as the files say (default wsm)
-  std::string normalization;  ///< "" = as the files say (default: the method's own)
+  std::optional<Method> method;                ///< not given: as the files say (default wsm)
+  std::optional<Normalization> normalization;  ///< not given: as the files say (default: the
+                                               ///< method's own)
   /// `--set name=value` answers; they override the assessment's.
   std::vector<std::pair<std::string, std::string>> set;
 };
@@ -49,6 +42,6 @@ struct MethodComparison {
 /// accepts; the method the files choose keeps the files' normalisation.
 MethodComparison compare_methods(const Framework& fw, const Assessment* assessment,
                                  const EvaluateOptions& options,
-                                 std::vector<std::string> methods = {});
+                                 std::vector<Method> methods = {});
 
 }  // namespace tradeoff

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "tradeoff/choices.hpp"
 #include "tradeoff/error.hpp"
 
 namespace tradeoff {
@@ -159,7 +160,7 @@ struct Alternative {
 /// A PROMETHEE preference function for one criterion (or the default for all).
 struct PreferenceFunction {
   std::string criterion;  ///< "" = the default
-  std::string function = "usual";  ///< usual, u_shape, v_shape, level, linear, gaussian
+  PreferenceShape function = PreferenceShape::Usual;
   double q = 0;  ///< indifference threshold, in the criterion's units
   double p = 0;  ///< preference threshold
   double s = 0;  ///< Gaussian inflection point
@@ -167,13 +168,13 @@ struct PreferenceFunction {
 };
 
 struct MethodSpec {
-  std::string name;           ///< "" = not given
-  std::string normalization;  ///< "" = the method's default
+  std::optional<Method> name;                  ///< not given: the default
+  std::optional<Normalization> normalization;  ///< not given: the method's default
   SourceLocation normalization_where;
   std::optional<double> v;       ///< VIKOR: weight of the majority rule (default 0.5)
   std::optional<double> lambda;  ///< WASPAS: weight of the weighted sum (default 0.5)
   std::vector<PreferenceFunction> preference;  ///< PROMETHEE II
-  std::vector<std::string> compare;            ///< methods `--method all` compares
+  std::vector<Method> compare;                 ///< methods `--method all` compares
   SourceLocation where;
 };
 
@@ -183,8 +184,8 @@ struct PairwiseJudgements {
   std::vector<double> matrix;         ///< n x n, row-major, reciprocal
   std::vector<SourceLocation> cells;  ///< where each judgement was written (n x n; unknown below
                                       ///< the diagonal when only the upper triangle is given)
-  std::string priority = "eigenvector";  ///< eigenvector | geometric_mean | normalized_column_mean
-  std::string ri_table = "saaty_1980";
+  PriorityMethod priority = PriorityMethod::Eigenvector;
+  RiTable ri_table = RiTable::Saaty1980;
   SourceLocation where;
 };
 
@@ -212,8 +213,7 @@ struct Stakeholder {
 
 /// How the criteria are weighted (the `weighting:` block).
 struct WeightingSpec {
-  std::string method = "direct";  ///< direct ahp roc rank_sum rank_reciprocal swing entropy
-                                  ///< critic groups stakeholders
+  WeightingMethod method = WeightingMethod::Direct;
   std::vector<std::pair<std::string, double>> weights;  ///< direct (stakeholders), swing points
   PairwiseJudgements ahp;                               ///< ahp
   std::vector<std::vector<std::string>> order;          ///< rank-order: most important first;
@@ -221,8 +221,7 @@ struct WeightingSpec {
   std::vector<CriteriaGroup> groups;                    ///< groups
   std::shared_ptr<WeightingSpec> top;                   ///< groups: weighting of the groups
   std::vector<Stakeholder> stakeholders;                ///< stakeholders
-  std::string aggregate = "arithmetic";  ///< stakeholders: arithmetic (weights) | geometric
-                                         ///< (AHP judgements, then priorities)
+  StakeholderAggregate aggregate = StakeholderAggregate::Arithmetic;  ///< stakeholders
   SourceLocation where;
 };
 

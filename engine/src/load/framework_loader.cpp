@@ -14,7 +14,7 @@
 #include "load/weighting_loader.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
-#include "tradeoff/evaluate.hpp"
+#include "tradeoff/choices.hpp"
 
 namespace tradeoff::loader {
 
@@ -1022,7 +1022,7 @@ class FrameworkReader {
           ErrorCode::Conflict, unused.front()->weight_where,
           fmt::format("the weight{} of {} {} {} not used: the framework weighs by '{}'",
                       ids.size() == 1 ? "" : "s", ids.size() == 1 ? "criterion" : "criteria",
-                      ids_in(ids), ids.size() == 1 ? "is" : "are", fw_.weighting->method));
+                      ids_in(ids), ids.size() == 1 ? "is" : "are", to_string(fw_.weighting->method)));
     }
     if (!needed.empty() && !any_missing && total <= 0) {
       ctx_.sink().error(ErrorCode::InvalidWeights, fw_.criteria_where,
@@ -1112,8 +1112,8 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
   Fields f(ctx, node, "method");
   if (const auto* n = f.optional("name")) {
     if (auto name = ctx.string(*n, "the method name")) {
-      if (is_method_name(*name)) {
-        m.name = *name;
+      if (const auto method = parse_method(*name)) {
+        m.name = method;
       } else {
         ctx.error(ErrorCode::InvalidValue, *n,
                   fmt::format("unknown method '{}'; expected one of {}", *name,
@@ -1125,8 +1125,8 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
   if (const auto* n = f.optional("normalization")) {
     m.normalization_where = ctx.at(*n);
     if (auto name = ctx.string(*n, "the normalization")) {
-      if (parse_normalization(*name)) {
-        m.normalization = *name;
+      if (const auto normalization = parse_normalization(*name)) {
+        m.normalization = normalization;
       } else {
         ctx.error(ErrorCode::InvalidValue, *n,
                   fmt::format("unknown normalization '{}'; expected one of {}", *name,
@@ -1160,8 +1160,8 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
     } else {
       for (const auto& item : n->items) {
         auto name = ctx.string(item, "a method to compare");
-        if (name && is_method_name(*name)) {
-          m.compare.push_back(*name);
+        if (name && parse_method(*name)) {
+          m.compare.push_back(*parse_method(*name));
         } else if (name) {
           ctx.error(ErrorCode::InvalidValue, item,
                     fmt::format("unknown method '{}'; expected one of {}", *name,
@@ -1173,14 +1173,14 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node, const std::vector<s
   }
   f.finish();
   // Parameters of another method than the one named are ignored: say so.
-  if (!m.name.empty()) {
-    const std::pair<const char*, const char*> owners[] = {
-        {"v", "vikor"}, {"lambda", "waspas"}, {"preference", "promethee2"}};
+  if (m.name) {
+    const std::pair<const char*, Method> owners[] = {
+        {"v", Method::Vikor}, {"lambda", Method::Waspas}, {"preference", Method::Promethee2}};
     for (const auto& [param, owner] : owners) {
-      if (m.name != owner && f.key_node(param) != nullptr) {
+      if (*m.name != owner && f.key_node(param) != nullptr) {
         ctx.warning(ErrorCode::Conflict, *f.key_node(param),
                     fmt::format("'{}' is a parameter of {}, and method '{}' ignores it", param,
-                                owner, m.name));
+                                to_string(owner), to_string(*m.name)));
       }
     }
   }
@@ -1196,8 +1196,7 @@ void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<st
                           yaml::describe(node)));
     return;
   }
-  static const std::vector<std::string> kFunctions = {"usual",  "u_shape", "v_shape",
-                                                      "level",  "linear",  "gaussian"};
+  const std::vector<std::string>& kFunctions = choice_names<PreferenceShape>();
   std::vector<std::string> keys = criteria;
   keys.insert(keys.begin(), "default");
   for (const auto& [key, value] : node.entries) {
@@ -1217,8 +1216,8 @@ void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<st
     bool good = true;
     if (const auto* n = f.optional("function")) {
       auto name = ctx.string(*n, "the preference function");
-      if (name && std::find(kFunctions.begin(), kFunctions.end(), *name) != kFunctions.end()) {
-        pf.function = *name;
+      if (name && parse_choice<PreferenceShape>(*name)) {
+        pf.function = *parse_choice<PreferenceShape>(*name);
       } else if (name) {
         ctx.error(ErrorCode::InvalidValue, *n,
                   fmt::format("unknown preference function '{}'; expected one of {}", *name,
@@ -1234,10 +1233,13 @@ void read_preferences(Context& ctx, const yaml::Node& node, const std::vector<st
       continue;
     }
     // Each function takes exactly the thresholds it uses.
-    const std::string& fn = pf.function;
-    const bool wants_q = fn == "u_shape" || fn == "level" || fn == "linear";
-    const bool wants_p = fn == "v_shape" || fn == "level" || fn == "linear";
-    const bool wants_s = fn == "gaussian";
+    using Shape = PreferenceShape;
+    const std::string_view fn = to_string(pf.function);
+    const bool wants_q = pf.function == Shape::UShape || pf.function == Shape::Level ||
+                         pf.function == Shape::Linear;
+    const bool wants_p = pf.function == Shape::VShape || pf.function == Shape::Level ||
+                         pf.function == Shape::Linear;
+    const bool wants_s = pf.function == Shape::Gaussian;
     for (const char* param : {"q", "p", "s"}) {
       const yaml::Node* n = f.optional(param);
       const bool wanted = param[0] == 'q' ? wants_q : param[0] == 'p' ? wants_p : wants_s;
@@ -1467,18 +1469,18 @@ void read_assessment_body(Context& ctx, Assessment& a, const Framework& fw) {
   if (const auto* n = f.optional("weighting")) {
     a.weighting = read_weighting(ctx, *n, criterion_ids);
     if (const yaml::Node* w = f.key_node("weights"); w != nullptr && a.weighting &&
-                                                      a.weighting->method != "direct") {
+                                                      a.weighting->method != WeightingMethod::Direct) {
       ctx.error(ErrorCode::Conflict, *w,
                 fmt::format("'weights:' override criterion weights, but this assessment weighs by "
                             "'{}'",
-                            a.weighting->method));
+                            to_string(a.weighting->method)));
     }
   } else if (const yaml::Node* w = f.key_node("weights");
-             w != nullptr && fw.weighting && fw.weighting->method != "direct") {
+             w != nullptr && fw.weighting && fw.weighting->method != WeightingMethod::Direct) {
     ctx.error(ErrorCode::Conflict, *w,
               fmt::format("'weights:' override criterion weights, but framework '{}' weighs by "
                           "'{}'; give this assessment its own 'weighting:' instead",
-                          fw.id, fw.weighting->method));
+                          fw.id, to_string(fw.weighting->method)));
   }
   f.finish();
 

@@ -18,13 +18,6 @@ namespace tradeoff::loader {
 
 namespace {
 
-const std::vector<std::string>& method_list() {
-  static const std::vector<std::string> names = {"direct", "ahp",     "roc",     "rank_sum",
-                                                 "rank_reciprocal",   "swing",   "entropy",
-                                                 "critic", "groups",  "stakeholders"};
-  return names;
-}
-
 std::string quoted_list(const std::vector<std::string>& ids) {
   std::string out;
   for (const auto& id : ids) out += (out.empty() ? "'" : ", '") + id + "'";
@@ -66,41 +59,44 @@ class WeightingReader {
     if (const auto* n = f.optional("method")) {
       auto m = ctx_.string(*n, "the weighting method");
       if (!m) return std::nullopt;
-      if (std::find(method_list().begin(), method_list().end(), *m) == method_list().end()) {
+      const auto& names = choice_names<WeightingMethod>();
+      const auto method = parse_choice<WeightingMethod>(*m);
+      if (!method) {
         ctx_.error(ErrorCode::InvalidValue, *n,
                    fmt::format("unknown weighting method '{}'; expected one of {}", *m,
-                               quoted_list(method_list())),
-                   detail::did_you_mean(*m, method_list()));
+                               quoted_list(names)),
+                   detail::did_you_mean(*m, names));
         return std::nullopt;
       }
-      spec.method = *m;
+      spec.method = *method;
     }
-    if ((spec.method == "groups" || spec.method == "stakeholders") && depth > 0) {
+    using M = WeightingMethod;
+    const M m = spec.method;
+    if ((m == M::Groups || m == M::Stakeholders) && depth > 0) {
       ctx_.error(ErrorCode::InvalidValue, *f.node().find("method"),
                  fmt::format("'{}' weighting cannot be nested inside another weighting",
-                             spec.method));
+                             to_string(m)));
       return std::nullopt;
     }
-    const std::string& m = spec.method;
-    if (m == "direct") {
+    if (m == M::Direct) {
       if (const auto* n = f.optional("weights")) good = read_weights(*n, scope, what, spec.weights, false);
-    } else if (m == "ahp") {
+    } else if (m == M::Ahp) {
       good = read_ahp(f, scope, what, spec.ahp);
-    } else if (m == "roc" || m == "rank_sum" || m == "rank_reciprocal") {
+    } else if (m == M::Roc || m == M::RankSum || m == M::RankReciprocal) {
       if (const auto* n = f.required("order")) {
         good = read_order(*n, scope, "the order of " + what, spec.order);
       } else {
         good = false;
       }
-    } else if (m == "swing") {
+    } else if (m == M::Swing) {
       if (const auto* n = f.required("points")) {
         good = read_weights(*n, scope, what, spec.weights, true);
       } else {
         good = false;
       }
-    } else if (m == "groups") {
+    } else if (m == M::Groups) {
       good = read_groups(f, scope, what, spec);
-    } else if (m == "stakeholders") {
+    } else if (m == M::Stakeholders) {
       good = read_stakeholders(f, scope, what, spec);
     }
     // entropy and critic take no parameters.
@@ -264,11 +260,10 @@ class WeightingReader {
       ahp.elements = scope;
     }
     if (const auto* n = f.optional("priority")) {
-      static const std::vector<std::string> kPriorities = {"eigenvector", "geometric_mean",
-                                                           "normalized_column_mean"};
+      const auto& kPriorities = choice_names<PriorityMethod>();
       auto p = ctx_.string(*n, "the priority method");
-      if (p && std::find(kPriorities.begin(), kPriorities.end(), *p) != kPriorities.end()) {
-        ahp.priority = *p;
+      if (p && parse_choice<PriorityMethod>(*p)) {
+        ahp.priority = *parse_choice<PriorityMethod>(*p);
       } else if (p) {
         ctx_.error(ErrorCode::InvalidValue, *n,
                    fmt::format("unknown priority method '{}'; expected one of {}", *p,
@@ -278,10 +273,10 @@ class WeightingReader {
       }
     }
     if (const auto* n = f.optional("ri_table")) {
-      const auto& tables = detail::ri_table_names();
+      const auto& tables = choice_names<RiTable>();
       auto t = ctx_.string(*n, "the random-index table");
-      if (t && std::find(tables.begin(), tables.end(), *t) != tables.end()) {
-        ahp.ri_table = *t;
+      if (t && parse_choice<RiTable>(*t)) {
+        ahp.ri_table = *parse_choice<RiTable>(*t);
       } else if (t) {
         ctx_.error(ErrorCode::InvalidValue, *n,
                    fmt::format("unknown random-index table '{}'; expected one of {}", *t,
@@ -294,7 +289,7 @@ class WeightingReader {
       const yaml::Node* at = f.node().find("ri_table") ? f.node().find("ri_table") : &f.node();
       ctx_.error(ErrorCode::OutOfRange, *at,
                  fmt::format("the {} random-index table stops at {} elements, and {} compares {}",
-                             ahp.ri_table, detail::random_index_limit(ahp.ri_table), what,
+                             to_string(ahp.ri_table), detail::random_index_limit(ahp.ri_table), what,
                              ahp.elements.size()),
                  "use ri_table: donegan_dodd_1991 (up to 100) or alonso_lamata_2006 (any size)");
       good = false;
@@ -513,8 +508,8 @@ class WeightingReader {
                          WeightingSpec& spec) {
     if (const auto* n = f.optional("aggregate")) {
       auto a = ctx_.string(*n, "the aggregation");
-      if (a && (*a == "arithmetic" || *a == "geometric")) {
-        spec.aggregate = *a;
+      if (a && parse_choice<StakeholderAggregate>(*a)) {
+        spec.aggregate = *parse_choice<StakeholderAggregate>(*a);
       } else if (a) {
         ctx_.error(ErrorCode::InvalidValue, *n,
                    fmt::format("unknown aggregation '{}'; expected 'arithmetic' (mean of the "
@@ -604,9 +599,9 @@ class WeightingReader {
       sf.finish();
       spec.stakeholders.push_back(std::move(s));
     }
-    if (good && spec.aggregate == "geometric") {
+    if (good && spec.aggregate == StakeholderAggregate::Geometric) {
       for (size_t k = 0; k < spec.stakeholders.size(); ++k) {
-        if (spec.stakeholders[k].weighting->method != "ahp") {
+        if (spec.stakeholders[k].weighting->method != WeightingMethod::Ahp) {
           ctx_.error(ErrorCode::InvalidValue, list->items[k],
                      fmt::format("geometric aggregation combines AHP judgements, but stakeholder "
                                  "'{}' does not weigh by 'ahp'",
@@ -637,16 +632,18 @@ std::optional<WeightingSpec> read_weighting(Context& ctx, const yaml::Node& node
 }
 
 bool uses_criterion_weights(const WeightingSpec* spec) {
-  return spec == nullptr || spec->method == "direct" ? spec == nullptr || spec->weights.empty()
-                                                     : false;
+  return spec == nullptr ||
+         (spec->method == WeightingMethod::Direct && spec->weights.empty());
 }
 
 std::vector<std::string> criteria_needing_weights(const std::optional<WeightingSpec>& spec,
                                                   const std::vector<std::string>& criteria) {
   if (!spec) return criteria;
-  if (spec->method == "direct") return spec->weights.empty() ? criteria : std::vector<std::string>{};
+  if (spec->method == WeightingMethod::Direct) {
+    return spec->weights.empty() ? criteria : std::vector<std::string>{};
+  }
   std::vector<std::string> out;
-  if (spec->method == "groups") {
+  if (spec->method == WeightingMethod::Groups) {
     for (const auto& g : spec->groups) {
       if (uses_criterion_weights(g.local.get())) out.insert(out.end(), g.criteria.begin(), g.criteria.end());
     }

@@ -9,19 +9,19 @@
 
 #include "normalize.hpp"
 #include "problem.hpp"
-#include "tradeoff/evaluate.hpp"
+#include "tradeoff/choices.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff::detail {
 
 /// A PROMETHEE preference function resolved for one criterion.
 struct Preference {
-  enum class Kind { Usual, UShape, VShape, Level, Linear, Gaussian } kind = Kind::Usual;
+  using Kind = PreferenceShape;
+  Kind kind = Kind::Usual;
   double q = 0;
   double p = 0;
   double s = 0;
 };
-Preference::Kind preference_kind(const std::string& name);
 
 struct MethodParams {
   double v = 0.5;       ///< VIKOR
@@ -41,6 +41,7 @@ using MethodFunction = MethodOutput (*)(const DecisionProblem&, const Normalized
                                         const MethodParams&);
 
 struct MethodInfo {
+  Method id;
   std::string_view name;
   std::string_view title;
   Normalization normalization;        ///< default
@@ -52,8 +53,9 @@ struct MethodInfo {
   MethodFunction run;
 };
 
+/// Every method, in the order of the Method enum.
 const std::vector<MethodInfo>& methods();
-const MethodInfo* find_method(std::string_view name);
+const MethodInfo& method_info(Method method);
 
 /// Each method takes the problem `p` and its normalisation `r`.
 

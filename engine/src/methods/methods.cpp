@@ -410,15 +410,6 @@ MethodOutput run_vikor(const DecisionProblem& p, const NormalizedMatrix& r,
   return out;
 }
 
-Preference::Kind preference_kind(const std::string& name) {
-  if (name == "u_shape") return Preference::Kind::UShape;
-  if (name == "v_shape") return Preference::Kind::VShape;
-  if (name == "level") return Preference::Kind::Level;
-  if (name == "linear") return Preference::Kind::Linear;
-  if (name == "gaussian") return Preference::Kind::Gaussian;
-  return Preference::Kind::Usual;
-}
-
 void preference_sums(const std::vector<double>& y, const Preference& pref, std::vector<double>& f,
                      std::vector<double>& g) {
   const size_t n = y.size();
@@ -537,28 +528,25 @@ MethodOutput run_promethee2(const DecisionProblem& p, const NormalizedMatrix& r,
 const std::vector<MethodInfo>& methods() {
   using N = Normalization;
   static const std::vector<MethodInfo> registry = {
-      {"wsm", "weighted sum", N::Declared, {}, true,
+      {Method::Wsm, "wsm", "weighted sum", N::Declared, {}, true,
        "weight x normalised score; the contributions add up to the score", "score", run_wsm},
-      {"wpm", "weighted product", N::Max, {}, true,
+      {Method::Wpm, "wpm", "weighted product", N::Max, {}, true,
        "weight x ln(normalised score); they add up to ln(score)", "ln(score)", run_wpm},
-      {"waspas", "WASPAS", N::Max, {}, true,
+      {Method::Waspas, "waspas", "WASPAS", N::Max, {}, true,
        "weight x normalised score, from the weighted-sum part", "", run_waspas},
-      {"topsis", "TOPSIS", N::Vector, {N::Vector, N::MinMax, N::Max, N::Sum}, false,
+      {Method::Topsis, "topsis", "TOPSIS", N::Vector, {N::Vector, N::MinMax, N::Max, N::Sum}, false,
        "weighted normalised value, costs mirrored so that more is better", "", run_topsis},
-      {"vikor", "VIKOR", N::MinMax, {}, true,
+      {Method::Vikor, "vikor", "VIKOR", N::MinMax, {}, true,
        "minus the weighted regret, as a share of the range to the best value; they add up to -S",
        "-S", run_vikor},
-      {"promethee2", "PROMETHEE II", N::None, {}, true,
+      {Method::Promethee2, "promethee2", "PROMETHEE II", N::None, {}, true,
        "weight x the criterion's net flow; they add up to the net flow", "score", run_promethee2},
   };
   return registry;
 }
 
-const MethodInfo* find_method(std::string_view name) {
-  for (const auto& m : methods()) {
-    if (m.name == name) return &m;
-  }
-  return nullptr;
+const MethodInfo& method_info(Method method) {
+  return methods()[static_cast<size_t>(method)];
 }
 
 }  // namespace tradeoff::detail

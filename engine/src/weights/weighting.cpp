@@ -17,50 +17,41 @@ namespace tradeoff::detail {
 
 namespace {
 
-struct RiTable {
-  const char* name;
-  std::vector<std::pair<size_t, double>> values;  ///< n -> RI, ascending n
-};
+/// RI by matrix size, ascending n.
+using RiValues = std::vector<std::pair<size_t, double>>;
 
-// Transcribed from ahp_consistency_ri_tables.json (sources there).
-const std::vector<RiTable>& ri_tables() {
-  static const std::vector<RiTable> tables = {
-      {"saaty_1980",
+// Transcribed from ahp_consistency_ri_tables.json (sources there), in the order of RiTable.
+const std::vector<RiValues>& ri_tables() {
+  static const std::vector<RiValues> tables = {
+      {
        {{3, 0.58}, {4, 0.9}, {5, 1.12}, {6, 1.24}, {7, 1.32}, {8, 1.41}, {9, 1.45}, {10, 1.49},
         {11, 1.51}, {12, 1.48}, {13, 1.56}, {14, 1.57}, {15, 1.59}}},
-      {"saaty_1980_jmcdm_variant",
+      {
        {{3, 0.58}, {4, 0.9}, {5, 1.12}, {6, 1.24}, {7, 1.32}, {8, 1.41}, {9, 1.45}, {10, 1.49},
         {11, 1.51}, {12, 1.53}, {13, 1.56}, {14, 1.57}, {15, 1.59}}},
-      {"saaty_2005",
+      {
        {{3, 0.52}, {4, 0.89}, {5, 1.11}, {6, 1.25}, {7, 1.35}, {8, 1.4}, {9, 1.45}, {10, 1.49},
         {11, 1.52}, {12, 1.54}, {13, 1.56}, {14, 1.58}, {15, 1.59}}},
-      {"donegan_dodd_1991",
+      {
        {{3, 0.4914},  {4, 0.8286},  {5, 1.0591},  {6, 1.1797},  {7, 1.2519},  {8, 1.3171},
         {9, 1.3733},  {10, 1.4055}, {11, 1.4213}, {12, 1.4497}, {13, 1.4643}, {14, 1.4822},
         {15, 1.4969}, {16, 1.5078}, {17, 1.5153}, {18, 1.5262}, {19, 1.5313}, {20, 1.5371},
         {25, 1.5619}, {30, 1.5772}, {40, 1.5976}, {50, 1.6102}, {60, 1.6178}, {70, 1.6237},
         {80, 1.6277}, {90, 1.6213}, {100, 1.6339}}},
-      {"alonso_lamata_2006",
+      {
        {{3, 0.5247}, {4, 0.8816}, {5, 1.1086}, {6, 1.2479}, {7, 1.3417}, {8, 1.4057},
         {9, 1.4499}, {10, 1.4854}, {11, 1.514}, {12, 1.5365}, {13, 1.5551}, {14, 1.5713},
         {15, 1.5838}}},
-      {"aguaron_morenojimenez_2003",
+      {
        {{3, 0.525}, {4, 0.882}, {5, 1.115}, {6, 1.252}, {7, 1.341}, {8, 1.404}, {9, 1.452},
         {10, 1.484}, {11, 1.513}, {12, 1.535}, {13, 1.555}, {14, 1.57}, {15, 1.583},
         {16, 1.595}}},
-      {"tummala_ling_1998",
+      {
        {{3, 0.5799}, {4, 0.8921}, {5, 1.1159}, {6, 1.2358}, {7, 1.3322}, {8, 1.3952},
         {9, 1.4537}, {10, 1.4882}, {11, 1.5117}, {12, 1.5356}, {13, 1.5571}, {14, 1.5714},
         {15, 1.5831}}},
   };
   return tables;
-}
-
-const RiTable* find_table(const std::string& name) {
-  for (const auto& t : ri_tables()) {
-    if (name == t.name) return &t;
-  }
-  return nullptr;
 }
 
 [[noreturn]] void domain(const SourceLocation& where, std::string message) {
@@ -88,36 +79,25 @@ std::string nearest_on_scale(double v) {
 
 }  // namespace
 
-const std::vector<std::string>& ri_table_names() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const auto& t : ri_tables()) out.emplace_back(t.name);
-    return out;
-  }();
-  return names;
+size_t random_index_limit(RiTable table) {
+  if (table == RiTable::AlonsoLamata2006) return SIZE_MAX;
+  return ri_tables()[static_cast<size_t>(table)].back().first;
 }
 
-size_t random_index_limit(const std::string& table) {
-  if (table == "alonso_lamata_2006") return SIZE_MAX;
-  const RiTable* t = find_table(table);
-  return t == nullptr ? 0 : t->values.back().first;
-}
-
-std::optional<double> random_index(const std::string& table, size_t n) {
-  const RiTable* t = find_table(table);
-  if (t == nullptr) return std::nullopt;
+std::optional<double> random_index(RiTable table, size_t n) {
+  const RiValues& values = ri_tables()[static_cast<size_t>(table)];
   if (n < 3) return 0.0;
-  for (size_t k = 0; k < t->values.size(); ++k) {
-    if (t->values[k].first == n) return t->values[k].second;
-    if (t->values[k].first > n && k > 0) {
+  for (size_t k = 0; k < values.size(); ++k) {
+    if (values[k].first == n) return values[k].second;
+    if (values[k].first > n && k > 0) {
       // Only Donegan-Dodd lists sizes with gaps; interpolate linearly between them.
-      const auto [n0, r0] = t->values[k - 1];
-      const auto [n1, r1] = t->values[k];
+      const auto [n0, r0] = values[k - 1];
+      const auto [n1, r1] = values[k];
       const double f = static_cast<double>(n - n0) / static_cast<double>(n1 - n0);
       return r0 + f * (r1 - r0);
     }
   }
-  if (table == "alonso_lamata_2006") {
+  if (table == RiTable::AlonsoLamata2006) {
     const double x = static_cast<double>(n);
     return (1.7699 * x - 4.3513) / (x - 1);
   }
@@ -127,19 +107,19 @@ std::optional<double> random_index(const std::string& table, size_t n) {
 AhpReport ahp(const PairwiseJudgements& j) {
   AhpReport r;
   r.elements = j.elements;
-  r.priority_method = j.priority;
-  r.ri_table = j.ri_table;
+  r.priority_method = to_string(j.priority);
+  RiTable table = j.ri_table;
   const size_t n = j.elements.size();
   const auto a = as_matrix(j.matrix, n, n);
   std::vector<double> w(n, 1.0 / static_cast<double>(n));
   if (n >= 2) {
-    if (j.priority == "geometric_mean") {
+    if (j.priority == PriorityMethod::GeometricMean) {
       for (size_t i = 0; i < n; ++i) {
         double log_sum = 0;
         for (size_t k = 0; k < n; ++k) log_sum += std::log(j.matrix[i * n + k]);
         w[i] = std::exp(log_sum / static_cast<double>(n));
       }
-    } else if (j.priority == "normalized_column_mean") {
+    } else if (j.priority == PriorityMethod::NormalizedColumnMean) {
       const Eigen::RowVectorXd column_sums = a.colwise().sum();
       for (size_t i = 0; i < n; ++i) {
         double sum = 0;
@@ -182,13 +162,15 @@ AhpReport ahp(const PairwiseJudgements& j) {
                               : 0.0;
   // The loader keeps a table to the sizes it lists; called directly with a larger matrix, the
   // ratio comes from the one table that covers every size, and the report says so.
-  if (!random_index(r.ri_table, n)) r.ri_table = "alonso_lamata_2006";
-  for (const auto& name : ri_table_names()) {
-    const auto ri = random_index(name, n);
+  if (!random_index(table, n)) table = RiTable::AlonsoLamata2006;
+  r.ri_table = to_string(table);
+  for (const auto& name : choice_names<RiTable>()) {
+    const RiTable each = *parse_choice<RiTable>(name);
+    const auto ri = random_index(each, n);
     if (!ri) continue;
     const double cr = *ri > 0 ? r.consistency_index / *ri : 0.0;
     r.ratio_by_table.emplace_back(name, cr);
-    if (name == r.ri_table) {
+    if (each == table) {
       r.random_index = *ri;
       r.consistency_ratio = cr;
     }
@@ -219,16 +201,16 @@ AhpReport ahp(const PairwiseJudgements& j) {
   return r;
 }
 
-std::vector<double> rank_order_weights(const std::string& method, size_t n) {
+std::vector<double> rank_order_weights(WeightingMethod method, size_t n) {
   std::vector<double> w(n, 0.0);
   const double dn = static_cast<double>(n);
-  if (method == "roc") {
+  if (method == WeightingMethod::Roc) {
     for (size_t i = 0; i < n; ++i) {
       double sum = 0;
       for (size_t k = i + 1; k <= n; ++k) sum += 1.0 / static_cast<double>(k);
       w[i] = sum / dn;
     }
-  } else if (method == "rank_sum") {
+  } else if (method == WeightingMethod::RankSum) {
     for (size_t i = 0; i < n; ++i) w[i] = 2 * (dn + 1 - static_cast<double>(i + 1)) / (dn * (dn + 1));
   } else {  // rank_reciprocal
     double harmonic = 0;
@@ -414,7 +396,8 @@ namespace {
 
 /// A line that says how a spec weighs, for the methods whose figures are not otherwise shown.
 std::string describe(const WeightingSpec& spec, size_t options) {
-  if (spec.method == "roc" || spec.method == "rank_sum" || spec.method == "rank_reciprocal") {
+  using M = WeightingMethod;
+  if (spec.method == M::Roc || spec.method == M::RankSum || spec.method == M::RankReciprocal) {
     std::string order;
     for (const auto& tied : spec.order) {
       std::string rank;
@@ -423,16 +406,16 @@ std::string describe(const WeightingSpec& spec, size_t options) {
     }
     return "rank order, most important first: " + order;
   }
-  if (spec.method == "swing") {
+  if (spec.method == M::Swing) {
     std::string points;
     for (const auto& [id, v] : spec.weights) points += (points.empty() ? "" : ", ") + id + " " + quantity(v);
     return "swing points: " + points;
   }
-  if (spec.method == "entropy") {
+  if (spec.method == M::Entropy) {
     return fmt::format("from the scores of {} options: how unevenly each criterion spreads them",
                        options);
   }
-  if (spec.method == "critic") {
+  if (spec.method == M::Critic) {
     return fmt::format("from the scores of {} options: each criterion's spread times its conflict "
                        "with the others",
                        options);
@@ -449,16 +432,18 @@ std::vector<double> weigh(const WeightingSpec& spec, const std::vector<std::stri
   auto index = [&](const std::string& id) {
     return static_cast<size_t>(std::find(elements.begin(), elements.end(), id) - elements.begin());
   };
-  if (spec.method == "direct") {
+  using M = WeightingMethod;
+  if (spec.method == M::Direct) {
     if (spec.weights.empty()) return given;
     for (const auto& [id, v] : spec.weights) w[index(id)] = v;
-  } else if (spec.method == "swing") {
+  } else if (spec.method == M::Swing) {
     for (const auto& [id, v] : spec.weights) w[index(id)] = v;
-  } else if (spec.method == "ahp") {
+  } else if (spec.method == M::Ahp) {
     AhpReport report = ahp(spec.ahp);
     for (size_t k = 0; k < report.elements.size(); ++k) w[index(report.elements[k])] = report.priorities[k];
     ahp_out = std::move(report);
-  } else if (spec.method == "roc" || spec.method == "rank_sum" || spec.method == "rank_reciprocal") {
+  } else if (spec.method == M::Roc || spec.method == M::RankSum ||
+             spec.method == M::RankReciprocal) {
     const auto position = rank_order_weights(spec.method, n);
     size_t next = 0;
     for (const auto& tied : spec.order) {
@@ -468,7 +453,7 @@ std::vector<double> weigh(const WeightingSpec& spec, const std::vector<std::stri
       for (const auto& id : tied) w[index(id)] = sum / static_cast<double>(tied.size());
       next += tied.size();
     }
-  } else if (spec.method == "entropy" || spec.method == "critic") {
+  } else if (spec.method == M::Entropy || spec.method == M::Critic) {
     DecisionProblem sub;
     sub.options = problem.options;
     for (size_t c : columns) sub.criteria.push_back(problem.criteria[c]);
@@ -478,7 +463,7 @@ std::vector<double> weigh(const WeightingSpec& spec, const std::vector<std::stri
         if (!problem.where.empty()) sub.where.push_back(problem.location(i, c));
       }
     }
-    w = spec.method == "entropy" ? entropy_weights(sub, spec.where) : critic_weights(sub, spec.where);
+    w = spec.method == M::Entropy ? entropy_weights(sub, spec.where) : critic_weights(sub, spec.where);
   }
   return w;
 }
@@ -503,11 +488,11 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
     out.weights = given;
     return out;
   }
-  out.report.method = spec->method;
+  out.report.method = to_string(spec->method);
   auto column_of = [&](const std::string& id) {
     return static_cast<size_t>(std::find(criteria.begin(), criteria.end(), id) - criteria.begin());
   };
-  if (spec->method == "groups") {
+  if (spec->method == WeightingMethod::Groups) {
     // Group weights, then local weights within each group; global = group share x local share.
     std::vector<std::string> ids;
     std::vector<double> direct;
@@ -518,7 +503,7 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
     std::optional<AhpReport> top_ahp;
     std::vector<double> top = spec->top ? weigh(*spec->top, ids, direct, problem, all, top_ahp) : direct;
     top = normalized(top);
-    out.report.group_method = spec->top ? spec->top->method : "direct";
+    out.report.group_method = to_string(spec->top ? spec->top->method : WeightingMethod::Direct);
     out.report.group_ahp = top_ahp;
     out.weights.assign(m, 0.0);
     for (size_t g = 0; g < spec->groups.size(); ++g) {
@@ -534,7 +519,7 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
       gr.name = group.name;
       gr.weight = top[g];
       gr.criteria = group.criteria;
-      gr.method = group.local ? group.local->method : "direct";
+      gr.method = to_string(group.local ? group.local->method : WeightingMethod::Direct);
       gr.description = group.local ? describe(*group.local, problem.rows()) : "";
       std::vector<double> local =
           group.local ? weigh(*group.local, group.criteria, own, problem, columns, gr.ahp) : own;
@@ -544,8 +529,8 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
     }
     return out;
   }
-  if (spec->method == "stakeholders") {
-    out.report.aggregate = spec->aggregate;
+  if (spec->method == WeightingMethod::Stakeholders) {
+    out.report.aggregate = to_string(spec->aggregate);
     double influence_total = 0;
     for (const auto& s : spec->stakeholders) influence_total += s.weight;
     std::vector<std::vector<double>> each;
@@ -554,13 +539,13 @@ Weighting compute_weighting(const WeightingSpec* spec, const std::vector<std::st
       sr.id = s.id;
       sr.name = s.name;
       sr.influence = s.weight / influence_total;
-      sr.method = s.weighting->method;
+      sr.method = to_string(s.weighting->method);
       sr.weights = normalized(weigh(*s.weighting, criteria, given, problem, all, sr.ahp));
       each.push_back(sr.weights);
       out.report.stakeholders.push_back(std::move(sr));
     }
     out.weights.assign(m, 0.0);
-    if (spec->aggregate == "geometric") {
+    if (spec->aggregate == StakeholderAggregate::Geometric) {
       // Aggregation of individual judgements: the weighted geometric mean of each judgement,
       // then the priorities of the aggregated matrix.
       PairwiseJudgements joint = spec->stakeholders.front().weighting->ahp;

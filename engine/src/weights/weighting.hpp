@@ -12,20 +12,18 @@
 
 namespace tradeoff::detail {
 
-/// The random-index tables, by the names of ahp_consistency_ri_tables.json.
-const std::vector<std::string>& ri_table_names();
 /// RI(n) of a table; 0 for n < 3. Donegan-Dodd interpolates between its listed sizes and
 /// Alonso-Lamata extends by its formula; nullopt when the table has no value for n.
-std::optional<double> random_index(const std::string& table, size_t n);
+std::optional<double> random_index(RiTable table, size_t n);
 /// The largest n a table covers.
-size_t random_index_limit(const std::string& table);
+size_t random_index_limit(RiTable table);
 
 /// Priorities, lambda max, CI and CR (and the inconsistent judgements when CR > 0.1).
 AhpReport ahp(const PairwiseJudgements& judgements);
 
-/// Rank-order surrogate weights for positions 1..n (1 = most important): "roc", "rank_sum",
-/// "rank_reciprocal".
-std::vector<double> rank_order_weights(const std::string& method, size_t n);
+/// Rank-order surrogate weights for positions 1..n (1 = most important): Roc, RankSum or
+/// RankReciprocal.
+std::vector<double> rank_order_weights(WeightingMethod method, size_t n);
 
 /// Entropy weights from the raw matrix (rows options, columns criteria; direction not applied).
 /// Throws Error [method-domain] for negative values, fewer than two options, or no criterion

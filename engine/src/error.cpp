@@ -72,6 +72,25 @@ Error::Error(Diagnostic diagnostic)
 Error::Error(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(describe(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
+Diagnostic make_diagnostic(ErrorCode code, SourceLocation where, std::string message,
+                           std::string hint, Severity severity) {
+  Diagnostic d;
+  d.code = code;
+  d.where = std::move(where);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  d.severity = severity;
+  return d;
+}
+
+void fail(ErrorCode code, SourceLocation where, std::string message, std::string hint) {
+  throw Error(make_diagnostic(code, std::move(where), std::move(message), std::move(hint)));
+}
+
+void usage_error(std::string message, std::string hint) {
+  fail(ErrorCode::Usage, {}, std::move(message), std::move(hint));
+}
+
 void DiagnosticSink::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::Error) ++errors_;
   diagnostics_.push_back(std::move(diagnostic));
@@ -79,23 +98,13 @@ void DiagnosticSink::add(Diagnostic diagnostic) {
 
 void DiagnosticSink::error(ErrorCode code, SourceLocation where, std::string message,
                            std::string hint) {
-  Diagnostic d;
-  d.code = code;
-  d.where = std::move(where);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  add(std::move(d));
+  add(make_diagnostic(code, std::move(where), std::move(message), std::move(hint)));
 }
 
 void DiagnosticSink::warning(ErrorCode code, SourceLocation where, std::string message,
                              std::string hint) {
-  Diagnostic d;
-  d.code = code;
-  d.where = std::move(where);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  d.severity = Severity::Warning;
-  add(std::move(d));
+  add(make_diagnostic(code, std::move(where), std::move(message), std::move(hint),
+                      Severity::Warning));
 }
 
 void DiagnosticSink::throw_if_errors() const {

@@ -43,13 +43,6 @@ int Result::criterion_index(const std::string& id) const {
 
 namespace {
 
-[[noreturn]] void usage_error(std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.code = ErrorCode::Usage;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  throw Error(std::move(d));
-}
 
 }  // namespace
 

@@ -60,6 +60,10 @@ struct Diagnostic {
   Severity severity = Severity::Error;
 };
 
+/// The one way diagnostics are made: a problem of `severity` at `where`.
+Diagnostic make_diagnostic(ErrorCode code, SourceLocation where, std::string message,
+                           std::string hint = {}, Severity severity = Severity::Error);
+
 /// The one exception type the engine throws for bad input; what() is "file:line:col: message".
 class Error : public std::runtime_error {
  public:
@@ -70,6 +74,12 @@ class Error : public std::runtime_error {
  private:
   std::vector<Diagnostic> diagnostics_;
 };
+
+/// Throws an Error holding one diagnostic made by make_diagnostic().
+[[noreturn]] void fail(ErrorCode code, SourceLocation where, std::string message,
+                       std::string hint = {});
+/// A bad command-line choice, reported without a source location; the CLI exits with 2.
+[[noreturn]] void usage_error(std::string message, std::string hint = {});
 
 /// Collects the problems of a validation pass so that all of them are reported at once.
 class DiagnosticSink {

@@ -1,8 +1,9 @@
 // Test-only: checks the real `tradeoff` binary against a published reference case.
-// Builds a framework YAML from the case's JSON (../shared/refcases/<id>.json), runs
+// Builds a framework YAML from the case's JSON (tests/refcases/data/<id>.json), runs
 // `tradeoff evaluate --format json`, and compares the numbers within the case's tolerance.
 //   refcase_runner <refcases dir> <case id> <tradeoff binary>
-// Exit codes: 0 all checks pass, 1 a check failed, 77 the case file is missing (skipped).
+// Exit codes: 0 all checks pass; 1 a check failed, the case file is missing, or no checks are
+// written for the case; 2 wrong usage.
 #include <fmt/format.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -478,8 +479,8 @@ int main(int argc, char** argv) {
   }
   const std::string file = std::string(argv[1]) + "/" + argv[2] + ".json";
   if (!std::filesystem::exists(file)) {
-    fmt::print("SKIPPED: reference case {} not found\n", file);
-    return 77;
+    fmt::print(stderr, "FAIL reference case file {} not found\n", file);
+    return 1;
   }
   const auto it = cases().find(argv[2]);
   if (it == cases().end()) {

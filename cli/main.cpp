@@ -4,35 +4,12 @@
 
 #include <exception>
 #include <string>
-#include <vector>
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"
 #include "tradeoff/error.hpp"
 #include "tradeoff/version.hpp"
-
-namespace {
-
-/// Usage errors look like every other diagnostic: "tradeoff: error: ... [usage]".
-int usage(const std::string& message, const std::string& hint) {
-  tradeoff::Diagnostic d;
-  d.code = tradeoff::ErrorCode::Usage;
-  d.where.file = "tradeoff";
-  d.message = message;
-  d.hint = hint;
-  tradeoff::cli::print_diagnostics(stderr, {d});
-  return tradeoff::cli::kExitUsage;
-}
-
-std::string lower_first(std::string s) {
-  if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-      !std::isupper(static_cast<unsigned char>(s[1]))) {
-    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  }
-  return s;
-}
-
-}  // namespace
+#include "usage.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"tradeoff: weighted multi-criteria decisions, explained", "tradeoff"};
@@ -45,15 +22,7 @@ int main(int argc, char** argv) {
   tradeoff::cli::add_list_command(app, run);
 
   // CLI11 reads an unknown first word as a missing subcommand; name it instead.
-  if (argc > 1 && argv[1][0] != '-') {
-    const std::string word = argv[1];
-    std::vector<std::string> names;
-    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-    if (std::find(names.begin(), names.end(), word) == names.end()) {
-      return usage(fmt::format("unknown command '{}'", word),
-                   tradeoff::cli::command_hint(word, names));
-    }
-  }
+  if (tradeoff::cli::unknown_command(app, argc, argv)) return tradeoff::cli::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,7 +32,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return usage(lower_first(e.what()), "see 'tradeoff --help'");
+    return tradeoff::cli::print_usage_error(tradeoff::cli::lower_first(e.what()),
+                                            "see 'tradeoff --help'");
   }
   try {
     return run();
@@ -74,6 +44,10 @@ int main(int argc, char** argv) {
     return usage_only ? tradeoff::cli::kExitUsage : tradeoff::cli::kExitInputError;
   } catch (const std::exception& e) {
     fmt::print(stderr, "tradeoff: internal error: {}\n", e.what());
+    return tradeoff::cli::kExitInternal;
+  } catch (...) {
+    // Some of the engine's internal exception types do not derive from std::exception.
+    fmt::print(stderr, "tradeoff: internal error: unknown exception\n");
     return tradeoff::cli::kExitInternal;
   }
 }

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "suggest.hpp"
+#include "support/suggest.hpp"
 
 namespace tradeoff::expr {
 
@@ -28,6 +28,9 @@ int32_t result_domain(const Tree& tree) {
 }
 
 namespace {
+
+/// The upper bound on the arguments of min() and max().
+constexpr uint32_t kNoLimit = 100000;
 
 /// "a condition (true or false)" reads better than "a boolean" in messages about `when`.
 std::string describe_type(Type t) {
@@ -291,81 +294,76 @@ class Checker {
   }
 
   Type call(uint32_t i) {
-    const Node& n = node(i);
-    const Func f = n.func;
-    const uint32_t argc = n.count;
-    auto arity = [&](uint32_t lo, uint32_t hi) {
-      if (argc >= lo && argc <= hi) return true;
-      const std::string want = lo == hi ? fmt::format("{}", lo)
-                               : hi > 1000 ? fmt::format("at least {}", lo)
-                                           : fmt::format("{} or {}", lo, hi);
-      const bool one = lo == 1 && (hi == 1 || hi > 1000);
-      error(node(i), fmt::format("{}() takes {} argument{}, got {}", n.text, want, one ? "" : "s",
-                                 argc));
-      return false;
-    };
-    switch (f) {
-      case Func::If: {
-        if (!arity(3, 3)) return set(i, Type::Unknown);
-        const bool c = expect_bool(kid(i, 0), "as the first argument of if()");
-        Type a = infer(kid(i, 1));
-        Type b = infer(kid(i, 2));
-        if (!c || a == Type::Unknown || b == Type::Unknown) return set(i, Type::Unknown);
-        // A level or choice on one side names the other side's string: if(x, skill, "basic").
-        if ((a == Type::Level || a == Type::Choice) && b == Type::String) {
-          if (!bind_literal(kid(i, 2), node(kid(i, 1)).domain)) return set(i, Type::Unknown);
-          b = a;
-        } else if ((b == Type::Level || b == Type::Choice) && a == Type::String) {
-          if (!bind_literal(kid(i, 1), node(kid(i, 2)).domain)) return set(i, Type::Unknown);
-          a = b;
-        }
-        if (a == Type::String || a == Type::List || b == Type::String || b == Type::List) {
-          error(node(i), fmt::format("the branches of if() must be numbers, conditions, or values "
-                                     "of one level or choice, got {} and {}",
-                                     to_string(a), to_string(b)));
-          return set(i, Type::Unknown);
-        }
-        if (a != b || ((a == Type::Level || a == Type::Choice) &&
-                       !same_domain(node(kid(i, 1)).domain, node(kid(i, 2)).domain))) {
-          error(node(i), fmt::format("the two branches of if() must have the same type, got {} "
-                                     "and {}",
-                                     describe_typed(kid(i, 1)), describe_typed(kid(i, 2))));
-          return set(i, Type::Unknown);
-        }
-        return set(i, a, node(kid(i, 1)).domain);
-      }
+    switch (node(i).func) {
+      case Func::If: return call_if(i);
       case Func::Min:
-      case Func::Max: {
-        if (!arity(1, 100000)) return set(i, Type::Unknown);
-        bool ok = true;
-        for (uint32_t k = 0; k < argc; ++k) ok = expect_number(kid(i, k), fmt::format("{}()", n.text)) && ok;
-        return set(i, ok ? Type::Number : Type::Unknown);
-      }
-      case Func::Clamp: {
-        if (!arity(3, 3)) return set(i, Type::Unknown);
-        bool ok = true;
-        for (uint32_t k = 0; k < 3; ++k) ok = expect_number(kid(i, k), "clamp()") && ok;
-        return set(i, ok ? Type::Number : Type::Unknown);
-      }
+      case Func::Max: return numeric_call(i, 1, kNoLimit);
+      case Func::Clamp: return numeric_call(i, 3, 3);
       case Func::Round:
-      case Func::Log: {
-        if (!arity(1, 2)) return set(i, Type::Unknown);
-        bool ok = true;
-        for (uint32_t k = 0; k < argc; ++k) ok = expect_number(kid(i, k), fmt::format("{}()", n.text)) && ok;
-        return set(i, ok ? Type::Number : Type::Unknown);
-      }
+      case Func::Log: return numeric_call(i, 1, 2);
       case Func::Abs:
       case Func::Floor:
       case Func::Ceil:
       case Func::Exp:
-      case Func::Sqrt: {
-        if (!arity(1, 1)) return set(i, Type::Unknown);
-        return set(i, expect_number(kid(i, 0), fmt::format("{}()", n.text)) ? Type::Number
-                                                                           : Type::Unknown);
-      }
+      case Func::Sqrt: return numeric_call(i, 1, 1);
       case Func::None: break;
     }
     return set(i, Type::Unknown);
+  }
+
+  /// True when call `i` has `lo` to `hi` arguments; else reports it.
+  bool arity(uint32_t i, uint32_t lo, uint32_t hi) {
+    const Node& n = node(i);
+    const uint32_t argc = n.count;
+    if (argc >= lo && argc <= hi) return true;
+    const std::string want = lo == hi         ? fmt::format("{}", lo)
+                             : hi == kNoLimit ? fmt::format("at least {}", lo)
+                                              : fmt::format("{} or {}", lo, hi);
+    const bool one = lo == 1 && (hi == 1 || hi == kNoLimit);
+    error(n, fmt::format("{}() takes {} argument{}, got {}", n.text, want, one ? "" : "s", argc));
+    return false;
+  }
+
+  /// A function of numbers: `lo` to `hi` arguments, every one a number.
+  Type numeric_call(uint32_t i, uint32_t lo, uint32_t hi) {
+    if (!arity(i, lo, hi)) return set(i, Type::Unknown);
+    const std::string context = fmt::format("{}()", node(i).text);
+    const uint32_t argc = node(i).count;
+    bool ok = true;
+    for (uint32_t k = 0; k < argc; ++k) ok = expect_number(kid(i, k), context) && ok;
+    return set(i, ok ? Type::Number : Type::Unknown);
+  }
+
+  /// if(condition, a, b): the branches are numbers, conditions, or values of one level or
+  /// choice (a string naming one of them is read as that value).
+  Type call_if(uint32_t i) {
+    if (!arity(i, 3, 3)) return set(i, Type::Unknown);
+    const bool c = expect_bool(kid(i, 0), "as the first argument of if()");
+    Type a = infer(kid(i, 1));
+    Type b = infer(kid(i, 2));
+    if (!c || a == Type::Unknown || b == Type::Unknown) return set(i, Type::Unknown);
+    // A level or choice on one side names the other side's string: if(x, skill, "basic").
+    if ((a == Type::Level || a == Type::Choice) && b == Type::String) {
+      if (!bind_literal(kid(i, 2), node(kid(i, 1)).domain)) return set(i, Type::Unknown);
+      b = a;
+    } else if ((b == Type::Level || b == Type::Choice) && a == Type::String) {
+      if (!bind_literal(kid(i, 1), node(kid(i, 2)).domain)) return set(i, Type::Unknown);
+      a = b;
+    }
+    if (a == Type::String || a == Type::List || b == Type::String || b == Type::List) {
+      error(node(i), fmt::format("the branches of if() must be numbers, conditions, or values "
+                                 "of one level or choice, got {} and {}",
+                                 to_string(a), to_string(b)));
+      return set(i, Type::Unknown);
+    }
+    if (a != b || ((a == Type::Level || a == Type::Choice) &&
+                   !same_domain(node(kid(i, 1)).domain, node(kid(i, 2)).domain))) {
+      error(node(i), fmt::format("the two branches of if() must have the same type, got {} "
+                                 "and {}",
+                                 describe_typed(kid(i, 1)), describe_typed(kid(i, 2))));
+      return set(i, Type::Unknown);
+    }
+    return set(i, a, node(kid(i, 1)).domain);
   }
 
   Tree& t_;

@@ -1,15 +1,11 @@
-// Recursive-descent parser for the expression language (grammar in the README). Every failure
-// is a ParseError with a byte range; size, node count and nesting depth are bounded, so any
-// input parses in linear time and bounded stack.
+// Recursive-descent parser for the expression language (grammar in the README), over the tokens
+// of lexer.hpp. Every failure is a ParseError with a byte range; size, node count and nesting
+// depth are bounded, so any input parses in linear time and bounded stack.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
-#include <cmath>
-#include <cstdlib>
-
 #include "expr/ast.hpp"
-#include "suggest.hpp"
+#include "expr/lexer.hpp"
+#include "support/suggest.hpp"
 
 namespace tradeoff::expr {
 
@@ -94,45 +90,9 @@ bool is_reserved(std::string_view word) {
 
 namespace {
 
-enum class Tok {
-  End,
-  Number,
-  String,
-  Ident,
-  Plus,
-  Minus,
-  Star,
-  Slash,
-  Caret,
-  LParen,
-  RParen,
-  LBracket,
-  RBracket,
-  Comma,
-  Eq,
-  Ne,
-  Lt,
-  Le,
-  Gt,
-  Ge,
-};
-
-struct Token {
-  Tok kind = Tok::End;
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  double number = 0;
-  std::string text;
-};
-
-std::string describe(const Token& t, std::string_view src) {
-  if (t.kind == Tok::End) return "end of input";
-  return fmt::format("'{}'", src.substr(t.begin, t.end - t.begin));
-}
-
 class Parser {
  public:
-  explicit Parser(std::string_view text) : src_(text) {
+  explicit Parser(std::string_view text) : src_(text), lexer_(text) {
     tree_.source = std::string(text);
   }
 
@@ -157,160 +117,7 @@ class Parser {
   }
 
  private:
-  [[noreturn]] void fail(uint32_t begin, uint32_t end, std::string message,
-                         ParseError::Kind kind = ParseError::Kind::Syntax) {
-    throw ParseError{begin, std::max(end, begin + 1), std::move(message), {}, kind};
-  }
-
-  // --- lexer ---------------------------------------------------------------------------------
-
-  void advance() {
-    size_t i = pos_;
-    while (i < src_.size() && std::isspace(static_cast<unsigned char>(src_[i]))) ++i;
-    Token t;
-    t.begin = static_cast<uint32_t>(i);
-    if (i >= src_.size()) {
-      t.kind = Tok::End;
-      t.end = t.begin;
-      tok_ = std::move(t);
-      pos_ = i;
-      return;
-    }
-    const char c = src_[i];
-    auto single = [&](Tok kind) {
-      t.kind = kind;
-      ++i;
-    };
-    auto next_is = [&](char n) { return i + 1 < src_.size() && src_[i + 1] == n; };
-    if (std::isdigit(static_cast<unsigned char>(c)) ||
-        (c == '.' && i + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[i + 1])))) {
-      lex_number(t, i);
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      while (i < src_.size() &&
-             (std::isalnum(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
-        ++i;
-      }
-      t.kind = Tok::Ident;
-      t.text = std::string(src_.substr(t.begin, i - t.begin));
-    } else if (c == '"' || c == '\'') {
-      lex_string(t, i);
-    } else {
-      switch (c) {
-        case '+': single(Tok::Plus); break;
-        case '-': single(Tok::Minus); break;
-        case '*':
-          if (next_is('*')) fail(t.begin, t.begin + 2, "unexpected '**'; write powers with '^'");
-          single(Tok::Star);
-          break;
-        case '/': single(Tok::Slash); break;
-        case '^': single(Tok::Caret); break;
-        case '(': single(Tok::LParen); break;
-        case ')': single(Tok::RParen); break;
-        case '[': single(Tok::LBracket); break;
-        case ']': single(Tok::RBracket); break;
-        case ',': single(Tok::Comma); break;
-        case '=':
-          if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '='; compare with '=='");
-          t.kind = Tok::Eq;
-          i += 2;
-          break;
-        case '!':
-          if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '!'; negate with 'not'");
-          t.kind = Tok::Ne;
-          i += 2;
-          break;
-        case '<':
-          t.kind = next_is('=') ? Tok::Le : Tok::Lt;
-          i += next_is('=') ? 2u : 1u;
-          break;
-        case '>':
-          t.kind = next_is('=') ? Tok::Ge : Tok::Gt;
-          i += next_is('=') ? 2u : 1u;
-          break;
-        case '&':
-          fail(t.begin, next_is('&') ? t.begin + 2 : t.begin + 1,
-               next_is('&') ? "unexpected '&&'; use 'and'" : "unexpected '&'; use 'and'");
-        case '|':
-          fail(t.begin, next_is('|') ? t.begin + 2 : t.begin + 1,
-               next_is('|') ? "unexpected '||'; use 'or'" : "unexpected '|'; use 'or'");
-        default: {
-          // One UTF-8 character, for the message and the caret.
-          size_t n = 1;
-          while (i + n < src_.size() && (static_cast<unsigned char>(src_[i + n]) & 0xC0) == 0x80) ++n;
-          fail(t.begin, static_cast<uint32_t>(i + n),
-               fmt::format("unexpected character '{}'", src_.substr(i, n)));
-        }
-      }
-    }
-    t.end = static_cast<uint32_t>(i);
-    pos_ = i;
-    tok_ = std::move(t);
-  }
-
-  void lex_number(Token& t, size_t& i) {
-    std::string digits;
-    auto take_digits = [&] {
-      while (i < src_.size() && (std::isdigit(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
-        if (src_[i] == '_') {
-          const bool between = !digits.empty() && std::isdigit(static_cast<unsigned char>(digits.back())) &&
-                               i + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[i + 1]));
-          if (!between) fail(static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), "'_' may only separate digits");
-        } else {
-          digits += src_[i];
-        }
-        ++i;
-      }
-    };
-    take_digits();
-    if (i < src_.size() && src_[i] == '.') {
-      digits += '.';
-      ++i;
-      take_digits();
-    }
-    if (i < src_.size() && (src_[i] == 'e' || src_[i] == 'E')) {
-      size_t j = i + 1;
-      if (j < src_.size() && (src_[j] == '+' || src_[j] == '-')) ++j;
-      if (j < src_.size() && std::isdigit(static_cast<unsigned char>(src_[j]))) {
-        digits += src_.substr(i, j - i);
-        i = j;
-        take_digits();
-      }
-    }
-    if (i < src_.size() && (std::isalpha(static_cast<unsigned char>(src_[i])) || src_[i] == '_')) {
-      size_t j = i;
-      while (j < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[j])) || src_[j] == '_')) ++j;
-      fail(t.begin, static_cast<uint32_t>(j),
-           fmt::format("invalid number '{}'", src_.substr(t.begin, j - t.begin)));
-    }
-    const double value = std::strtod(digits.c_str(), nullptr);
-    if (!std::isfinite(value)) {
-      fail(t.begin, static_cast<uint32_t>(i), "number is too large", ParseError::Kind::Limit);
-    }
-    t.kind = Tok::Number;
-    t.number = value;
-  }
-
-  void lex_string(Token& t, size_t& i) {
-    const char quote = src_[i++];
-    std::string value;
-    while (true) {
-      if (i >= src_.size()) fail(t.begin, static_cast<uint32_t>(i), "unterminated string");
-      const char c = src_[i];
-      if (c == quote) {
-        ++i;
-        break;
-      }
-      if (c == '\\' && i + 1 < src_.size() && (src_[i + 1] == quote || src_[i + 1] == '\\')) {
-        value += src_[i + 1];
-        i += 2;
-        continue;
-      }
-      value += c;
-      ++i;
-    }
-    t.kind = Tok::String;
-    t.text = std::move(value);
-  }
+  void advance() { tok_ = lexer_.next(); }
 
   // --- tree building ---------------------------------------------------------------------------
 
@@ -590,7 +397,7 @@ class Parser {
   }
 
   std::string_view src_;
-  size_t pos_ = 0;
+  Lexer lexer_;
   Token tok_;
   Tree tree_;
 };

@@ -3,7 +3,7 @@
 #include <ostream>
 
 #include "report/renderers.hpp"
-#include "text.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
 

@@ -2,42 +2,119 @@
 // reproducible and diffable in git.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <ostream>
 
 #include "report/renderers.hpp"
-#include "text.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
 
-std::string cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
-    if (c == '\n') {
-      out += ' ';
-      continue;
-    }
-    out += c;
+using markdown::cell;
+using markdown::table_head;
+using markdown::table_row;
+
+/// The title and a table of what was evaluated, and how.
+void header_section(const Result& r, std::ostream& out) {
+  out << "# " << r.framework_title << "\n\n";
+  if (!r.assessment_title.empty()) out << "*" << r.assessment_title << "*\n\n";
+  table_head(out, {"", ""}, {false, false});
+  std::string fw = "`" + r.framework + "`";
+  if (!r.framework_version.empty()) fw += " " + r.framework_version;
+  table_row(out, {"Framework", fw});
+  if (!r.assessment.empty()) {
+    std::string a = "`" + r.assessment + "`";
+    if (!r.assessment_date.empty()) a += " (" + r.assessment_date + ")";
+    table_row(out, {"Assessment", a});
   }
-  return out;
+  table_row(out, {"Method", fmt::format("{} (`{}`), normalization `{}`; {} score is better",
+                                        r.method_title, r.method, r.normalization,
+                                        r.higher_is_better ? "higher" : "lower")});
 }
 
-void table_head(std::ostream& out, const std::vector<std::string>& head,
-                const std::vector<bool>& right) {
-  out << '|';
-  for (const auto& h : head) out << ' ' << cell(h) << " |";
-  out << "\n|";
-  for (size_t c = 0; c < head.size(); ++c) out << (right[c] ? "---:|" : "---|");
-  out << '\n';
+/// The chosen option, the summary, and the rules' recommendations.
+void outcome_section(const Result& r, std::ostream& out) {
+  const Explanation& e = r.explanation;
+  out << "\n## Decision outcome\n\n";
+  if (!e.winner.empty()) {
+    out << "Chosen option: **" << cell(r.option(e.winner)->name) << "** (`" << e.winner
+        << "`).\n\n";
+  }
+  out << cell(e.summary) << "\n";
+  if (!r.notes.empty()) {
+    out << "\n### Recommendations\n\n";
+    for (const auto& n : r.notes) out << "- " << cell(n.text) << " (rule `" << n.rule << "`)\n";
+  }
 }
 
-void table_row(std::ostream& out, const std::vector<std::string>& row) {
-  out << '|';
-  for (const auto& v : row) out << ' ' << v << " |";
-  out << '\n';
+/// The ranked options, then the vetoed ones.
+void ranking_section(const Result& r, std::ostream& out) {
+  out << "\n## Ranking\n\n";
+  table_head(out, {"Rank", "Option", "Name", "Score"}, {true, false, false, true});
+  for (const auto& entry : r.ranking) {
+    table_row(out, {std::to_string(entry.rank), "`" + entry.option + "`",
+                    cell(r.option(entry.option)->name), fixed(entry.score, 4)});
+  }
+  if (r.vetoed.empty()) return;
+  out << "\nVetoed options:\n\n";
+  for (const auto& v : r.vetoed) {
+    out << "- `" << v.option << "` (" << cell(r.option(v.option)->name) << "), by rule `" << v.rule
+        << "`: " << cell(v.because) << '\n';
+  }
+}
+
+/// The winner's and the runner-up's contributions, criterion by criterion.
+void explanation_section(const Result& r, std::ostream& out) {
+  const Explanation& e = r.explanation;
+  if (e.runner_up.empty()) return;
+  const OptionResult* w = r.option(e.winner);
+  const OptionResult* u = r.option(e.runner_up);
+  out << "\n## Why `" << e.winner << "` ranks first\n\n";
+  out << "Contributions (" << cell(r.contribution_meaning) << "), winner against runner-up:\n\n";
+  table_head(out, {"Criterion", e.winner, e.runner_up, "Difference"}, {false, true, true, true});
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    table_row(out,
+              {cell(r.criteria[j].name), fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
+               signed_fixed(w->contribution[j] - u->contribution[j], 4)});
+  }
+}
+
+/// Every rule with the values it read; for those that fired, why and what they did.
+void rules_section(const Result& r, std::ostream& out) {
+  if (r.rules.empty()) return;
+  out << "\n## Rules\n\n";
+  for (const auto& t : r.rules) {
+    out << "- " << (t.fired ? "**fired** " : "not fired: ") << "`" << t.id << "` when `"
+        << cell(t.when) << "`";
+    if (!t.bindings.empty()) out << " (" << cell(bindings_text(t)) << ")";
+    out << '\n';
+    if (!t.fired) continue;
+    out << "  - because: " << cell(t.because) << '\n';
+    if (!t.source.empty()) out << "  - source: `" << t.source << "`\n";
+    for (const auto& ef : t.effects) out << "  - " << cell(ef.text) << '\n';
+  }
+}
+
+void inputs_section(const Result& r, std::ostream& out) {
+  if (r.inputs.empty()) return;
+  out << "\n## Inputs\n\n";
+  table_head(out, {"Input", "Value", "Unit", "From", "Source"}, {false, true, false, false, false});
+  for (const auto& in : r.inputs) {
+    std::string source = in.source.empty() ? "" : "`" + in.source + "`";
+    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
+    table_row(out, {"`" + in.name + "`", cell(in.display), cell(in.unit), in.origin, source});
+  }
+}
+
+void derived_section(const Result& r, std::ostream& out) {
+  if (r.derived.empty()) return;
+  out << "\n## Derived values\n\n";
+  table_head(out, {"Name", "Value", "Unit", "Formula"}, {false, true, false, false});
+  for (const auto& d : r.derived) {
+    table_row(out,
+              {"`" + d.name + "`", cell(d.display), cell(d.unit), "`" + cell(d.formula) + "`"});
+  }
 }
 
 void criteria_section(const Result& r, std::ostream& out, bool with_normalization) {
@@ -60,186 +137,81 @@ void criteria_section(const Result& r, std::ostream& out, bool with_normalizatio
   }
 }
 
+/// One AHP consistency check, and the judgements furthest from consistent.
+void ahp_paragraph(const AhpReport& a, const std::string& scope, std::ostream& out) {
+  out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
+      << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
+      << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
+      << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
+  for (const auto& j : a.inconsistent) {
+    out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
+        << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
+  }
+}
+
+void groups_table(const WeightingReport& w, std::ostream& out) {
+  out << "\n";
+  table_head(out, {"Group", "Share", "Within", "Criteria (share within the group)"},
+             {false, true, false, false});
+  for (const auto& g : w.groups) {
+    std::string members;
+    for (size_t k = 0; k < g.criteria.size(); ++k) {
+      members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
+    }
+    table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
+  }
+}
+
+void stakeholders_table(const WeightingReport& w, std::ostream& out) {
+  out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
+      << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
+  table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
+             {false, true, false, true, false});
+  for (const auto& s : w.stakeholders) {
+    table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
+                    s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
+  }
+}
+
+/// How the weights were found, when it was not by giving them directly.
 void weighting_section(const Result& r, std::ostream& out) {
-  if (r.weighting.method != "direct") {
-    const WeightingReport& w = r.weighting;
-    out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
-    auto ahp_line = [&out](const AhpReport& a, const std::string& scope) {
-      out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
-          << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
-          << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
-          << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
-      for (const auto& j : a.inconsistent) {
-        out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
-            << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
-      }
-    };
-    if (w.ahp) ahp_line(*w.ahp, "");
-    if (w.group_ahp) ahp_line(*w.group_ahp, " of the groups");
-    out << "\n";
-    if (!w.groups.empty()) {
-      out << "\n";
-      table_head(out, {"Group", "Share", "Within", "Criteria (share within the group)"},
-                 {false, true, false, false});
-      for (const auto& g : w.groups) {
-        std::string members;
-        for (size_t k = 0; k < g.criteria.size(); ++k) {
-          members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
-        }
-        table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
-      }
-    }
-    if (!w.stakeholders.empty()) {
-      out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
-          << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
-      table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
-                 {false, true, false, true, false});
-      for (const auto& s : w.stakeholders) {
-        table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
-                        s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
-      }
-    }
-  }
-
+  const WeightingReport& w = r.weighting;
+  if (w.method == "direct") return;
+  out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
+  if (w.ahp) ahp_paragraph(*w.ahp, "", out);
+  if (w.group_ahp) ahp_paragraph(*w.group_ahp, " of the groups", out);
+  out << "\n";
+  if (!w.groups.empty()) groups_table(w, out);
+  if (!w.stakeholders.empty()) stakeholders_table(w, out);
 }
 
-}  // namespace
-
-void render_weights_markdown(const Result& r, std::ostream& out) {
-  out << "# " << r.framework_title << ": weights\n\n";
-  out << "Framework `" << r.framework << "`";
-  if (!r.assessment.empty()) out << ", assessment `" << r.assessment << "`";
-  out << ".\n";
-  criteria_section(r, out, false);
-  weighting_section(r, out);
-}
-
-void render_markdown(const Result& r, std::ostream& out) {
-  out << "# " << r.framework_title << "\n\n";
-  if (!r.assessment_title.empty()) out << "*" << r.assessment_title << "*\n\n";
-  table_head(out, {"", ""}, {false, false});
-  std::string fw = "`" + r.framework + "`";
-  if (!r.framework_version.empty()) fw += " " + r.framework_version;
-  table_row(out, {"Framework", fw});
-  if (!r.assessment.empty()) {
-    std::string a = "`" + r.assessment + "`";
-    if (!r.assessment_date.empty()) a += " (" + r.assessment_date + ")";
-    table_row(out, {"Assessment", a});
+/// The method's own figures per option (e.g. TOPSIS distances), best option first.
+void details_section(const Result& r, std::ostream& out) {
+  const MethodDetails& d = r.details;
+  if (d.per_option.empty()) return;
+  out << "\n## " << r.method_title << " figures\n\n";
+  std::vector<std::string> head = {"Option"};
+  std::vector<bool> right = {false};
+  for (const auto& [key, values] : d.per_option) {
+    head.push_back(key);
+    right.push_back(true);
   }
-  table_row(out, {"Method", fmt::format("{} (`{}`), normalization `{}`; {} score is better",
-                                        r.method_title, r.method, r.normalization,
-                                        r.higher_is_better ? "higher" : "lower")});
-
-  const Explanation& e = r.explanation;
-  out << "\n## Decision outcome\n\n";
-  if (!e.winner.empty()) {
-    out << "Chosen option: **" << cell(r.option(e.winner)->name) << "** (`" << e.winner
-        << "`).\n\n";
-  }
-  out << cell(e.summary) << "\n";
-
-  if (!r.notes.empty()) {
-    out << "\n### Recommendations\n\n";
-    for (const auto& n : r.notes) out << "- " << cell(n.text) << " (rule `" << n.rule << "`)\n";
-  }
-
-  out << "\n## Ranking\n\n";
-  table_head(out, {"Rank", "Option", "Name", "Score"}, {true, false, false, true});
+  table_head(out, head, right);
   for (const auto& entry : r.ranking) {
-    table_row(out, {std::to_string(entry.rank), "`" + entry.option + "`",
-                    cell(r.option(entry.option)->name), fixed(entry.score, 4)});
+    const size_t k = details_index(d, entry.option);
+    std::vector<std::string> row = {"`" + entry.option + "`"};
+    for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
+    table_row(out, row);
   }
-
-  if (!r.vetoed.empty()) {
-    out << "\nVetoed options:\n\n";
-    for (const auto& v : r.vetoed) {
-      out << "- `" << v.option << "` (" << cell(r.option(v.option)->name) << "), by rule `"
-          << v.rule << "`: " << cell(v.because) << '\n';
-    }
+  if (r.method == "vikor") {
+    out << "\nCompromise set: " << markdown::code_list(d.compromise_set) << ".\n";
   }
+}
 
-  if (!e.runner_up.empty()) {
-    const OptionResult* w = r.option(e.winner);
-    const OptionResult* u = r.option(e.runner_up);
-    out << "\n## Why `" << e.winner << "` ranks first\n\n";
-    out << "Contributions (" << cell(r.contribution_meaning) << "), winner against runner-up:\n\n";
-    table_head(out, {"Criterion", e.winner, e.runner_up, "Difference"}, {false, true, true, true});
-    for (size_t j = 0; j < r.criteria.size(); ++j) {
-      table_row(out, {cell(r.criteria[j].name), fixed(w->contribution[j], 4),
-                      fixed(u->contribution[j], 4),
-                      signed_fixed(w->contribution[j] - u->contribution[j], 4)});
-    }
-  }
-
-  if (!r.rules.empty()) {
-    out << "\n## Rules\n\n";
-    for (const auto& t : r.rules) {
-      out << "- " << (t.fired ? "**fired** " : "not fired: ") << "`" << t.id << "` when `"
-          << cell(t.when) << "`";
-      if (!t.bindings.empty()) {
-        std::string b;
-        for (const auto& [name, value] : t.bindings) b += (b.empty() ? "" : ", ") + name + " = " + value;
-        out << " (" << cell(b) << ")";
-      }
-      out << '\n';
-      if (!t.fired) continue;
-      out << "  - because: " << cell(t.because) << '\n';
-      if (!t.source.empty()) out << "  - source: `" << t.source << "`\n";
-      for (const auto& ef : t.effects) out << "  - " << cell(ef.text) << '\n';
-    }
-  }
-
-  if (!r.inputs.empty()) {
-    out << "\n## Inputs\n\n";
-    table_head(out, {"Input", "Value", "Unit", "From", "Source"}, {false, true, false, false, false});
-    for (const auto& in : r.inputs) {
-      std::string source = in.source.empty() ? "" : "`" + in.source + "`";
-      if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
-      table_row(out, {"`" + in.name + "`", cell(in.display), cell(in.unit), in.origin, source});
-    }
-  }
-  if (!r.derived.empty()) {
-    out << "\n## Derived values\n\n";
-    table_head(out, {"Name", "Value", "Unit", "Formula"}, {false, true, false, false});
-    for (const auto& d : r.derived) {
-      table_row(out, {"`" + d.name + "`", cell(d.display), cell(d.unit), "`" + cell(d.formula) + "`"});
-    }
-  }
-
-  criteria_section(r, out, true);
-
-  bool any_override = false;
-  for (const auto& o : r.options) {
-    for (bool b : o.overridden) any_override |= b;
-  }
-  weighting_section(r, out);
-
-  if (!r.details.per_option.empty()) {
-    out << "\n## " << r.method_title << " figures\n\n";
-    std::vector<std::string> head = {"Option"};
-    std::vector<bool> right = {false};
-    for (const auto& [key, values] : r.details.per_option) {
-      head.push_back(key);
-      right.push_back(true);
-    }
-    table_head(out, head, right);
-    for (const auto& entry : r.ranking) {
-      const auto k = static_cast<size_t>(std::find(r.details.options.begin(), r.details.options.end(),
-                                                   entry.option) -
-                                         r.details.options.begin());
-      std::vector<std::string> row = {"`" + entry.option + "`"};
-      for (const auto& [key, values] : r.details.per_option) row.push_back(fixed(values[k], 4));
-      table_row(out, row);
-    }
-    if (r.method == "vikor") {
-      std::string set;
-      for (const auto& o : r.details.compromise_set) set += (set.empty() ? "`" : ", `") + o + "`";
-      out << "\nCompromise set: " << set << ".\n";
-    }
-  }
-
+/// The raw scores, in each criterion's unit; those the assessment set are marked.
+void scores_section(const Result& r, std::ostream& out) {
   out << "\n## Scores\n\n";
-  if (any_override) out << "Scores marked * are set by the assessment.\n\n";
+  if (any_score_overridden(r)) out << "Scores marked * are set by the assessment.\n\n";
   std::vector<std::string> head = {"Option"};
   std::vector<bool> right = {false};
   for (const auto& c : r.criteria) {
@@ -254,24 +226,53 @@ void render_markdown(const Result& r, std::ostream& out) {
     }
     table_row(out, row);
   }
+}
 
+/// The reasons and sources given for the scores, where any were.
+void reasons_section(const Result& r, std::ostream& out) {
   bool any_reason = false;
   for (const auto& o : r.options) {
-    for (size_t j = 0; j < o.raw.size(); ++j) any_reason |= !o.because[j].empty() || !o.source[j].empty();
-  }
-  if (any_reason) {
-    out << "\n## Reasons given for the scores\n\n";
-    for (const OptionResult* o : options_by_rank(r)) {
-      for (size_t j = 0; j < o->raw.size(); ++j) {
-        if (o->because[j].empty() && o->source[j].empty()) continue;
-        out << "- `" << o->id << "` on " << cell(r.criteria[j].name) << " = "
-            << quantity(o->raw[j]);
-        if (!o->because[j].empty()) out << ": " << cell(o->because[j]);
-        if (!o->source[j].empty()) out << " (source: `" << o->source[j] << "`)";
-        out << '\n';
-      }
+    for (size_t j = 0; j < o.raw.size(); ++j) {
+      any_reason |= !o.because[j].empty() || !o.source[j].empty();
     }
   }
+  if (!any_reason) return;
+  out << "\n## Reasons given for the scores\n\n";
+  for (const OptionResult* o : options_by_rank(r)) {
+    for (size_t j = 0; j < o->raw.size(); ++j) {
+      if (o->because[j].empty() && o->source[j].empty()) continue;
+      out << "- `" << o->id << "` on " << cell(r.criteria[j].name) << " = " << quantity(o->raw[j]);
+      if (!o->because[j].empty()) out << ": " << cell(o->because[j]);
+      if (!o->source[j].empty()) out << " (source: `" << o->source[j] << "`)";
+      out << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+void render_weights_markdown(const Result& r, std::ostream& out) {
+  out << "# " << r.framework_title << ": weights\n\n";
+  out << "Framework `" << r.framework << "`";
+  if (!r.assessment.empty()) out << ", assessment `" << r.assessment << "`";
+  out << ".\n";
+  criteria_section(r, out, false);
+  weighting_section(r, out);
+}
+
+void render_markdown(const Result& r, std::ostream& out) {
+  header_section(r, out);
+  outcome_section(r, out);
+  ranking_section(r, out);
+  explanation_section(r, out);
+  rules_section(r, out);
+  inputs_section(r, out);
+  derived_section(r, out);
+  criteria_section(r, out, true);
+  weighting_section(r, out);
+  details_section(r, out);
+  scores_section(r, out);
+  reasons_section(r, out);
 }
 
 }  // namespace tradeoff::detail

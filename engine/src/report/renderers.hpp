@@ -1,4 +1,5 @@
-// The renderers behind tradeoff::render (see tradeoff/report.hpp).
+// The renderers behind tradeoff::render (see tradeoff/report.hpp), and the pieces they share:
+// option order, terminal tables and styles, and Markdown tables (renderers.cpp).
 #pragma once
 
 #include <iosfwd>
@@ -26,6 +27,23 @@ void render_weights_csv(const Result& result, std::ostream& out);
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);
 
+/// True when the assessment set at least one score.
+bool any_score_overridden(const Result& result);
+
+/// The names a rule read and their values: "a = 1, b = basic".
+std::string bindings_text(const RuleTrace& trace);
+
+/// The position of `option` in the method details' per-option figures.
+size_t details_index(const MethodDetails& details, const std::string& option);
+
+/// Terminal styles; without colour, the text as it is.
+struct Style {
+  bool color;
+  std::string bold(const std::string& s) const { return color ? "\x1b[1m" + s + "\x1b[0m" : s; }
+  std::string green(const std::string& s) const { return color ? "\x1b[1;32m" + s + "\x1b[0m" : s; }
+  std::string dim(const std::string& s) const { return color ? "\x1b[2m" + s + "\x1b[0m" : s; }
+};
+
 /// A left/right-aligned plain-text table with display-width-aware columns.
 class TextTable {
  public:
@@ -39,5 +57,20 @@ class TextTable {
   std::vector<Align> align_;
   std::vector<std::vector<std::string>> rows_;
 };
+
+/// Markdown tables and inline code, for the decision record and the method comparison.
+namespace markdown {
+
+/// Text made safe for a table cell: '|' escaped, line breaks as spaces.
+std::string cell(const std::string& s);
+/// The header row and the alignment row; `right[c]` right-aligns column c.
+void table_head(std::ostream& out, const std::vector<std::string>& head,
+                const std::vector<bool>& right);
+/// One row of cells, written as they are (escape them with cell()).
+void table_row(std::ostream& out, const std::vector<std::string>& row);
+/// Each item as inline code, comma-separated: "`a`, `b`".
+std::string code_list(const std::vector<std::string>& items);
+
+}  // namespace markdown
 
 }  // namespace tradeoff::detail

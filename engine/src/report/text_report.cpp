@@ -5,53 +5,22 @@
 #include <cmath>
 #include <ostream>
 
-#include "explain.hpp"
+#include "explain/explain.hpp"
 #include "report/renderers.hpp"
-#include "text.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
-
-std::vector<const OptionResult*> options_by_rank(const Result& result) {
-  std::vector<const OptionResult*> out;
-  for (const auto& entry : result.ranking) out.push_back(result.option(entry.option));
-  for (const auto& o : result.options) {
-    if (o.rank == 0) out.push_back(&o);
-  }
-  return out;
-}
-
-std::vector<std::string> TextTable::lines(size_t indent) const {
-  std::vector<size_t> width(align_.size(), 0);
-  for (const auto& row : rows_) {
-    for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      width[c] = std::max(width[c], display_width(row[c]));
-    }
-  }
-  std::vector<std::string> out;
-  for (const auto& row : rows_) {
-    std::string line(indent, ' ');
-    for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      if (c > 0) line += "  ";
-      line += align_[c] == Align::Left ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out.push_back(std::move(line));
-  }
-  return out;
-}
 
 namespace {
 
 constexpr int kBarWidth = 24;
 
-struct Style {
-  bool color;
-  std::string bold(const std::string& s) const { return color ? "\x1b[1m" + s + "\x1b[0m" : s; }
-  std::string green(const std::string& s) const {
-    return color ? "\x1b[1;32m" + s + "\x1b[0m" : s;
-  }
-  std::string dim(const std::string& s) const { return color ? "\x1b[2m" + s + "\x1b[0m" : s; }
-};
+/// A table whose first row is its header, dimmed.
+void print_table(const TextTable& t, const Style& st, std::ostream& out) {
+  const auto lines = t.lines();
+  out << st.dim(lines[0]) << '\n';
+  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+}
 
 std::string bar(double fraction) {
   const int n = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarWidth));
@@ -140,9 +109,7 @@ void why(const Result& r, const Style& st, std::ostream& out) {
     t.add({"total = " + r.contribution_total, fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   }
   out << '\n';
-  auto lines = t.lines();
-  out << st.dim(lines[0]) << '\n';
-  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  print_table(t, st, out);
   if (r.contribution_total.empty()) {
     out << fmt::format("  ({} ranks by its own score; these values show where each option "
                        "stands, they do not add up to it)\n",
@@ -174,9 +141,7 @@ void criteria(const Result& r, const Style& st, std::ostream& out, bool with_nor
     if (with_normalization) row.push_back(c.normalization);
     t.add(std::move(row));
   }
-  auto lines = t.lines();
-  out << st.dim(lines[0]) << '\n';
-  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  print_table(t, st, out);
   bool by_assessment = false;
   bool by_rule = false;
   for (const auto& c : r.criteria) {
@@ -188,12 +153,8 @@ void criteria(const Result& r, const Style& st, std::ostream& out, bool with_nor
 }
 
 void matrix(const Result& r, const Style& st, std::ostream& out, bool contributions) {
-  bool any_override = false;
-  for (const auto& o : r.options) {
-    for (bool b : o.overridden) any_override |= b;
-  }
   std::string legend = contributions ? r.contribution_meaning : "in each criterion's unit";
-  if (!contributions && any_override) legend += "; * set by the assessment";
+  if (!contributions && any_score_overridden(r)) legend += "; * set by the assessment";
   out << '\n' << st.bold(contributions ? "Contributions" : "Scores") << " (" << legend << ")\n";
   std::vector<TextTable::Align> align = {TextTable::Align::Left};
   std::vector<std::string> head = {"option"};
@@ -220,9 +181,7 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
     if (contributions) row.push_back(fixed(o->score, 4));
     t.add(std::move(row));
   }
-  auto lines = t.lines();
-  out << st.dim(lines[0]) << '\n';
-  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  print_table(t, st, out);
 }
 
 void vetoed(const Result& r, const Style& st, std::ostream& out) {
@@ -237,14 +196,6 @@ void notes(const Result& r, const Style& st, std::ostream& out) {
   if (r.notes.empty()) return;
   out << '\n' << st.bold("Notes") << '\n';
   for (const auto& n : r.notes) out << "  - " << n.text << " (" << n.rule << ")\n";
-}
-
-std::string bindings_text(const RuleTrace& t) {
-  std::string out;
-  for (const auto& [name, value] : t.bindings) {
-    out += (out.empty() ? "" : ", ") + name + " = " + value;
-  }
-  return out;
 }
 
 void rules(const Result& r, const Style& st, std::ostream& out) {
@@ -275,9 +226,7 @@ void inputs(const Result& r, const Style& st, std::ostream& out) {
     if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
     t.add({in.name, in.display, in.unit, in.origin, source});
   }
-  auto lines = t.lines();
-  out << st.dim(lines[0]) << '\n';
-  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  print_table(t, st, out);
 }
 
 void derived(const Result& r, const Style& st, std::ostream& out) {
@@ -287,9 +236,7 @@ void derived(const Result& r, const Style& st, std::ostream& out) {
                TextTable::Align::Left});
   t.add({"name", "value", "unit", "formula"});
   for (const auto& d : r.derived) t.add({d.name, d.display, d.unit, d.formula});
-  auto lines = t.lines();
-  out << st.dim(lines[0]) << '\n';
-  for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
+  print_table(t, st, out);
 }
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
@@ -323,6 +270,65 @@ void ahp_lines(const AhpReport& a, const std::string& label, const std::string& 
   }
 }
 
+void weighting_groups(const WeightingReport& w, const Style& st, std::ostream& out) {
+  out << "  groups weighted "
+      << (w.group_method == "direct" ? std::string("directly") : "by " + w.group_method)
+      << "; a criterion's weight is its group's share times its share within the group\n";
+  if (w.group_ahp) ahp_lines(*w.group_ahp, " of the groups", "  ", out);
+  TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
+               TextTable::Align::Left});
+  t.add({"group", "share", "within", "criteria (share within the group)"});
+  for (const auto& g : w.groups) {
+    std::string members;
+    for (size_t k = 0; k < g.criteria.size(); ++k) {
+      members += (k ? ", " : "") + g.criteria[k] + " " + fixed(g.local[k], 4);
+    }
+    t.add({g.id, fixed(g.weight, 4), g.method, members});
+  }
+  print_table(t, st, out);
+  for (const auto& g : w.groups) {
+    if (g.ahp) ahp_lines(*g.ahp, " within " + g.id, "  ", out);
+    if (!g.description.empty()) out << "  within " << g.id << ": " << g.description << '\n';
+  }
+}
+
+void weighting_stakeholders(const Result& r, const Style& st, std::ostream& out) {
+  const WeightingReport& w = r.weighting;
+  out << fmt::format(
+      "  {} stakeholders, aggregated by the weighted {}; agreement between "
+      "their rankings (mean Kendall's tau) {}\n",
+      w.stakeholders.size(),
+      w.aggregate == "geometric" ? "geometric mean of their AHP judgements"
+                                 : "arithmetic mean of their weights",
+      fixed(w.mean_pairwise_tau, 4));
+  if (w.ahp) ahp_lines(*w.ahp, " of the combined judgements", "  ", out);
+  std::vector<TextTable::Align> align = {TextTable::Align::Left, TextTable::Align::Right,
+                                         TextTable::Align::Left, TextTable::Align::Right,
+                                         TextTable::Align::Left};
+  std::vector<std::string> head = {"stakeholder", "influence", "method", "tau", "winner"};
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    align.push_back(TextTable::Align::Right);
+    head.push_back(std::to_string(j + 1));
+  }
+  TextTable t(align);
+  t.add(head);
+  for (const auto& s : w.stakeholders) {
+    std::vector<std::string> row = {s.id, fixed(s.influence, 4), s.method, fixed(s.tau, 4),
+                                    s.ranking.empty() ? "-" : s.ranking.front().option};
+    for (double x : s.weights) row.push_back(fixed(x, 4));
+    t.add(std::move(row));
+  }
+  std::vector<std::string> spread = {"spread", "", "", "", ""};
+  for (double x : w.weight_spread) spread.push_back(fixed(x, 4));
+  t.add(std::move(spread));
+  print_table(t, st, out);
+  out << "  (columns 1.. are each stakeholder's criterion weights, by criterion number; spread is "
+         "their standard deviation)\n";
+  for (const auto& s : w.stakeholders) {
+    if (s.ahp) ahp_lines(*s.ahp, " of " + s.id, "  ", out);
+  }
+}
+
 void weighting(const Result& r, const Style& st, std::ostream& out) {
   const WeightingReport& w = r.weighting;
   if (w.method == "direct") return;
@@ -330,115 +336,60 @@ void weighting(const Result& r, const Style& st, std::ostream& out) {
   if (w.origin == "assessment") out << "  set by the assessment, in place of the framework's\n";
   if (!w.description.empty()) out << "  " << w.description << '\n';
   if (w.ahp && w.stakeholders.empty()) ahp_lines(*w.ahp, "", "  ", out);
-  if (!w.groups.empty()) {
-    out << "  groups weighted "
-        << (w.group_method == "direct" ? std::string("directly") : "by " + w.group_method)
-        << "; a criterion's weight is its group's share times its share within the group\n";
-    if (w.group_ahp) ahp_lines(*w.group_ahp, " of the groups", "  ", out);
-    TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
-                 TextTable::Align::Left});
-    t.add({"group", "share", "within", "criteria (share within the group)"});
-    for (const auto& g : w.groups) {
-      std::string members;
-      for (size_t k = 0; k < g.criteria.size(); ++k) {
-        members += (k ? ", " : "") + g.criteria[k] + " " + fixed(g.local[k], 4);
-      }
-      t.add({g.id, fixed(g.weight, 4), g.method, members});
-    }
-    auto lines = t.lines();
-    out << st.dim(lines[0]) << '\n';
-    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-    for (const auto& g : w.groups) {
-      if (g.ahp) ahp_lines(*g.ahp, " within " + g.id, "  ", out);
-      if (!g.description.empty()) out << "  within " << g.id << ": " << g.description << '\n';
-    }
-  }
-  if (!w.stakeholders.empty()) {
-    out << fmt::format("  {} stakeholders, aggregated by the weighted {}; agreement between "
-                       "their rankings (mean Kendall's tau) {}\n",
-                       w.stakeholders.size(),
-                       w.aggregate == "geometric" ? "geometric mean of their AHP judgements"
-                                                  : "arithmetic mean of their weights",
-                       fixed(w.mean_pairwise_tau, 4));
-    if (w.ahp) ahp_lines(*w.ahp, " of the combined judgements", "  ", out);
-    std::vector<TextTable::Align> align = {TextTable::Align::Left, TextTable::Align::Right,
-                                           TextTable::Align::Left, TextTable::Align::Right,
-                                           TextTable::Align::Left};
-    std::vector<std::string> head = {"stakeholder", "influence", "method", "tau", "winner"};
-    for (size_t j = 0; j < r.criteria.size(); ++j) {
-      align.push_back(TextTable::Align::Right);
-      head.push_back(std::to_string(j + 1));
-    }
-    TextTable t(align);
-    t.add(head);
-    for (const auto& s : w.stakeholders) {
-      std::vector<std::string> row = {s.id, fixed(s.influence, 4), s.method, fixed(s.tau, 4),
-                                      s.ranking.empty() ? "-" : s.ranking.front().option};
-      for (double x : s.weights) row.push_back(fixed(x, 4));
-      t.add(std::move(row));
-    }
-    std::vector<std::string> spread = {"spread", "", "", "", ""};
-    for (double x : w.weight_spread) spread.push_back(fixed(x, 4));
-    t.add(std::move(spread));
-    auto lines = t.lines();
-    out << st.dim(lines[0]) << '\n';
-    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-    out << "  (columns 1.. are each stakeholder's criterion weights, by criterion number; spread is "
-           "their standard deviation)\n";
-    for (const auto& s : w.stakeholders) {
-      if (s.ahp) ahp_lines(*s.ahp, " of " + s.id, "  ", out);
-    }
-  }
+  if (!w.groups.empty()) weighting_groups(w, st, out);
+  if (!w.stakeholders.empty()) weighting_stakeholders(r, st, out);
 }
 
+void details_by_option(const Result& r, const Style& st, std::ostream& out) {
+  const MethodDetails& d = r.details;
+  std::vector<TextTable::Align> align = {TextTable::Align::Left};
+  std::vector<std::string> head = {"option"};
+  for (const auto& [key, values] : d.per_option) {
+    align.push_back(TextTable::Align::Right);
+    head.push_back(key);
+  }
+  TextTable t(align);
+  t.add(head);
+  for (const auto& entry : r.ranking) {
+    const size_t k = details_index(d, entry.option);
+    std::vector<std::string> row = {entry.option};
+    for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
+    t.add(std::move(row));
+  }
+  print_table(t, st, out);
+}
+
+void details_by_criterion(const Result& r, const Style& st, std::ostream& out) {
+  const MethodDetails& d = r.details;
+  std::vector<TextTable::Align> align = {TextTable::Align::Left};
+  std::vector<std::string> head = {"criterion"};
+  for (const auto& [key, values] : d.per_criterion) {
+    align.push_back(TextTable::Align::Right);
+    head.push_back(key);
+  }
+  for (const auto& [key, values] : d.per_criterion_text) {
+    align.push_back(TextTable::Align::Left);
+    head.push_back(key);
+  }
+  TextTable t(align);
+  t.add(head);
+  for (size_t j = 0; j < r.criteria.size(); ++j) {
+    std::vector<std::string> row = {r.criteria[j].id};
+    for (const auto& [key, values] : d.per_criterion) row.push_back(fixed(values[j], 4));
+    for (const auto& [key, values] : d.per_criterion_text) row.push_back(values[j]);
+    t.add(std::move(row));
+  }
+  out << '\n';
+  print_table(t, st, out);
+}
+
+/// The method's own figures (e.g. TOPSIS distances, VIKOR's conditions), when it has any.
 void details(const Result& r, const Style& st, std::ostream& out) {
   const MethodDetails& d = r.details;
   if (d.per_option.empty() && d.per_criterion.empty() && d.per_criterion_text.empty()) return;
   out << '\n' << st.bold(r.method_title + " details") << '\n';
-  if (!d.per_option.empty()) {
-    std::vector<TextTable::Align> align = {TextTable::Align::Left};
-    std::vector<std::string> head = {"option"};
-    for (const auto& [key, values] : d.per_option) {
-      align.push_back(TextTable::Align::Right);
-      head.push_back(key);
-    }
-    TextTable t(align);
-    t.add(head);
-    for (const auto& entry : r.ranking) {
-      const auto k = static_cast<size_t>(
-          std::find(d.options.begin(), d.options.end(), entry.option) - d.options.begin());
-      std::vector<std::string> row = {entry.option};
-      for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
-      t.add(std::move(row));
-    }
-    auto lines = t.lines();
-    out << st.dim(lines[0]) << '\n';
-    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-  }
-  if (!d.per_criterion.empty() || !d.per_criterion_text.empty()) {
-    std::vector<TextTable::Align> align = {TextTable::Align::Left};
-    std::vector<std::string> head = {"criterion"};
-    for (const auto& [key, values] : d.per_criterion) {
-      align.push_back(TextTable::Align::Right);
-      head.push_back(key);
-    }
-    for (const auto& [key, values] : d.per_criterion_text) {
-      align.push_back(TextTable::Align::Left);
-      head.push_back(key);
-    }
-    TextTable t(align);
-    t.add(head);
-    for (size_t j = 0; j < r.criteria.size(); ++j) {
-      std::vector<std::string> row = {r.criteria[j].id};
-      for (const auto& [key, values] : d.per_criterion) row.push_back(fixed(values[j], 4));
-      for (const auto& [key, values] : d.per_criterion_text) row.push_back(values[j]);
-      t.add(std::move(row));
-    }
-    out << '\n';
-    auto lines = t.lines();
-    out << st.dim(lines[0]) << '\n';
-    for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-  }
+  if (!d.per_option.empty()) details_by_option(r, st, out);
+  if (!d.per_criterion.empty() || !d.per_criterion_text.empty()) details_by_criterion(r, st, out);
   std::string facts;
   for (const auto& [key, value] : d.figures) facts += (facts.empty() ? "" : ", ") + key + " " + quantity(value);
   for (const auto& [key, value] : d.conditions) {

@@ -1,22 +1,18 @@
-// Weighting methods: from a `weighting:` spec (and, for objective methods, the decision
+// The weighting stage: from a `weighting:` spec (and, for objective methods, the decision
 // matrix) to criterion weights, with each method's diagnostics (see tradeoff/result.hpp).
+// One file per method in weights/; random-index tables in ri_tables.hpp.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "problem.hpp"
+#include "problem/problem.hpp"
 #include "tradeoff/model.hpp"
 #include "tradeoff/result.hpp"
+#include "support/ri_tables.hpp"
 
 namespace tradeoff::detail {
-
-/// RI(n) of a table; 0 for n < 3. Donegan-Dodd interpolates between its listed sizes and
-/// Alonso-Lamata extends by its formula; nullopt when the table has no value for n.
-std::optional<double> random_index(RiTable table, size_t n);
-/// The largest n a table covers.
-size_t random_index_limit(RiTable table);
 
 /// Priorities, lambda max, CI and CR (and the inconsistent judgements when CR > 0.1).
 AhpReport ahp(const PairwiseJudgements& judgements);
@@ -31,9 +27,6 @@ std::vector<double> rank_order_weights(WeightingMethod method, size_t n);
 std::vector<double> entropy_weights(const DecisionProblem& problem, const SourceLocation& where);
 /// CRITIC weights: standard deviation of min-max normalised scores times conflict (1 - r).
 std::vector<double> critic_weights(const DecisionProblem& problem, const SourceLocation& where);
-
-/// Kendall's tau-b between two rankings of the same options (ties allowed); 1 when n < 2.
-double kendall_tau(const std::vector<RankEntry>& a, const std::vector<RankEntry>& b);
 
 /// What a weighting yields: a weight per criterion (not yet normalised) and its report.
 struct Weighting {

@@ -1,4 +1,4 @@
-// Derived values (framework_loader check_formulas, evaluate.cpp): dependency order, values,
+// Derived values (load/inputs_loader order_derived, evaluate.cpp): dependency order, values,
 // cycles with their path, names that clash with inputs, broken values reported once, boolean
 // and level results used by rules, and runtime errors that name the values involved.
 #include <catch2/catch.hpp>

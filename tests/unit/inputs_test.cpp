@@ -1,4 +1,4 @@
-// Inputs (framework_loader read_inputs, inputs.cpp, evaluate.cpp): declaration errors of every
+// Inputs (load/inputs_loader, inputs.cpp, evaluate.cpp): declaration errors of every
 // input type, assessment answers, --set values, and the precedence default < assessment < --set
 // with the origin, source, date and reason each value keeps.
 #include <catch2/catch.hpp>

@@ -533,6 +533,47 @@ TEST_CASE("a duplicate criterion id points at the second definition", "[load][er
   CHECK(all[0].code == ErrorCode::DuplicateId);
 }
 
+TEST_CASE("duplicate ids of options, rules, groups and stakeholders read as criteria's do",
+          "[load][errors]") {
+  SECTION("options") {
+    const auto all = load_errors(edit(kBase, "  - id: b\n", "  - id: a\n"));
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "13:9: duplicate option id 'a' (first defined on line 11)");
+    CHECK(all[0].code == ErrorCode::DuplicateId);
+  }
+  SECTION("rules") {
+    const auto all = load_errors(kBase +
+                                 "rules:\n"                                            // 15
+                                 "  - {id: r, when: 'true', because: x, veto: a}\n"    // 16
+                                 "  - {id: r, when: 'true', because: y, veto: b}\n");  // 17
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "17:10: duplicate rule id 'r' (first defined on line 16)");
+    CHECK(all[0].code == ErrorCode::DuplicateId);
+  }
+  SECTION("groups") {
+    const auto all = load_errors(kBase +
+                                 "weighting:\n"                                       // 15
+                                 "  method: groups\n"                                 // 16
+                                 "  groups:\n"                                        // 17
+                                 "    - {id: g, criteria: [speed], weight: 1}\n"      // 18
+                                 "    - {id: g, criteria: [price], weight: 1}\n");    // 19
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "19:12: duplicate group id 'g' (first defined on line 18)");
+    CHECK(all[0].code == ErrorCode::DuplicateId);
+  }
+  SECTION("stakeholders") {
+    const auto all = load_errors(kBase +
+                                 "weighting:\n"                                              // 15
+                                 "  method: stakeholders\n"                                  // 16
+                                 "  stakeholders:\n"                                         // 17
+                                 "    - {id: cto, weights: {speed: 1, price: 1}}\n"          // 18
+                                 "    - {id: cto, weights: {speed: 2, price: 1}}\n");        // 19
+    REQUIRE(all.size() == 1);
+    CHECK(brief(all[0]) == "19:12: duplicate stakeholder id 'cto' (first defined on line 18)");
+    CHECK(all[0].code == ErrorCode::DuplicateId);
+  }
+}
+
 TEST_CASE("an unknown criterion in scores gets a hint, and the real one is missing",
           "[load][errors]") {
   const auto all = load_errors(edit(kBase, "{speed: 4, price: 10}", "{sped: 4, price: 10}"));

@@ -1,4 +1,4 @@
-// Rules (framework_loader read_rules, evaluate.cpp): every effect with its trace (before, after,
+// Rules (load/rules_loader, evaluate.cpp): every effect with its trace (before, after,
 // operand, clamping, text), rules that do not fire, file order of effects, conflicts, weights
 // made negative or all zero, every option vetoed, runtime errors, and loading errors.
 #include <catch2/catch.hpp>

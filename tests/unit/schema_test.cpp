@@ -1,5 +1,5 @@
-// Scalar parsing and ids (load/schema) and the "did you mean" suggestions (suggest).
-#include "load/schema.hpp"
+// Scalar parsing and ids (load/fields) and the "did you mean" suggestions (suggest).
+#include "load/fields.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "suggest.hpp"
+#include "support/suggest.hpp"
 
 using tradeoff::detail::closest;
 using tradeoff::detail::did_you_mean;

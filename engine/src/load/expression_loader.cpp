@@ -2,9 +2,9 @@
 // errors point inside quoted and block scalars too), and check names and types.
 #include "load/expression_loader.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
 
-#include "suggest.hpp"
+#include <fmt/format.h>
 
 namespace tradeoff::loader {
 
@@ -70,8 +70,7 @@ bool cut_at_comma(const yaml::Document& doc, const yaml::Node& node) {
 std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
                                           std::string_view what, std::string_view expected) {
   if (!node.is_scalar()) {
-    ctx.error(ErrorCode::WrongType, node,
-              fmt::format("expected {} for {}, got {}", expected, what, yaml::describe(node)));
+    ctx.report(node, wrong_type(expected, what, node));
     return std::nullopt;
   }
   Expression e;
@@ -81,25 +80,26 @@ std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
   try {
     e.tree = std::make_shared<expr::Tree>(expr::parse(node.scalar));
   } catch (const expr::ParseError& p) {
-    Diagnostic d;
-    d.code = p.kind == expr::ParseError::Kind::Limit           ? ErrorCode::ExprLimit
-             : p.kind == expr::ParseError::Kind::UnknownName ? ErrorCode::UnknownReference
-                                                              : ErrorCode::ExprSyntax;
+    const ErrorCode code = p.kind == expr::ParseError::Kind::Limit ? ErrorCode::ExprLimit
+                           : p.kind == expr::ParseError::Kind::UnknownName
+                               ? ErrorCode::UnknownReference
+                               : ErrorCode::ExprSyntax;
     // "End of input" errors point just after the last character written, not at the
     // trailing newline of a block scalar (which is on the next line of the file).
     uint32_t begin = p.begin;
     const size_t last = e.text.find_last_not_of(" \t\r\n");
     if (last != std::string::npos && begin > last + 1) begin = static_cast<uint32_t>(last + 1);
-    d.where = e.at(begin);
+    SourceLocation where = e.at(begin);
     if (begin > last && last != std::string::npos) {
       const auto after = e.at(last);
-      d.where = {after.file, after.line, after.column + 1};
+      where = {after.file, after.line, after.column + 1};
     }
-    d.message = fmt::format("in {}: {}", what, p.message);
-    d.hint = p.hint;
-    if (d.hint.empty() && cut_at_comma(ctx.doc(), node)) {
-      d.hint = "inside {...} or [...] a comma ends a plain value; quote the whole formula";
+    std::string hint = p.hint;
+    if (hint.empty() && cut_at_comma(ctx.doc(), node)) {
+      hint = "inside {...} or [...] a comma ends a plain value; quote the whole formula";
     }
+    Diagnostic d = make_diagnostic(code, std::move(where),
+                                   fmt::format("in {}: {}", what, p.message), std::move(hint));
     const auto end = e.at(std::max(p.end, begin));
     d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
     ctx.sink().add(std::move(d));
@@ -112,11 +112,8 @@ bool check_expression(DiagnosticSink& sink, Expression& e, const expr::Symbols& 
                       expr::Type expected, std::string_view what) {
   const auto errors = expr::check(*e.tree, symbols, expected);
   for (const auto& err : errors) {
-    Diagnostic d;
-    d.code = err.code;
-    d.where = e.at(err.begin);
-    d.message = fmt::format("in {}: {}", what, err.message);
-    d.hint = err.hint;
+    Diagnostic d = make_diagnostic(err.code, e.at(err.begin),
+                                   fmt::format("in {}: {}", what, err.message), err.hint);
     const auto end = e.at(err.end);
     d.length = end.line == d.where.line ? std::max(1, end.column - d.where.column) : 1;
     sink.add(std::move(d));
@@ -124,39 +121,5 @@ bool check_expression(DiagnosticSink& sink, Expression& e, const expr::Symbols& 
   return errors.empty();
 }
 
-expr::Symbols symbols_of(const Framework& fw) {
-  expr::Symbols symbols;
-  int32_t slot = 0;
-  for (const auto& input : fw.inputs) {
-    expr::Symbol s;
-    s.name = input.name;
-    s.slot = slot++;
-    switch (input.type) {
-      case InputType::Number:
-      case InputType::Integer: s.type = expr::Type::Number; break;
-      case InputType::Boolean: s.type = expr::Type::Bool; break;
-      case InputType::Choice:
-      case InputType::Level:
-        s.type = input.type == InputType::Level ? expr::Type::Level : expr::Type::Choice;
-        s.domain = static_cast<int32_t>(symbols.domains.size());
-        symbols.domains.push_back({input.name, input.values, input.type == InputType::Level});
-        break;
-    }
-    symbols.symbols.push_back(std::move(s));
-  }
-  for (const auto& d : fw.derived) {
-    expr::Symbol s;
-    s.name = d.name;
-    s.slot = slot++;
-    if (d.formula.tree) {
-      s.type = expr::result_type(*d.formula.tree);
-      s.domain = expr::result_domain(*d.formula.tree);
-    }
-    // A formula that did not check has no usable type; names that read it are not reported again.
-    if (!d.formula.tree || s.type == expr::Type::Unknown) s.slot = -1;
-    symbols.symbols.push_back(std::move(s));
-  }
-  return symbols;
-}
 
 }  // namespace tradeoff::loader

@@ -5,7 +5,8 @@
 #include <string_view>
 
 #include "expr/check.hpp"
-#include "load/schema.hpp"
+#include "expr/symbols.hpp"
+#include "load/fields.hpp"
 #include "tradeoff/model.hpp"
 
 namespace tradeoff::loader {
@@ -25,7 +26,5 @@ std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc, con
 bool check_expression(DiagnosticSink& sink, Expression& expression, const expr::Symbols& symbols,
                       expr::Type expected, std::string_view what);
 
-/// The names expressions of `framework` may read: its inputs, then its derived values.
-expr::Symbols symbols_of(const Framework& fw);
 
 }  // namespace tradeoff::loader

@@ -38,10 +38,7 @@ namespace {
 
 [[noreturn]] void fail(ErrorCode code, const std::string& file, int line, int column,
                        std::string message, int length = 1) {
-  Diagnostic d;
-  d.code = code;
-  d.where = {file, line, column};
-  d.message = std::move(message);
+  Diagnostic d = make_diagnostic(code, {file, line, column}, std::move(message));
   d.length = length;
   throw Error(std::move(d));
 }
@@ -294,9 +291,11 @@ std::pair<int, int> Document::position_of(size_t offset) const {
   return {static_cast<int>(line), column};
 }
 
-Document parse(std::string file, std::string_view text) {
-  Document doc;
-  doc.file = std::move(file);
+namespace {
+
+/// Refuses text that is too large, binary or not UTF-8, then fills in the document's text and
+/// line table.
+void load_text(Document& doc, std::string_view text) {
   if (text.size() > kMaxFileBytes) {
     fail(ErrorCode::YamlLimit, doc.file, 0, 0,
          fmt::format("file is too large ({} bytes; the limit is {} MiB)", text.size(),
@@ -319,6 +318,60 @@ Document parse(std::string file, std::string_view text) {
          fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                      static_cast<unsigned char>(doc.text[bad])));
   }
+}
+
+/// Where to point for a parser error at byte `pos`: past the last line (an unexpected end of
+/// file), the end of the last line.
+std::pair<int, int> error_position(const Document& doc, int pos) {
+  size_t offset = static_cast<size_t>(std::max(pos, 0));
+  if (offset >= doc.text.size() && !doc.text.empty()) {
+    offset = doc.text.size() - 1;
+    while (offset > 0 && (doc.text[offset] == '\n' || doc.text[offset] == '\r')) --offset;
+    ++offset;
+  }
+  return doc.position_of(offset);
+}
+
+/// Turns yaml-cpp's parser error into ours, pointing at an unclosed bracket where there is one,
+/// and hinting at a quoted value that goes on after its closing quote.
+[[noreturn]] void parser_error(const Document& doc, const TreeBuilder& builder,
+                               const YAML::ParserException& e) {
+  std::string message = e.msg;
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  // yaml-cpp's own recursion guard reports as a parser exception too.
+  if (message == "bad file" || message.empty()) message = "YAML nesting is too deep";
+  const Node* open = builder.open_flow();
+  if (open != nullptr && message.find("flow not found") != std::string::npos) {
+    // Point at the bracket that is never closed, not where the parser gave up.
+    const size_t at = doc.offset_of(open->line, open->column);
+    const char bracket = at < doc.text.size() ? doc.text[at] : '[';
+    fail(ErrorCode::YamlSyntax, doc.file, open->line, open->column,
+         fmt::format("invalid YAML: this '{}' is never closed", bracket));
+  }
+  const auto [line, column] = error_position(doc, e.mark.pos);
+  std::string hint;
+  for (int l = line; l >= std::max(1, line - 1); --l) {
+    const size_t start = doc.line_starts[static_cast<size_t>(l - 1)];
+    const size_t stop = doc.text.find('\n', start);
+    const std::string_view text_line = std::string_view(doc.text).substr(
+        start, (stop == std::string::npos ? doc.text.size() : stop) - start);
+    if (quoted_then_more(text_line)) {
+      hint =
+          "a value that starts with a quote ends at the closing quote; quote the whole "
+          "formula, e.g. when: '\"eu\" == region'";
+      break;
+    }
+  }
+  throw Error(make_diagnostic(ErrorCode::YamlSyntax, {doc.file, line, column},
+                              "invalid YAML: " + message, std::move(hint)));
+}
+
+}  // namespace
+
+Document parse(std::string file, std::string_view text) {
+  Document doc;
+  doc.file = std::move(file);
+  load_text(doc, text);
   std::istringstream stream{doc.text};
   TreeBuilder builder(doc);
   try {
@@ -334,42 +387,7 @@ Document parse(std::string file, std::string_view text) {
       }
     }
   } catch (const YAML::ParserException& e) {
-    std::string message = e.msg;
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    // yaml-cpp's own recursion guard reports as a parser exception too.
-    if (message == "bad file" || message.empty()) message = "YAML nesting is too deep";
-    const Node* open = builder.open_flow();
-    if (open != nullptr && message.find("flow not found") != std::string::npos) {
-      // Point at the bracket that is never closed, not where the parser gave up.
-      const size_t at = doc.offset_of(open->line, open->column);
-      const char bracket = at < doc.text.size() ? doc.text[at] : '[';
-      fail(ErrorCode::YamlSyntax, doc.file, open->line, open->column,
-           fmt::format("invalid YAML: this '{}' is never closed", bracket));
-    }
-    // Past the last line (an unexpected end of file): point at the end of the last line.
-    size_t offset = static_cast<size_t>(std::max(e.mark.pos, 0));
-    if (offset >= doc.text.size() && !doc.text.empty()) {
-      offset = doc.text.size() - 1;
-      while (offset > 0 && (doc.text[offset] == '\n' || doc.text[offset] == '\r')) --offset;
-      ++offset;
-    }
-    const auto [line, column] = doc.position_of(offset);
-    Diagnostic d;
-    d.code = ErrorCode::YamlSyntax;
-    d.where = {doc.file, line, column};
-    d.message = "invalid YAML: " + message;
-    for (int l = line; l >= std::max(1, line - 1); --l) {
-      const size_t start = doc.line_starts[static_cast<size_t>(l - 1)];
-      const size_t stop = doc.text.find('\n', start);
-      const std::string_view text_line =
-          std::string_view(doc.text).substr(start, (stop == std::string::npos ? doc.text.size() : stop) - start);
-      if (quoted_then_more(text_line)) {
-        d.hint = "a value that starts with a quote ends at the closing quote; quote the whole "
-                 "formula, e.g. when: '\"eu\" == region'";
-        break;
-      }
-    }
-    throw Error(std::move(d));
+    parser_error(doc, builder, e);
   }
   return doc;
 }

@@ -10,10 +10,11 @@
 #include "expr/check.hpp"
 #include "load/yaml_tree.hpp"
 #include "methods/method.hpp"
-#include "normalize.hpp"
-#include "problem.hpp"
+#include "normalize/normalize.hpp"
+#include "problem/problem.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
+#include "tradeoff/evaluator.hpp"
 
 namespace {
 
@@ -71,6 +72,74 @@ void BM_EvaluateBuiltin(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_EvaluateBuiltin)->Unit(benchmark::kMicrosecond);
+
+/// Re-evaluation of the built-in framework after one input changes: derived values, formula
+/// scores, rules, weights, normalisation, the weighted sum and the ranking run again.
+void BM_ReevaluateBuiltinAfterInput(benchmark::State& state) {
+  tradeoff::MemoryReader reader;
+  const auto loaded = tradeoff::load(reader, "builtin:frameworks/llm_build_vs_buy.yaml");
+  tradeoff::Evaluator ev(loaded.framework, nullptr);
+  const size_t input = *ev.input_index("requests_per_day");
+  const double values[2] = {100000, 250000};
+  size_t k = 0;
+  ev.run();
+  for (auto _ : state) {
+    ev.set_input(input, values[k++ & 1]);
+    ev.run();
+    benchmark::DoNotOptimize(ev.winner());
+  }
+}
+BENCHMARK(BM_ReevaluateBuiltinAfterInput)->Unit(benchmark::kMicrosecond);
+
+/// Re-evaluation of the built-in framework after one weight changes: the weights, the weighted
+/// sum and the ranking run again.
+void BM_ReevaluateBuiltinAfterWeight(benchmark::State& state) {
+  tradeoff::MemoryReader reader;
+  const auto loaded = tradeoff::load(reader, "builtin:frameworks/llm_build_vs_buy.yaml");
+  tradeoff::Evaluator ev(loaded.framework, nullptr);
+  const size_t criterion = *ev.criterion_index("moat");
+  const double values[2] = {10, 13};
+  size_t k = 0;
+  ev.run();
+  for (auto _ : state) {
+    ev.set_weight(criterion, values[k++ & 1]);
+    ev.run();
+    benchmark::DoNotOptimize(ev.winner());
+  }
+}
+BENCHMARK(BM_ReevaluateBuiltinAfterWeight)->Unit(benchmark::kMicrosecond);
+
+/// A 10 x 8 problem of plain numbers (no formulas, no rules) re-ranked after a weight changes.
+void BM_RerankAfterWeight10x8(benchmark::State& state) {
+  std::string yaml = "framework: bench\ntitle: Bench\ncriteria:\n";
+  for (int j = 0; j < 8; ++j) {
+    yaml += "  - {id: c" + std::to_string(j) + ", name: C, direction: " +
+            (j % 3 == 0 ? "cost" : "benefit") + ", scale: [0, 100], weight: 1}\n";
+  }
+  yaml += "options:\n";
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int> value(0, 100);
+  for (int i = 0; i < 10; ++i) {
+    yaml += "  - {id: o" + std::to_string(i) + ", scores: {";
+    for (int j = 0; j < 8; ++j) {
+      yaml += (j > 0 ? ", c" : "c") + std::to_string(j) + ": " + std::to_string(value(rng));
+    }
+    yaml += "}}\n";
+  }
+  tradeoff::MemoryReader reader;
+  reader.add("bench.yaml", yaml);
+  const auto loaded = tradeoff::load(reader, "bench.yaml");
+  tradeoff::Evaluator ev(loaded.framework, nullptr);
+  const double weights[2] = {1, 3};
+  size_t k = 0;
+  ev.run();
+  for (auto _ : state) {
+    ev.set_weight(2, weights[k++ & 1]);
+    ev.run();
+    benchmark::DoNotOptimize(ev.winner());
+  }
+}
+BENCHMARK(BM_RerankAfterWeight10x8)->Unit(benchmark::kNanosecond);
 
 tradeoff::expr::Tree compiled(const std::string& text, tradeoff::expr::Type type) {
   using tradeoff::expr::Type;
@@ -155,9 +224,13 @@ void run_method(benchmark::State& state, tradeoff::Method id, tradeoff::Normaliz
   const auto p = random_problem(rows, 20, 3);
   const auto* method = &tradeoff::detail::method_info(id);
   params.contributions = false;
+  tradeoff::detail::NormalizedMatrix normalized;
+  tradeoff::detail::MethodOutput out;
+  tradeoff::detail::Workspace ws;
   for (auto _ : state) {
-    const auto normalized = tradeoff::detail::normalize(p, normalization, {}, oriented, false);
-    auto out = method->run(p, normalized, params);
+    tradeoff::detail::normalize_into(p, normalization, {}, oriented, false, normalized);
+    out.details = {};
+    method->run(p, normalized, params, out, ws);
     benchmark::DoNotOptimize(out.scores.data());
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "text.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff {
 

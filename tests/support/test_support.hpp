@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "problem.hpp"
+#include "problem/problem.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/error.hpp"
 #include "tradeoff/evaluate.hpp"

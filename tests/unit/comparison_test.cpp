@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "analysis/compare.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "weights/weighting.hpp"

@@ -1,6 +1,6 @@
 // The explanation (explain.hpp) as evaluate() builds it: winner, runner-up, margin, tie,
 // decisive and trailing criteria, and the summary sentence.
-#include "explain.hpp"
+#include "explain/explain.hpp"
 
 #include <catch2/catch.hpp>
 

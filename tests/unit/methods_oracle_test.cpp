@@ -16,7 +16,7 @@
 
 #include "methods/method.hpp"
 #include "naive_methods.hpp"
-#include "normalize.hpp"
+#include "normalize/normalize.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 

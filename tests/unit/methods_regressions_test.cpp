@@ -7,8 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "analysis/compare.hpp"
 #include "methods/method.hpp"
-#include "normalize.hpp"
+#include "normalize/normalize.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "weights/weighting.hpp"

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "normalize.hpp"
-#include "rank.hpp"
+#include "normalize/normalize.hpp"
+#include "rank/rank.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::WithinAbs;

@@ -1,6 +1,6 @@
 // Normalisation (normalize.hpp): every formula for benefit and cost columns, value functions,
 // declared scales, domain errors, and no NaN for degenerate columns.
-#include "normalize.hpp"
+#include "normalize/normalize.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -222,7 +222,9 @@ TEST_CASE("ratio normalisations refuse values they cannot take", "[normalize][er
 
 TEST_CASE("domain errors point at the offending score", "[normalize][errors]") {
   auto p = make_problem({{1}, {0}}, {1}, {0});
-  p.where = {{"f.yaml", 12, 21}, {"f.yaml", 14, 21}};
+  const tradeoff::SourceLocation first{"f.yaml", 12, 21};
+  const tradeoff::SourceLocation second{"f.yaml", 14, 21};
+  p.where = {&first, &second};
   const auto d = expect_error([&] { normalize(p, Normalization::Max); });
   CHECK(d.where.file == "f.yaml");
   CHECK(d.where.line == 14);

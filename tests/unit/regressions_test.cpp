@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "methods/method.hpp"
-#include "normalize.hpp"
-#include "rank.hpp"
+#include "normalize/normalize.hpp"
+#include "rank/rank.hpp"
 #include "test_support.hpp"
 
 using tradeoff::Normalization;

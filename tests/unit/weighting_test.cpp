@@ -2,6 +2,7 @@
 // random-index table, rank-order surrogates, swing, entropy and CRITIC against the loop-only
 // references (tests/reference/naive_methods.hpp), groups, stakeholders, Kendall's tau, and the
 // loader's errors for `weighting:` blocks.
+#include "analysis/compare.hpp"
 #include "weights/weighting.hpp"
 
 #include <cmath>

@@ -17,7 +17,8 @@ struct CriterionResult {
   Direction direction = Direction::Benefit;
   double weight = 0;             ///< as given, after assessment overrides
   double normalized_weight = 0;  ///< weight / sum of weights
-  std::string weight_origin;     ///< "framework" or "assessment"
+  std::string weight_origin;     ///< "framework", "assessment", the weighting method, "rule ID",
+                                 ///< or "analysis" (set through the Evaluator)
   std::string normalization;     ///< how its scores were normalised, e.g. "scale [1, 5]"
 };
 
@@ -43,7 +44,8 @@ struct InputResult {
   std::string unit;
   double value = 0;       ///< booleans 0/1; choices and levels their index
   std::string display;    ///< as people read it: "100,000", "true", "basic"
-  std::string origin;     ///< "default", "assessment" or "command line"
+  std::string origin;     ///< "default", "assessment", "command line" or "analysis" (set
+                          ///< through the Evaluator)
   std::string source;     ///< the framework's source for a default; the assessment's for an answer
   std::string as_of;
   std::string because;    ///< the assessment's reason for its answer, if given

@@ -1,13 +1,13 @@
 // Builds the plain-language explanation from per-criterion contribution differences.
-#include "explain.hpp"
+#include "explain/explain.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "rank.hpp"
-#include "text.hpp"
+#include "rank/rank.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
 

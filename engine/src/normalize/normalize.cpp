@@ -1,6 +1,6 @@
 // Column-wise normalisation. Every formula keeps a constant column constant (no 0/0): the
 // tests assert that no NaN ever leaves this file.
-#include "normalize.hpp"
+#include "normalize/normalize.hpp"
 
 #include <fmt/format.h>
 
@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <limits>
 
-#include "linalg.hpp"
-#include "text.hpp"
+#include "support/linalg.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
 
@@ -34,23 +34,20 @@ struct DomainContext {
 
 [[noreturn]] void domain_error(const DecisionProblem& p, size_t i, size_t j,
                                const DomainContext& ctx, std::string_view need) {
-  Diagnostic d;
-  d.code = ErrorCode::MethodDomain;
-  d.where = p.location(i, j);
   if (ctx.method.empty()) {
-    d.message = fmt::format(
-        "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
-        ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
-    d.hint = "choose another normalization, e.g. --normalization minmax";
-  } else {
-    d.message = fmt::format(
-        "the {} compares {} as ratios (normalization '{}'), which needs {} values, but option "
-        "'{}' scores {} on criterion '{}'",
-        ctx.method, p.criteria[j].direction == Direction::Cost ? "costs" : "values",
-        ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id);
-    d.hint = "the weighted sum accepts it: --method wsm";
+    fail(ErrorCode::MethodDomain, p.location(i, j),
+         fmt::format(
+             "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
+             ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
+         "choose another normalization, e.g. --normalization minmax");
   }
-  throw Error(std::move(d));
+  fail(ErrorCode::MethodDomain, p.location(i, j),
+       fmt::format("the {} compares {} as ratios (normalization '{}'), which needs {} values, "
+                   "but option '{}' scores {} on criterion '{}'",
+                   ctx.method, p.criteria[j].direction == Direction::Cost ? "costs" : "values",
+                   ctx.normalization, need, p.options[i], quantity(p.at(i, j)),
+                   p.criteria[j].id),
+       "the weighted sum accepts it: --method wsm");
 }
 
 /// What one pass over the rows learns about each column.
@@ -87,23 +84,26 @@ void extremes_and_sums(const double* __restrict x, size_t n, size_t m, double* _
   }
 }
 
-/// Extremes always; sums and sums of squares only when the normalisation uses them.
-std::vector<ColumnStats> column_stats(const DecisionProblem& p, bool with_sums) {
+/// Extremes (into raw_min and raw_max) always; sums and sums of squares only when the
+/// normalisation uses them.
+void column_stats(const DecisionProblem& p, bool with_sums, NormalizedMatrix& out) {
   const size_t n = p.rows();
   const size_t m = p.cols();
-  std::vector<ColumnStats> stats(m);
-  if (n == 0) return stats;
-  std::vector<double> lo(p.values.begin(), p.values.begin() + static_cast<std::ptrdiff_t>(m));
-  std::vector<double> hi = lo;
-  std::vector<double> sum(m, 0.0);
-  std::vector<double> squares(m, 0.0);
-  if (with_sums) {
-    extremes_and_sums(p.values.data(), n, m, lo.data(), hi.data(), sum.data(), squares.data());
-  } else {
-    extremes(p.values.data(), n, m, lo.data(), hi.data());
+  out.sums.assign(m, 0.0);
+  out.squares.assign(m, 0.0);
+  if (n == 0) {
+    out.raw_min.assign(m, 0.0);
+    out.raw_max.assign(m, 0.0);
+    return;
   }
-  for (size_t j = 0; j < m; ++j) stats[j] = {lo[j], hi[j], sum[j], squares[j]};
-  return stats;
+  out.raw_min.assign(p.values.begin(), p.values.begin() + static_cast<std::ptrdiff_t>(m));
+  out.raw_max.assign(out.raw_min.begin(), out.raw_min.end());
+  if (with_sums) {
+    extremes_and_sums(p.values.data(), n, m, out.raw_min.data(), out.raw_max.data(),
+                      out.sums.data(), out.squares.data());
+  } else {
+    extremes(p.values.data(), n, m, out.raw_min.data(), out.raw_max.data());
+  }
 }
 
 /// The first row whose value in column j fails `ok` (the caller knows one does).
@@ -134,122 +134,74 @@ Transform minmax(const ColumnStats& s, bool cost) {
   return cost ? affine(s.max, -range) : affine(s.min, range);
 }
 
-}  // namespace
+/// The transform of column j under `normalization`; throws when a ratio normalisation meets a
+/// value it cannot take.
+Transform column_transform(const DecisionProblem& p, size_t j, Normalization normalization,
+                           bool orient, const ColumnStats& s, const DomainContext& name) {
+  const Column& c = p.criteria[j];
+  const bool cost = orient && c.direction == Direction::Cost;
+  switch (normalization) {
+    case Normalization::Declared:
+      if (c.value_function) {
+        Transform t;
+        t.kind = Transform::Kind::ValueFunction;
+        t.function = &*c.value_function;
+        return t;
+      }
+      if (c.scale) {
+        const double lo = c.scale->first;
+        const double hi = c.scale->second;
+        Transform t = cost ? affine(hi, lo - hi) : affine(lo, hi - lo);
+        // Scores outside the scale are rejected on loading; keep API callers within it too.
+        t.low = 0;
+        t.high = 1;
+        return t;
+      }
+      return minmax(s, cost);
+    case Normalization::MinMax: return minmax(s, cost);
+    case Normalization::None: return affine(0, 1);
+    case Normalization::Max:
+      if (cost) {
+        if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
+        return {Transform::Kind::Reciprocal, 0, s.min, 0};
+      }
+      if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
+      return s.max > 0 ? affine(0, s.max) : constant(1);
+    case Normalization::Sum:
+      if (cost) {
+        if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
+        double sum_inverse = 0;
+        for (size_t i = 0; i < p.rows(); ++i) sum_inverse += 1 / p.at(i, j);
+        return {Transform::Kind::Reciprocal, 0, 1 / sum_inverse, 0};
+      }
+      if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
+      return s.sum > 0 ? affine(0, s.sum) : constant(1 / static_cast<double>(p.rows()));
+    case Normalization::Vector: {
+      const double norm = std::sqrt(s.sum_squares);
+      if (norm > 0) return cost ? affine(0, -norm, 1) : affine(0, norm);
+      return constant(cost ? 1.0 : 0.0);
+    }
+  }
+  return affine(0, 1);
+}
 
-NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
-                           std::string_view method, bool orient, bool materialize) {
+/// The normalised matrix: every column as if affine (vectorised), then the few that are not.
+void materialize_values(const DecisionProblem& p, NormalizedMatrix& out) {
   const size_t n = p.rows();
   const size_t m = p.cols();
-  NormalizedMatrix out;
-  out.sign.assign(m, 1.0);
-  out.how.assign(m, "");
-  const DomainContext name{to_string(normalization), method};
-  if (n == 0) {
-    // No options (all vetoed): nothing to normalise, but say what each criterion would use.
-    DecisionProblem one = p;
-    one.options = {"-"};
-    one.values.assign(m, 1.0);
-    one.where.clear();
-    NormalizedMatrix described = normalize(one, normalization, method, orient, false);
-    return described;
-  }
-  const std::vector<ColumnStats> stats = column_stats(
-      p, normalization == Normalization::Sum || normalization == Normalization::Vector);
-  std::vector<Transform> transform(m);
+  // The column statistics are no longer needed: reuse their storage for the affine terms.
+  std::vector<double>& shift = out.sums;
+  std::vector<double>& divisor = out.squares;
+  std::vector<double>& offset = out.offsets;
+  shift.assign(m, 0.0);
+  divisor.assign(m, 1.0);
+  offset.assign(m, 0.0);
   for (size_t j = 0; j < m; ++j) {
-    const Column& c = p.criteria[j];
-    const ColumnStats& s = stats[j];
-    const bool cost = orient && c.direction == Direction::Cost;
-    Transform& t = transform[j];
-    switch (normalization) {
-      case Normalization::Declared:
-        if (c.value_function) {
-          t.kind = Transform::Kind::ValueFunction;
-          t.function = &*c.value_function;
-          out.how[j] = "value function";
-        } else if (c.scale) {
-          const double lo = c.scale->first;
-          const double hi = c.scale->second;
-          t = cost ? affine(hi, lo - hi) : affine(lo, hi - lo);
-          // Scores outside the scale are rejected on loading; keep API callers within it too.
-          t.low = 0;
-          t.high = 1;
-          out.how[j] = fmt::format("scale [{}, {}]", quantity(lo), quantity(hi));
-        } else {
-          t = minmax(s, cost);
-          out.how[j] = "min-max";
-        }
-        break;
-      case Normalization::MinMax:
-        t = minmax(s, cost);
-        out.how[j] = "min-max";
-        break;
-      case Normalization::None:
-        t = affine(0, 1);
-        out.sign[j] = cost ? -1.0 : 1.0;
-        out.how[j] = "none (raw)";
-        break;
-      case Normalization::Max:
-        if (cost) {
-          if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
-          t = {Transform::Kind::Reciprocal, 0, s.min, 0};
-          out.how[j] = "min / x";
-        } else {
-          if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
-          t = s.max > 0 ? affine(0, s.max) : constant(1);
-          out.how[j] = "x / max";
-        }
-        break;
-      case Normalization::Sum:
-        if (cost) {
-          if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
-          double sum_inverse = 0;
-          for (size_t i = 0; i < n; ++i) sum_inverse += 1 / p.at(i, j);
-          t = {Transform::Kind::Reciprocal, 0, 1 / sum_inverse, 0};
-          out.how[j] = "(1/x) / sum(1/x)";
-        } else {
-          if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
-          t = s.sum > 0 ? affine(0, s.sum) : constant(1 / static_cast<double>(n));
-          out.how[j] = "x / sum";
-        }
-        break;
-      case Normalization::Vector: {
-        const double norm = std::sqrt(s.sum_squares);
-        if (norm > 0) {
-          t = cost ? affine(0, -norm, 1) : affine(0, norm);
-        } else {
-          t = constant(cost ? 1.0 : 0.0);
-        }
-        out.how[j] = cost ? "1 - x / norm" : "x / norm";
-        break;
-      }
-    }
-  }
-  if (!orient) {
-    // Costs are normalised like benefits here (the method takes the smallest as best): say so.
-    for (size_t j = 0; j < m; ++j) {
-      if (p.criteria[j].direction == Direction::Cost) out.how[j] += ", cost not mirrored";
-    }
-  }
-  out.transform = transform;
-  for (const auto& t : transform) out.affine = out.affine && t.affine();
-  out.raw_min.resize(m);
-  out.raw_max.resize(m);
-  for (size_t j = 0; j < m; ++j) {
-    out.raw_min[j] = stats[j].min;
-    out.raw_max[j] = stats[j].max;
-  }
-  if (!materialize) return out;
-  // Second pass: every column as if affine (vectorised), then the few that are not.
-  std::vector<double> shift(m, 0.0);
-  std::vector<double> divisor(m, 1.0);
-  std::vector<double> offset(m, 0.0);
-  for (size_t j = 0; j < m; ++j) {
-    if (transform[j].kind == Transform::Kind::Affine) {
-      shift[j] = transform[j].shift;
-      divisor[j] = transform[j].divisor;
-      offset[j] = transform[j].offset;
-    }
+    const Transform& t = out.transform[j];
+    if (t.kind != Transform::Kind::Affine) continue;
+    shift[j] = t.shift;
+    divisor[j] = t.divisor;
+    offset[j] = t.offset;
   }
   out.values.resize(n * m);
   as_matrix(out.values, n, m).array() =
@@ -257,12 +209,67 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
        as_vector(divisor).transpose().array())
           .rowwise() +
       as_vector(offset).transpose().array();
-  if (!out.affine) {
-    for (size_t j = 0; j < m; ++j) {
-      if (transform[j].affine()) continue;
-      for (size_t i = 0; i < n; ++i) out.values[i * m + j] = transform[j].apply(p.at(i, j));
-    }
+  if (out.affine) return;
+  for (size_t j = 0; j < m; ++j) {
+    if (out.transform[j].affine()) continue;
+    for (size_t i = 0; i < n; ++i) out.values[i * m + j] = out.transform[j].apply(p.at(i, j));
   }
+}
+
+}  // namespace
+
+std::string describe_normalization(const Column& c, Normalization normalization, bool orient) {
+  const bool cost = orient && c.direction == Direction::Cost;
+  std::string how;
+  switch (normalization) {
+    case Normalization::Declared:
+      how = c.value_function ? "value function"
+            : c.scale ? fmt::format("scale [{}, {}]", quantity(c.scale->first),
+                                    quantity(c.scale->second))
+                      : "min-max";
+      break;
+    case Normalization::MinMax: how = "min-max"; break;
+    case Normalization::None: how = "none (raw)"; break;
+    case Normalization::Max: how = cost ? "min / x" : "x / max"; break;
+    case Normalization::Sum: how = cost ? "(1/x) / sum(1/x)" : "x / sum"; break;
+    case Normalization::Vector: how = cost ? "1 - x / norm" : "x / norm"; break;
+  }
+  // Costs are normalised like benefits (the method takes the smallest as best): say so.
+  if (!orient && c.direction == Direction::Cost) how += ", cost not mirrored";
+  return how;
+}
+
+void normalize_into(const DecisionProblem& p, Normalization normalization,
+                    std::string_view method, bool orient, bool materialize,
+                    NormalizedMatrix& out) {
+  const size_t m = p.cols();
+  out.normalization = normalization;
+  out.oriented = orient;
+  out.values.clear();
+  out.sign.assign(m, 1.0);
+  out.transform.resize(m);
+  if (p.rows() == 0) return;  // no options (all vetoed): nothing to normalise
+  const DomainContext name{to_string(normalization), method};
+  column_stats(p, normalization == Normalization::Sum || normalization == Normalization::Vector,
+               out);
+  out.affine = true;
+  for (size_t j = 0; j < m; ++j) {
+    const ColumnStats s{out.raw_min[j], out.raw_max[j], out.sums[j], out.squares[j]};
+    out.transform[j] = column_transform(p, j, normalization, orient, s, name);
+    if (normalization == Normalization::None && orient &&
+        p.criteria[j].direction == Direction::Cost) {
+      out.sign[j] = -1.0;
+    }
+    out.affine = out.affine && out.transform[j].affine();
+  }
+  if (materialize) materialize_values(p, out);
+}
+
+NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
+                           std::string_view method, bool orient, bool materialize) {
+  NormalizedMatrix out;
+  normalize_into(p, normalization, method, orient, materialize, out);
+  for (const Column& c : p.criteria) out.how.push_back(describe_normalization(c, normalization, orient));
   return out;
 }
 

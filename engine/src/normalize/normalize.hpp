@@ -1,12 +1,13 @@
-// Normalisation: raw scores -> comparable values, one criterion (column) at a time.
-// The formulas, and how each treats cost criteria, are documented in the README.
+// The normalisation stage: raw scores -> comparable values, one criterion (column) at a time.
+// Takes a decision problem and a normalisation; gives a transform per column (and, when asked,
+// the normalised matrix). The formulas, and how each treats costs, are in the README.
 #pragma once
 
 #include <limits>
 #include <string>
 #include <vector>
 
-#include "problem.hpp"
+#include "problem/problem.hpp"
 #include "tradeoff/choices.hpp"
 
 namespace tradeoff::detail {
@@ -44,10 +45,15 @@ struct NormalizedMatrix {
   std::vector<double> values;        ///< rows x cols, row-major; empty unless materialised
   std::vector<Transform> transform;  ///< per column: how values come from the raw scores
   std::vector<double> sign;          ///< per column: +1 = more is better; -1 = raw cost values
-  std::vector<std::string> how;      ///< per column, e.g. "scale [1, 5]", "min-max"
+  std::vector<std::string> how;      ///< per column, e.g. "scale [1, 5]"; filled by normalize()
   std::vector<double> raw_min;       ///< per column, of the raw scores
   std::vector<double> raw_max;
   bool affine = true;                ///< every column is plainly affine
+  Normalization normalization = Normalization::Declared;
+  bool oriented = true;              ///< costs flipped so that more is better
+  std::vector<double> sums;          ///< scratch: per-column sums and sums of squares, then
+  std::vector<double> squares;       ///< the affine terms of materialisation
+  std::vector<double> offsets;
 
   /// The normalised value of row i, column j of `problem`.
   double value(const DecisionProblem& problem, size_t i, size_t j) const {
@@ -65,5 +71,16 @@ struct NormalizedMatrix {
 NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization,
                            std::string_view method = {}, bool orient = true,
                            bool materialize = true);
+
+/// The same into `out`, reusing its storage (no allocation once it has held this size), and
+/// without the words of `how`.
+void normalize_into(const DecisionProblem& problem, Normalization normalization,
+                    std::string_view method, bool orient, bool materialize,
+                    NormalizedMatrix& out);
+
+/// How a column is normalised, in words: "scale [1, 5]", "min-max", "x / norm, cost not
+/// mirrored". It depends on the column's declaration alone, not on its values.
+std::string describe_normalization(const Column& column, Normalization normalization,
+                                   bool orient);
 
 }  // namespace tradeoff::detail

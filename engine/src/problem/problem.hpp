@@ -1,6 +1,6 @@
 // The decision problem every method works on: an options x criteria matrix of raw scores,
-// normalised weights, directions and per-criterion normalisation specs. Built by evaluate()
-// from the model, or directly by tests and benchmarks.
+// normalised weights, directions and per-criterion normalisation specs. Built by the problem
+// stage from the eligible options, or directly by tests and benchmarks.
 #pragma once
 
 #include <optional>
@@ -25,13 +25,15 @@ struct DecisionProblem {
   std::vector<Column> criteria;
   std::vector<double> values;         ///< row-major, options x criteria, raw units
   std::vector<double> weights;        ///< per criterion, non-negative, summing to 1
-  std::vector<SourceLocation> where;  ///< per cell, for diagnostics; may be empty
+  /// Per cell, where its score was written (for diagnostics); may be empty, or hold nulls.
+  std::vector<const SourceLocation*> where;
 
   size_t rows() const { return options.size(); }
   size_t cols() const { return criteria.size(); }
   double at(size_t i, size_t j) const { return values[i * cols() + j]; }
   SourceLocation location(size_t i, size_t j) const {
-    return where.empty() ? SourceLocation{} : where[i * cols() + j];
+    const SourceLocation* at = where.empty() ? nullptr : where[i * cols() + j];
+    return at != nullptr ? *at : SourceLocation{};
   }
 };
 

@@ -1,6 +1,8 @@
-// Ranking: best first, ties share the better rank (1, 1, 3) and are ordered by id.
+// The ranking stage: best first, ties share the better rank (1, 1, 3) and are ordered by id.
+// Takes the method's scores; gives each option's rank.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,15 @@ namespace tradeoff::detail {
 inline constexpr double kTieTolerance = 1e-9;
 inline constexpr double kTieFloor = 1e-15;
 bool same_score(double a, double b);
+
+/// Ranks k options in place, without allocating: `order` (k entries) receives the options'
+/// positions best first and `ranks` (k entries) each option's rank. `id_order[i]` is option i's
+/// position among the ids in sorted order, which breaks ties.
+void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
+               size_t* order, int* ranks);
+
+/// Each id's position among the ids in sorted order.
+std::vector<uint32_t> id_order(const std::vector<std::string>& ids);
 
 std::vector<RankEntry> rank_options(const std::vector<std::string>& ids,
                                     const std::vector<double>& scores, bool higher_is_better);

@@ -1,20 +1,20 @@
 // Input values from text.
-#include "inputs.hpp"
+#include "support/inputs.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "load/schema.hpp"
-#include "suggest.hpp"
-#include "text.hpp"
+#include "support/numbers.hpp"
+#include "support/suggest.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
 std::string written(std::string_view text, bool plain) {
-  return plain && loader::parse_number(text) ? std::string(text) : fmt::format("'{}'", text);
+  return plain && parse_number(text) ? std::string(text) : fmt::format("'{}'", text);
 }
 }  // namespace
 
@@ -23,12 +23,12 @@ std::optional<double> parse_input_value(const Input& in, std::string_view text, 
   switch (in.type) {
     case InputType::Number:
     case InputType::Integer: {
-      const auto v = plain ? loader::parse_number(text) : std::nullopt;
+      const auto v = plain ? parse_number(text) : std::nullopt;
       const char* kind = in.type == InputType::Integer ? "a whole number" : "a number";
       if (!v || (in.type == InputType::Integer && *v != std::floor(*v))) {
         problem = {ErrorCode::WrongType,
                    fmt::format("expected {} for {}, got {}", kind, what, written(text, plain)),
-                   !plain && loader::parse_number(text)
+                   !plain && parse_number(text)
                        ? "remove the quotes: a quoted value is a string"
                        : ""};
         return std::nullopt;

@@ -1,5 +1,5 @@
 // Edit distance for "did you mean" hints (after ninja's EditDistance).
-#include "suggest.hpp"
+#include "support/suggest.hpp"
 
 #include "tradeoff/error.hpp"
 

@@ -1,5 +1,5 @@
 // Formatting helpers for deterministic, readable numbers.
-#include "text.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 

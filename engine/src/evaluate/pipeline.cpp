@@ -1,0 +1,111 @@
+// The evaluation pipeline, stage by stage, from the values bound at compile time:
+//   bind -> derive -> rules -> problem -> weighting -> normalise -> aggregate -> rank
+// Each stage is a function of its own folder; this file only decides which of them a change
+// reaches. The order is also the order in which errors are found.
+#include <algorithm>
+
+#include "derive/derive.hpp"
+#include "evaluate/state.hpp"
+#include "rank/rank.hpp"
+#include "weights/criterion_weights.hpp"
+
+namespace tradeoff::detail {
+
+State::State(const Plan& plan)
+    : slots(plan.names.count(), 0.0),
+      set_inputs(plan.fw->inputs.size(), 0),
+      pinned_scores(plan.cells.size(), 0),
+      base(plan.cells.size(), 0.0),
+      pinned_weights(plan.criteria(), 0),
+      pinned_weight(plan.criteria(), 0.0),
+      score(plan.options(), 0.0),
+      rank(plan.options(), 0) {
+  std::copy(plan.inputs.values.begin(), plan.inputs.values.end(), slots.begin());
+  problem.criteria = plan.columns;
+  rows.ids = plan.option_ids;
+  rows.where = plan.where;
+  rows.by_id.reserve(plan.options());
+  params = plan.method.params;
+  params.contributions = false;
+  params.details = false;
+  order.reserve(plan.options());
+  row_order.reserve(plan.options());
+  row_rank.reserve(plan.options());
+}
+
+namespace {
+
+/// The weighting's weights (computed once, or for this matrix), then set_weight()'s values.
+void weighting(const Plan& plan, State& s, bool reweigh, Trace* trace) {
+  if (reweigh || s.dirty.fresh) {
+    weighting_weights(plan.weighting, s.problem, s.weighting,
+                      trace != nullptr ? &trace->weighting : nullptr);
+  }
+  s.weights.assign(s.weighting.begin(), s.weighting.end());
+  for (size_t j = 0; j < s.weights.size(); ++j) {
+    if (s.pinned_weights[j] != 0) s.weights[j] = s.pinned_weight[j];
+  }
+  if (trace != nullptr) {
+    trace->weight_origin = plan.weight_origin;
+    for (size_t j = 0; j < s.weights.size(); ++j) {
+      if (s.pinned_weights[j] != 0) trace->weight_origin[j] = "analysis";
+    }
+  }
+  final_weights(plan.rules, plan.names, s.slots.data(), s.rules, plan.fw->criteria_where,
+                s.weights, s.problem.weights, trace != nullptr ? &trace->rules : nullptr,
+                trace != nullptr ? &trace->weight_origin : nullptr);
+}
+
+void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
+  const size_t k = s.problem.rows();
+  std::fill(s.score.begin(), s.score.end(), 0.0);
+  std::fill(s.rank.begin(), s.rank.end(), 0);
+  s.order.clear();
+  if (k == 0) return;
+  const MethodInfo& method = *plan.method.info;
+  MethodParams traced;
+  if (trace != nullptr) traced = plan.method.params;  // contributions and details too
+  method.run(s.problem, s.normalized, trace != nullptr ? traced : s.params, s.output, s.workspace);
+  s.row_order.resize(k);
+  s.row_rank.resize(k);
+  rank_into(s.output.scores.data(), s.rows.by_id.data(), k, s.output.higher_is_better,
+            s.row_order.data(), s.row_rank.data());
+  for (size_t r = 0; r < k; ++r) {
+    const size_t i = s.rows.eligible[r];
+    s.score[i] = s.output.scores[r];
+    s.rank[i] = s.row_rank[r];
+  }
+  for (size_t r : s.row_order) s.order.push_back(s.rows.eligible[r]);
+}
+
+}  // namespace
+
+void run_stages(const Plan& plan, State& s, Trace* trace) {
+  const bool inputs = s.dirty.inputs || s.dirty.fresh;
+  const bool scores = inputs || s.dirty.scores;
+  const bool weights = scores || s.dirty.weights;
+  if (inputs) {
+    derive(plan.names, s.slots);
+    compute_scores(plan.names, plan.cells, s.slots.data(), s.pinned_scores, !s.dirty.fresh,
+                   s.base);
+  }
+  if (scores) {
+    apply_rules(plan.rules, plan.names, s.slots.data(), s.base, inputs, s.rules,
+                trace != nullptr ? &trace->rules : nullptr);
+    select_rows(s.rules.vetoed, s.rules.raw, s.rows, s.problem);
+    s.rows.by_id.resize(s.rows.eligible.size());
+    for (size_t r = 0; r < s.rows.eligible.size(); ++r) {
+      s.rows.by_id[r] = plan.id_order[s.rows.eligible[r]];
+    }
+  }
+  if (weights) weighting(plan, s, scores && plan.weighting.reads_matrix, trace);
+  if (scores && s.problem.rows() > 0) {
+    const MethodChoice& m = plan.method;
+    normalize_into(s.problem, m.normalization, m.normalization_chosen ? "" : m.info->title,
+                   m.info->oriented, true, s.normalized);
+  }
+  if (weights) aggregate_and_rank(plan, s, trace);
+  s.dirty = {false, false, false, false};
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,186 @@
+// Assembling the Result of a traced run: every figure a report shows, taken from the plan, the
+// state of the stages and their trace; nothing is computed again except the stakeholders' own
+// rankings, and the explanation.
+#include <algorithm>
+#include <numeric>
+
+#include "analysis/compare.hpp"
+#include "evaluate/state.hpp"
+#include "explain/explain.hpp"
+#include "rank/rank.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+void header(const Plan& plan, Result& r) {
+  const Framework& fw = *plan.fw;
+  const Assessment& a = *plan.assessment;
+  r.framework = fw.id;
+  r.framework_title = fw.title;
+  r.framework_version = fw.version;
+  r.assessment = a.id;
+  r.assessment_title = a.title;
+  r.assessment_date = a.date;
+  const MethodInfo& m = *plan.method.info;
+  r.method = std::string(m.name);
+  r.method_title = std::string(m.title);
+  r.normalization = std::string(to_string(plan.method.normalization));
+  r.contribution_meaning = std::string(m.contribution);
+  r.contribution_total = std::string(m.total);
+}
+
+void inputs(const Plan& plan, const State& s, Result& r) {
+  const Framework& fw = *plan.fw;
+  for (size_t k = 0; k < fw.inputs.size(); ++k) {
+    const Input& in = fw.inputs[k];
+    InputResult ir;
+    ir.name = in.name;
+    ir.description = in.description;
+    ir.unit = in.unit;
+    // A value set through the evaluation API (by an analysis) is vouched for by nobody.
+    const InputOrigin origin = s.set_inputs[k] != 0 ? InputOrigin::Analysis : plan.inputs.origin[k];
+    switch (origin) {
+      case InputOrigin::Default:
+        ir.origin = "default";
+        ir.source = in.source;
+        ir.as_of = in.as_of;
+        break;
+      case InputOrigin::Assessment: {
+        // The framework's source vouches for its default, not for the assessment's answer.
+        const InputValue& answer = *plan.inputs.answer[k];
+        ir.origin = "assessment";
+        ir.source = answer.source;
+        ir.as_of = answer.as_of;
+        ir.because = answer.because;
+        break;
+      }
+      case InputOrigin::CommandLine: ir.origin = "command line"; break;
+      case InputOrigin::Analysis: ir.origin = "analysis"; break;
+    }
+    ir.value = s.slots[k];
+    ir.display = in.display(s.slots[k]);
+    r.inputs.push_back(std::move(ir));
+  }
+}
+
+void derived(const Plan& plan, const State& s, Result& r) {
+  const Framework& fw = *plan.fw;
+  for (size_t d = 0; d < fw.derived.size(); ++d) {
+    const Derived& dv = fw.derived[d];
+    const size_t slot = fw.inputs.size() + d;
+    r.derived.push_back({dv.name, dv.description, dv.unit, dv.formula.text, s.slots[slot],
+                         display(plan.names, s.slots.data(), slot)});
+  }
+}
+
+void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
+  const Framework& fw = *plan.fw;
+  for (size_t j = 0; j < fw.criteria.size(); ++j) {
+    const Criterion& c = fw.criteria[j];
+    CriterionResult cr;
+    cr.id = c.id;
+    cr.name = c.name;
+    cr.unit = c.unit;
+    cr.direction = c.direction;
+    cr.weight = s.weights[j];
+    cr.normalized_weight = s.problem.weights[j];
+    cr.weight_origin = trace.weight_origin[j];
+    cr.normalization = describe_normalization(plan.columns[j], plan.method.normalization,
+                                              plan.method.info->oriented);
+    r.criteria.push_back(std::move(cr));
+  }
+}
+
+void options(const Plan& plan, const State& s, Result& r) {
+  const Framework& fw = *plan.fw;
+  const size_t m = plan.criteria();
+  for (size_t i = 0; i < fw.options.size(); ++i) {
+    OptionResult o;
+    o.id = fw.options[i].id;
+    o.name = fw.options[i].name;
+    for (size_t j = 0; j < m; ++j) {
+      const Cell& cell = plan.cells[i * m + j];
+      o.raw.push_back(s.rules.raw[i * m + j]);
+      o.because.push_back(cell.score->because);
+      o.source.push_back(cell.score->source);
+      o.overridden.push_back(cell.overridden);
+    }
+    o.eligible = s.rules.vetoed[i] == 0;
+    o.normalized.assign(m, 0.0);
+    o.contribution.assign(m, 0.0);
+    o.score = s.score[i];
+    o.rank = s.rank[i];
+    r.options.push_back(std::move(o));
+  }
+  // The eligible options' normalised values and contributions, row by row.
+  const auto& values = s.normalized.values;
+  const auto& parts = s.output.contributions;
+  for (size_t k = 0; k < s.rows.eligible.size(); ++k) {
+    OptionResult& o = r.options[s.rows.eligible[k]];
+    const auto row = static_cast<std::ptrdiff_t>(k * m);
+    o.normalized.assign(values.begin() + row, values.begin() + row + static_cast<long>(m));
+    o.contribution.assign(parts.begin() + row, parts.begin() + row + static_cast<long>(m));
+  }
+}
+
+/// Each stakeholder's own ranking, under their weights and the same rules, and how far the
+/// stakeholders agree.
+void stakeholders(const Plan& plan, const State& s, Result& r) {
+  auto& st = r.weighting.stakeholders;
+  for (auto& sr : st) {
+    std::vector<double> own = sr.weights;
+    apply_weight_effects(plan.rules, plan.names, s.slots.data(), s.rules, own, false, nullptr,
+                         nullptr);
+    const double total = std::accumulate(own.begin(), own.end(), 0.0);
+    DecisionProblem theirs = s.problem;
+    for (size_t j = 0; j < own.size(); ++j) theirs.weights[j] = total > 0 ? own[j] / total : 0;
+    const MethodOutput o = run_method(*plan.method.info, theirs, s.normalized, plan.method.params);
+    sr.ranking = rank_options(s.problem.options, o.scores, o.higher_is_better);
+    sr.tau = kendall_tau(sr.ranking, r.ranking);
+  }
+  if (st.size() < 2) return;
+  double sum = 0;
+  int pairs = 0;
+  for (size_t x = 0; x < st.size(); ++x) {
+    for (size_t y = x + 1; y < st.size(); ++y) {
+      sum += kendall_tau(st[x].ranking, st[y].ranking);
+      ++pairs;
+    }
+  }
+  r.weighting.mean_pairwise_tau = sum / pairs;
+}
+
+void ranking(const State& s, Result& r) {
+  r.higher_is_better = s.output.higher_is_better;
+  r.details = s.output.details;
+  r.details.options = s.problem.options;
+  for (size_t i : s.order) r.ranking.push_back({r.options[i].id, s.rank[i], s.score[i]});
+}
+
+}  // namespace
+
+Result assemble_result(const Plan& plan, const State& s, Trace& trace) {
+  Result r;
+  header(plan, r);
+  inputs(plan, s, r);
+  derived(plan, s, r);
+  r.rules = std::move(trace.rules.rules);
+  r.vetoed = std::move(trace.rules.vetoed);
+  r.notes = std::move(trace.rules.notes);
+  r.warnings = std::move(trace.rules.warnings);
+  r.weighting = std::move(trace.weighting);
+  if (plan.weighting.spec != nullptr && plan.assessment->weighting) {
+    r.weighting.origin = "assessment";
+  }
+  criteria(plan, s, trace, r);
+  options(plan, s, r);
+  if (!s.rows.eligible.empty()) {
+    ranking(s, r);
+    stakeholders(plan, s, r);
+  }
+  r.explanation = explain(r);
+  return r;
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,147 @@
+// PROMETHEE II: net outranking flow phi = phi+ - phi-, from each criterion's preference function
+// over the oriented differences; contributions are each criterion's weighted net flow.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "methods/method.hpp"
+#include "support/text.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+void gaussian_sums(const std::vector<double>& y, double s, std::vector<double>& f,
+                   std::vector<double>& g) {
+  const size_t n = y.size();
+  const double two_s2 = 2 * s * s;
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) {
+      const double d = y[a] - y[b];
+      if (d > 0) {
+        const double pv = 1 - std::exp(-d * d / two_s2);
+        f[a] += pv;
+        g[b] += pv;
+      }
+    }
+  }
+}
+
+std::string describe(const Preference& pref) {
+  switch (pref.kind) {
+    case Preference::Kind::Usual: return "usual";
+    case Preference::Kind::UShape: return fmt::format("u_shape q={}", quantity(pref.q));
+    case Preference::Kind::VShape: return fmt::format("v_shape p={}", quantity(pref.p));
+    case Preference::Kind::Level:
+      return fmt::format("level q={} p={}", quantity(pref.q), quantity(pref.p));
+    case Preference::Kind::Linear:
+      return fmt::format("linear q={} p={}", quantity(pref.q), quantity(pref.p));
+    case Preference::Kind::Gaussian: return fmt::format("gaussian s={}", quantity(pref.s));
+  }
+  return "usual";
+}
+
+}  // namespace
+
+void preference_sums(const std::vector<double>& y, const Preference& pref, std::vector<double>& f,
+                     std::vector<double>& g, Workspace& ws) {
+  using Kind = Preference::Kind;
+  const size_t n = y.size();
+  f.assign(n, 0.0);
+  g.assign(n, 0.0);
+  if (n < 2) return;
+  if (pref.kind == Kind::Gaussian) return gaussian_sums(y, pref.s, f, g);
+  // Options in increasing order of y, with prefix sums of the sorted values. The bounds
+  // y_a - p, y_a - q, y_a + q, y_a + p grow with y_a, so four cursors sweep forward once:
+  // O(n log n) for the sort, O(n) for the rest.
+  auto& sorted = ws.sorted;
+  sorted.resize(n);
+  for (size_t k = 0; k < n; ++k) sorted[k] = {y[k], k};
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<double>& prefix = ws.buffer(11, n + 1);
+  for (size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + sorted[k].first;
+  const bool step = pref.kind == Kind::Usual || pref.kind == Kind::UShape;
+  const double q = pref.kind == Kind::Usual || pref.kind == Kind::VShape ? 0.0 : pref.q;
+  const double p = step ? q : pref.p;
+  const double span = p - q;
+  size_t below_p = 0;  // #{b : y_b < x - p}
+  size_t below_q = 0;  // #{b : y_b < x - q}
+  size_t upto_q = 0;   // #{b : y_b <= x + q}
+  size_t upto_p = 0;   // #{b : y_b <= x + p}
+  for (size_t k = 0; k < n; ++k) {
+    const double x = sorted[k].first;
+    while (below_p < n && sorted[below_p].first < x - p) ++below_p;
+    while (below_q < n && sorted[below_q].first < x - q) ++below_q;
+    while (upto_q < n && sorted[upto_q].first <= x + q) ++upto_q;
+    while (upto_p < n && sorted[upto_p].first <= x + p) ++upto_p;
+    double fa = 0;
+    double ga = 0;
+    if (step) {
+      // P(d) = 1 for d > q (q = 0 for the usual function).
+      fa = static_cast<double>(below_q);
+      ga = static_cast<double>(n - upto_q);
+    } else if (pref.kind == Kind::Level) {
+      // P(d) = 1/2 for q < d <= p, 1 for d > p.
+      fa = static_cast<double>(below_p) + 0.5 * static_cast<double>(below_q - below_p);
+      ga = static_cast<double>(n - upto_p) + 0.5 * static_cast<double>(upto_p - upto_q);
+    } else {
+      // P(d) = (d - q) / (p - q) for q < d <= p, 1 for d > p (V-shape: q = 0).
+      const double k1 = static_cast<double>(below_q - below_p);
+      fa = static_cast<double>(below_p) +
+           (k1 * (x - q) - (prefix[below_q] - prefix[below_p])) / span;
+      const double k2 = static_cast<double>(upto_p - upto_q);
+      ga = static_cast<double>(n - upto_p) +
+           ((prefix[upto_p] - prefix[upto_q]) - k2 * (x + q)) / span;
+    }
+    f[sorted[k].second] = fa;
+    g[sorted[k].second] = ga;
+  }
+}
+
+void preference_sums(const std::vector<double>& y, const Preference& pref, std::vector<double>& f,
+                     std::vector<double>& g) {
+  Workspace ws;
+  preference_sums(y, pref, f, g, ws);
+}
+
+void promethee2(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params,
+                MethodOutput& out, Workspace& ws) {
+  const size_t n = p.rows();
+  const size_t m = p.cols();
+  std::vector<double>& phi_plus = ws.buffer(0, n);
+  std::vector<double>& phi_minus = ws.buffer(1, n);
+  if (params.contributions) out.contributions.assign(n * m, 0.0);
+  const double others = n > 1 ? static_cast<double>(n - 1) : 1.0;
+  std::vector<double>& y = ws.buffer(2, n);
+  std::vector<double>& f = ws.buffers[3];
+  std::vector<double>& g = ws.buffers[4];
+  for (size_t j = 0; j < m; ++j) {
+    if (p.weights[j] <= 0) continue;
+    // Oriented values: for a cost (under 'none'), the preference applies to -(x_a - x_b).
+    for (size_t i = 0; i < n; ++i) y[i] = r.sign[j] * r.value(p, i, j);
+    const Preference pref = params.preference.empty() ? Preference{} : params.preference[j];
+    preference_sums(y, pref, f, g, ws);
+    for (size_t i = 0; i < n; ++i) {
+      const double plus = p.weights[j] * f[i] / others;
+      const double minus = p.weights[j] * g[i] / others;
+      phi_plus[i] += plus;
+      phi_minus[i] += minus;
+      if (params.contributions) out.contributions[i * m + j] = plus - minus;
+    }
+  }
+  out.scores.resize(n);
+  for (size_t i = 0; i < n; ++i) out.scores[i] = phi_plus[i] - phi_minus[i];
+  if (!params.details) return;
+  std::vector<std::string> functions;
+  for (size_t j = 0; j < m; ++j) {
+    functions.push_back(
+        describe(params.preference.empty() ? Preference{} : params.preference[j]));
+  }
+  out.details.per_criterion_text.emplace_back("preference", std::move(functions));
+  out.details.per_option.emplace_back("phi_plus", phi_plus);
+  out.details.per_option.emplace_back("phi_minus", phi_minus);
+  out.details.per_option.emplace_back("phi", out.scores);
+}
+
+}  // namespace tradeoff::detail

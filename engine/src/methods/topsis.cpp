@@ -1,0 +1,128 @@
+// TOPSIS: closeness to the ideal, d- / (d+ + d-), over the weighted normalised values; costs are
+// not mirrored but take the smallest value as ideal.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "methods/affine.hpp"
+#include "methods/method.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+/// The squared distances of one raw row to the ideal and anti-ideal, through the affine
+/// weighted normalisation alpha_j x + beta_j.
+void squared_distances(const double* __restrict row, size_t m, const double* __restrict alpha,
+                       const double* __restrict beta_plus, const double* __restrict beta_minus,
+                       double& plus, double& minus) {
+  double p = 0;
+  double q = 0;
+  for (size_t j = 0; j < m; ++j) {
+    const double dp = alpha[j] * row[j] + beta_plus[j];
+    const double dm = alpha[j] * row[j] + beta_minus[j];
+    p += dp * dp;
+    q += dm * dm;
+  }
+  plus = p;
+  minus = q;
+}
+
+/// Each column's largest (hi) and smallest (lo) normalised value.
+void column_extremes(const DecisionProblem& p, const NormalizedMatrix& r, const double* a,
+                     const double* b, std::vector<double>& hi, std::vector<double>& lo) {
+  const size_t m = p.cols();
+  if (fused(r)) {
+    // The transforms are monotone: the column extremes come from the raw extremes.
+    for (size_t j = 0; j < m; ++j) {
+      const double x1 = a[j] * r.raw_min[j] + b[j];
+      const double x2 = a[j] * r.raw_max[j] + b[j];
+      hi[j] = std::max(x1, x2);
+      lo[j] = std::min(x1, x2);
+    }
+    return;
+  }
+  for (size_t i = 0; i < p.rows(); ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      const double v = r.value(p, i, j);
+      hi[j] = std::max(hi[j], v);
+      lo[j] = std::min(lo[j], v);
+    }
+  }
+}
+
+/// For the explanation: the weighted value, oriented so that more is better.
+void mirrored_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
+                            std::vector<double>& out) {
+  const size_t m = p.cols();
+  out.assign(p.rows() * m, 0.0);
+  for (size_t i = 0; i < p.rows(); ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      const double x = p.weights[j] * r.value(p, i, j);
+      const bool cost = p.criteria[j].direction == Direction::Cost;
+      out[i * m + j] = cost ? p.weights[j] - x : x;
+    }
+  }
+}
+
+}  // namespace
+
+void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params,
+            MethodOutput& out, Workspace& ws) {
+  const size_t n = p.rows();
+  const size_t m = p.cols();
+  std::vector<double>& a = ws.buffers[0];
+  std::vector<double>& b = ws.buffers[1];
+  affine_columns(r, a, b);
+  // Weighted normalised values v_ij = w_j r_ij; the ideal takes the best of each column (the
+  // largest for a benefit, the smallest for a cost), the anti-ideal the worst.
+  std::vector<double>& hi = ws.buffer(2, m, -std::numeric_limits<double>::infinity());
+  std::vector<double>& lo = ws.buffer(3, m, std::numeric_limits<double>::infinity());
+  column_extremes(p, r, a.data(), b.data(), hi, lo);
+  std::vector<double>& ideal = ws.buffer(4, m);
+  std::vector<double>& anti = ws.buffer(5, m);
+  // v_ij - ideal_j = alpha_j x_ij + beta_j when fused.
+  std::vector<double>& alpha = ws.buffer(6, m);
+  std::vector<double>& beta_plus = ws.buffer(7, m);
+  std::vector<double>& beta_minus = ws.buffer(8, m);
+  for (size_t j = 0; j < m; ++j) {
+    const bool cost = p.criteria[j].direction == Direction::Cost;
+    const double top = n > 0 ? hi[j] * p.weights[j] : 0;
+    const double bottom = n > 0 ? lo[j] * p.weights[j] : 0;
+    ideal[j] = cost ? bottom : top;
+    anti[j] = cost ? top : bottom;
+    alpha[j] = p.weights[j] * a[j];
+    beta_plus[j] = p.weights[j] * b[j] - ideal[j];
+    beta_minus[j] = p.weights[j] * b[j] - anti[j];
+  }
+  std::vector<double>& d_plus = ws.buffer(9, n);
+  std::vector<double>& d_minus = ws.buffer(10, n);
+  out.scores.assign(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    double plus = 0;
+    double minus = 0;
+    if (fused(r)) {
+      squared_distances(p.values.data() + i * m, m, alpha.data(), beta_plus.data(),
+                        beta_minus.data(), plus, minus);
+    } else {
+      for (size_t j = 0; j < m; ++j) {
+        const double x = p.weights[j] * r.value(p, i, j);
+        plus += (x - ideal[j]) * (x - ideal[j]);
+        minus += (x - anti[j]) * (x - anti[j]);
+      }
+    }
+    d_plus[i] = std::sqrt(plus);
+    d_minus[i] = std::sqrt(minus);
+    // An option that is both ideal and anti-ideal (every option alike) sits halfway.
+    const double total = d_plus[i] + d_minus[i];
+    out.scores[i] = total > 0 ? d_minus[i] / total : 0.5;
+  }
+  if (params.contributions) mirrored_contributions(p, r, out.contributions);
+  if (!params.details) return;
+  out.details.per_option.emplace_back("d_plus", d_plus);
+  out.details.per_option.emplace_back("d_minus", d_minus);
+  out.details.per_criterion.emplace_back("ideal", ideal);
+  out.details.per_criterion.emplace_back("anti_ideal", anti);
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,28 @@
+// The problem stage: the decision problem of the options no rule vetoed. Takes the matrix after
+// the rules and the vetoes; gives the eligible rows, in framework order, as a DecisionProblem.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "problem/problem.hpp"
+
+namespace tradeoff::detail {
+
+/// The eligible options and the storage that moves between re-runs.
+struct Rows {
+  std::vector<size_t> eligible;             ///< indices of the options not vetoed
+  std::vector<std::string> ids;             ///< every option's id, while not in the problem
+  std::vector<const SourceLocation*> where;  ///< every cell's source, options x criteria
+  std::vector<uint32_t> by_id;              ///< per eligible row: its position among the ids
+  bool first = true;                        ///< no rows selected yet
+};
+
+/// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x
+/// criteria). Ids move between `rows.ids` and the problem, so that a change of the eligible set
+/// allocates nothing once the problem has held every option.
+void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,
+                 DecisionProblem& problem);
+
+}  // namespace tradeoff::detail

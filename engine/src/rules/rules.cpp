@@ -1,0 +1,242 @@
+// Rules: conditions, vetoes, score adjustments and notes, and their trace; see rules/rules.hpp.
+#include "rules/rules.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "support/text.hpp"
+
+namespace tradeoff::detail {
+
+namespace {
+
+size_t index_of(const Framework& fw, const std::string& option, const Effect& e) {
+  for (size_t i = 0; i < fw.options.size(); ++i) {
+    if (fw.options[i].id == option) return i;
+  }
+  fail(ErrorCode::UnknownReference, e.where, fmt::format("unknown option '{}'", option));
+}
+
+size_t criterion_of(const Framework& fw, const Effect& e) {
+  for (size_t j = 0; j < fw.criteria.size(); ++j) {
+    if (fw.criteria[j].id == e.criterion) return j;
+  }
+  fail(ErrorCode::UnknownReference, e.where, fmt::format("unknown criterion '{}'", e.criterion));
+}
+
+std::string_view kind_name(Effect::Kind k) {
+  switch (k) {
+    case Effect::Kind::Veto: return "veto";
+    case Effect::Kind::ScoreAdd: return "add";
+    case Effect::Kind::ScoreMultiply: return "multiply";
+    case Effect::Kind::ScoreSet: return "set";
+    case Effect::Kind::WeightMultiply: return "weight_multiply";
+    case Effect::Kind::WeightSet: return "weight_set";
+    case Effect::Kind::Note: return "note";
+  }
+  return "note";
+}
+
+
+/// What one run of the rules reads and writes.
+struct Run {
+  const RuleSet& rules;
+  const SlotNames& names;
+  const double* slots;
+  bool reevaluate;
+  RuleState& state;
+  RulesTrace* trace;
+};
+
+double effect_value(Run& run, const CompiledRule& rule, size_t k) {
+  const size_t index = rule.first + k;
+  if (run.reevaluate) {
+    const Effect& e = *rule.effects[k].effect;
+    run.state.values[index] = evaluate(run.names, run.slots, *e.value,
+                                       [&] { return describe(e, rule.rule->id); });
+  }
+  return run.state.values[index];
+}
+
+void veto(Run& run, const CompiledRule& rule, const CompiledEffect& ce, RuleTrace* rt) {
+  for (size_t i : ce.options) {
+    const bool already = run.state.vetoed[i] != 0;
+    run.state.vetoed[i] = 1;
+    if (rt == nullptr) continue;
+    const std::string& id = run.names.fw->options[i].id;
+    EffectTrace t;
+    t.kind = "veto";
+    t.option = id;
+    if (already) {
+      t.text = fmt::format("{} was already vetoed", id);
+    } else {
+      run.trace->vetoed.push_back({id, rule.rule->id, rule.rule->because});
+      t.text = fmt::format("vetoes {}", id);
+    }
+    rt->effects.push_back(std::move(t));
+  }
+}
+
+void warn_score_set(Run& run, const Rule& rule, const Effect& e, size_t i, size_t j,
+                    double after) {
+  const Framework& fw = *run.names.fw;
+  const std::string& id = fw.options[i].id;
+  const std::string& c = fw.criteria[j].id;
+  auto& sets = run.trace->score_sets;
+  const auto it = sets.find({i, j});
+  if (it != sets.end() && it->second.value != after) {
+    run.trace->warnings.push_back(make_diagnostic(
+        ErrorCode::Conflict, e.where,
+        it->second.rule == rule.id
+            ? fmt::format("rule '{}' sets the score of '{}' on '{}' twice, differently ({} and "
+                          "{}); the later effect wins",
+                          rule.id, id, c, quantity(it->second.value), quantity(after))
+            : fmt::format("rules '{}' and '{}' set the score of '{}' on '{}' differently ({} "
+                          "and {}); the later rule, '{}', wins",
+                          it->second.rule, rule.id, id, c, quantity(it->second.value),
+                          quantity(after), rule.id),
+        {}, Severity::Warning));
+  }
+  sets[{i, j}] = {rule.id, after};
+}
+
+void adjust_scores(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) {
+  const CompiledEffect& ce = rule.effects[k];
+  const Effect& e = *ce.effect;
+  const double v = effect_value(run, rule, k);
+  const size_t m = run.rules.criteria;
+  const Criterion& c = run.names.fw->criteria[ce.criterion];
+  for (size_t i : ce.options) {
+    double& cell = run.state.raw[i * m + ce.criterion];
+    const double before = cell;
+    double after = e.kind == Effect::Kind::ScoreAdd        ? before + v
+                   : e.kind == Effect::Kind::ScoreMultiply ? before * v
+                                                           : v;
+    const bool clamped = c.scale && (after < c.scale->first || after > c.scale->second);
+    if (clamped) after = std::clamp(after, c.scale->first, c.scale->second);
+    if (!std::isfinite(after)) {
+      fail(ErrorCode::Evaluation, e.where,
+           fmt::format("{} makes the score of '{}' on '{}' too large", describe(e, rule.rule->id),
+                       run.names.fw->options[i].id, c.id));
+    }
+    if (rt != nullptr && e.kind == Effect::Kind::ScoreSet) {
+      warn_score_set(run, *rule.rule, e, i, ce.criterion, after);
+    }
+    cell = after;
+    if (rt == nullptr) continue;
+    EffectTrace t;
+    t.kind = kind_name(e.kind);
+    t.option = run.names.fw->options[i].id;
+    t.criterion = c.id;
+    t.operand = v;
+    t.before = before;
+    t.after = after;
+    t.clamped = clamped;
+    t.text = fmt::format("{} on {}: {} -> {}{}", t.option, c.id, quantity(before), quantity(after),
+                         clamped ? fmt::format(" (kept within the scale [{}, {}])",
+                                               quantity(c.scale->first), quantity(c.scale->second))
+                                 : "");
+    rt->effects.push_back(std::move(t));
+  }
+}
+
+void apply_effect(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) {
+  const CompiledEffect& ce = rule.effects[k];
+  const Effect& e = *ce.effect;
+  if (run.trace != nullptr) {
+    run.trace->effect_trace[rule.first + k] = {run.trace->rules.size() - 1, rt->effects.size()};
+  }
+  switch (e.kind) {
+    case Effect::Kind::Veto: return veto(run, rule, ce, rt);
+    case Effect::Kind::ScoreAdd:
+    case Effect::Kind::ScoreMultiply:
+    case Effect::Kind::ScoreSet: return adjust_scores(run, rule, k, rt);
+    case Effect::Kind::WeightMultiply:
+    case Effect::Kind::WeightSet: {
+      // Weights are known only once the weighting has run (objective methods read the final
+      // matrix): the value is kept now, and applied then, in the same order.
+      const double v = effect_value(run, rule, k);
+      if (rt == nullptr) return;
+      EffectTrace t;
+      t.kind = kind_name(e.kind);
+      t.criterion = e.criterion;
+      t.operand = v;
+      rt->effects.push_back(std::move(t));
+      return;
+    }
+    case Effect::Kind::Note: {
+      if (rt == nullptr) return;
+      const std::string text = fill(run.names, run.slots, e.text);
+      run.trace->notes.push_back({rule.rule->id, text});
+      EffectTrace t;
+      t.kind = "note";
+      t.text = "note: " + text;
+      rt->effects.push_back(std::move(t));
+      return;
+    }
+  }
+}
+
+RuleTrace* begin_trace(Run& run, const Rule& rule) {
+  if (run.trace == nullptr) return nullptr;
+  RuleTrace t;
+  t.id = rule.id;
+  t.when = rule.when.text;
+  t.because = rule.because;
+  t.source = rule.source;
+  t.bindings = bindings(run.names, run.slots, rule.when);
+  run.trace->rules.push_back(std::move(t));
+  return &run.trace->rules.back();
+}
+
+}  // namespace
+
+RuleSet compile_rules(const Framework& fw) {
+  RuleSet set;
+  set.options = fw.options.size();
+  set.criteria = fw.criteria.size();
+  for (const Rule& rule : fw.rules) {
+    CompiledRule cr;
+    cr.rule = &rule;
+    cr.first = set.effects;
+    for (const Effect& e : rule.effects) {
+      CompiledEffect ce;
+      ce.effect = &e;
+      for (const auto& id : e.options) ce.options.push_back(index_of(fw, id, e));
+      if (!e.criterion.empty()) ce.criterion = criterion_of(fw, e);
+      cr.effects.push_back(std::move(ce));
+      ++set.effects;
+    }
+    set.rules.push_back(std::move(cr));
+  }
+  return set;
+}
+
+void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slots,
+                 const std::vector<double>& base, bool reevaluate, RuleState& state,
+                 RulesTrace* trace) {
+  state.raw.assign(base.begin(), base.end());
+  state.vetoed.assign(rules.options, 0);
+  if (reevaluate) {
+    state.fired.assign(rules.rules.size(), 0);
+    state.values.assign(rules.effects, 0.0);
+  }
+  if (trace != nullptr) trace->effect_trace.assign(rules.effects, {0, 0});
+  Run run{rules, names, slots, reevaluate, state, trace};
+  for (size_t r = 0; r < rules.rules.size(); ++r) {
+    const CompiledRule& rule = rules.rules[r];
+    RuleTrace* rt = begin_trace(run, *rule.rule);
+    if (reevaluate) {
+      state.fired[r] = evaluate(names, slots, rule.rule->when, [&] {
+                         return fmt::format("the condition of rule '{}'", rule.rule->id);
+                       }) != 0;
+    }
+    if (rt != nullptr) rt->fired = state.fired[r] != 0;
+    if (state.fired[r] == 0) continue;
+    for (size_t k = 0; k < rule.effects.size(); ++k) apply_effect(run, rule, k, rt);
+  }
+}
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,84 @@
+// The rules stage: each rule's condition over the value slots and, when it holds, its effects in
+// the order written: vetoes, score adjustments (kept within the criterion's scale), weight
+// effects (applied once the weighting has run) and notes. Takes the slots and the matrix before
+// the rules; gives the matrix after them, the vetoed options and the values of the weight
+// effects. A trace, when asked for, records what each rule read and did.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "derive/formula.hpp"
+#include "tradeoff/model.hpp"
+#include "tradeoff/result.hpp"
+
+namespace tradeoff::detail {
+
+struct CompiledEffect {
+  const Effect* effect = nullptr;
+  std::vector<size_t> options;  ///< veto and score effects: option indices
+  size_t criterion = 0;         ///< score and weight effects: criterion index
+};
+
+struct CompiledRule {
+  const Rule* rule = nullptr;
+  std::vector<CompiledEffect> effects;
+  size_t first = 0;  ///< index of its first effect among all effects
+};
+
+/// A framework's rules with ids resolved to indices.
+struct RuleSet {
+  std::vector<CompiledRule> rules;
+  size_t effects = 0;  ///< effects of all rules
+  size_t options = 0;
+  size_t criteria = 0;
+};
+RuleSet compile_rules(const Framework& fw);
+
+/// What the rules did, re-used from one evaluation to the next.
+struct RuleState {
+  std::vector<uint8_t> fired;   ///< per rule
+  std::vector<double> values;   ///< per effect: its value, when its rule fired
+  std::vector<double> raw;      ///< options x criteria, after the rules
+  std::vector<uint8_t> vetoed;  ///< per option
+};
+
+/// Who set a score or a weight, to warn when two rules set it differently.
+struct SetBy {
+  std::string rule;
+  double value = 0;
+};
+
+/// The rules' trace: every rule in file order, fired or not, and what the effects did.
+struct RulesTrace {
+  std::vector<RuleTrace> rules;
+  std::vector<Veto> vetoed;
+  std::vector<Note> notes;
+  std::vector<Diagnostic> warnings;
+  /// Per effect: where its trace is (rule, effect), for weight effects traced later.
+  std::vector<std::pair<size_t, size_t>> effect_trace;
+  std::map<std::pair<size_t, size_t>, SetBy> score_sets;
+  std::map<size_t, SetBy> weight_sets;
+};
+
+/// Applies the rules to `base`. With `reevaluate`, conditions and effect values are computed
+/// over `slots`; otherwise those of the last run are kept (only the scores changed).
+void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slots,
+                 const std::vector<double>& base, bool reevaluate, RuleState& state,
+                 RulesTrace* trace);
+
+/// Applies the fired weight effects to `weights`, in file order. `strict`: a weight made
+/// negative or infinite is an error; otherwise it is kept at 0 (a stakeholder's own weights).
+/// With a trace, records each effect's before and after and the criterion's new origin.
+void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const double* slots,
+                          const RuleState& state, std::vector<double>& weights, bool strict,
+                          RulesTrace* trace, std::vector<std::string>* origins);
+
+/// The last weight effect that fired, or null.
+const CompiledEffect* last_weight_effect(const RuleSet& rules, const RuleState& state,
+                                         const Rule** rule);
+
+}  // namespace tradeoff::detail

@@ -1,0 +1,90 @@
+// Test-only, a binary of its own: counts every operator new, to check that re-running an
+// evaluation after a change of input, weight or score allocates nothing.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include "tradeoff/catalog.hpp"
+#include "tradeoff/evaluator.hpp"
+
+namespace {
+long g_allocations = 0;
+bool g_counting = false;
+}  // namespace
+
+void* operator new(std::size_t size) {
+  if (g_counting) ++g_allocations;
+  void* p = std::malloc(size == 0 ? 1 : size);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+/// The number of allocations `f` makes.
+template <typename F>
+long allocations(F&& f) {
+  g_allocations = 0;
+  g_counting = true;
+  f();
+  g_counting = false;
+  return g_allocations;
+}
+
+tradeoff::Loaded builtin(const std::string& path) {
+  tradeoff::MemoryReader reader;
+  return tradeoff::load(reader, "builtin:" + path);
+}
+
+}  // namespace
+
+TEST_CASE("re-running after a change allocates nothing", "[evaluator][allocation]") {
+  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  for (const auto& name : tradeoff::method_names()) {
+    CAPTURE(name);
+    tradeoff::EvaluateOptions options;
+    options.method = tradeoff::parse_method(name);
+    tradeoff::Evaluator ev(loaded.framework, nullptr, options);
+    const size_t volume = *ev.input_index("requests_per_day");
+    const size_t data = *ev.input_index("data_sensitivity");
+    const size_t moat = *ev.criterion_index("moat");
+    // Warm up: every buffer reaches its largest size, the eligible set changes both ways.
+    for (double d : {3.0, 0.0}) {
+      ev.set_input(data, d);
+      ev.run();
+    }
+    CHECK(allocations([&] {
+            ev.set_input(volume, 2e6);
+            ev.run();
+          }) == 0);
+    CHECK(allocations([&] {
+            ev.set_weight(moat, 13);
+            ev.run();
+          }) == 0);
+    CHECK(allocations([&] {
+            ev.set_score(0, 1, 2);
+            ev.run();
+          }) == 0);
+    // Vetoes come and go (regulated data) without allocating either.
+    CHECK(allocations([&] {
+            ev.set_input(data, 3);
+            ev.run();
+            ev.set_input(data, 0);
+            ev.run();
+          }) == 0);
+  }
+}
+
+TEST_CASE("the counter sees allocations", "[allocation]") {
+  CHECK(allocations([] {
+          std::string* s = new std::string(100, 'x');
+          delete s;
+        }) >= 1);
+}

@@ -1,10 +1,10 @@
 // Benchmarks of the engine's hot paths. Run a Release build on one core, e.g.
 //   taskset -c 0 build/release/bench/tradeoff_bench
-#include <benchmark/benchmark.h>
-
 #include <cstdlib>
 #include <random>
 #include <string>
+
+#include <benchmark/benchmark.h>
 
 #include "expr/ast.hpp"
 #include "expr/check.hpp"
@@ -113,8 +113,9 @@ BENCHMARK(BM_ReevaluateBuiltinAfterWeight)->Unit(benchmark::kMicrosecond);
 void BM_RerankAfterWeight10x8(benchmark::State& state) {
   std::string yaml = "framework: bench\ntitle: Bench\ncriteria:\n";
   for (int j = 0; j < 8; ++j) {
-    yaml += "  - {id: c" + std::to_string(j) + ", name: C, direction: " +
-            (j % 3 == 0 ? "cost" : "benefit") + ", scale: [0, 100], weight: 1}\n";
+    yaml += "  - {id: c" + std::to_string(j) +
+            ", name: C, direction: " + (j % 3 == 0 ? "cost" : "benefit") +
+            ", scale: [0, 100], weight: 1}\n";
   }
   yaml += "options:\n";
   std::mt19937_64 rng(7);
@@ -145,9 +146,10 @@ tradeoff::expr::Tree compiled(const std::string& text, tradeoff::expr::Type type
   using tradeoff::expr::Type;
   tradeoff::expr::Symbols symbols;
   symbols.domains.push_back({"ml_expertise", {"none", "basic", "solid", "expert"}, true});
-  symbols.domains.push_back({"data_sensitivity", {"public", "internal", "confidential", "regulated"}, false});
+  symbols.domains.push_back(
+      {"data_sensitivity", {"public", "internal", "confidential", "regulated"}, false});
   const char* numbers[] = {"requests_per_day", "prompt_tokens", "completion_tokens",
-                           "price_in", "price_out", "days"};
+                           "price_in",         "price_out",     "days"};
   int32_t slot = 0;
   for (const char* n : numbers) symbols.symbols.push_back({n, Type::Number, slot++, -1});
   symbols.symbols.push_back({"ml_expertise", Type::Level, slot++, 0});
@@ -236,7 +238,9 @@ void run_method(benchmark::State& state, tradeoff::Method id, tradeoff::Normaliz
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }
 
-void BM_Wsm(benchmark::State& state) { run_method(state, tradeoff::Method::Wsm, tradeoff::Normalization::MinMax, true); }
+void BM_Wsm(benchmark::State& state) {
+  run_method(state, tradeoff::Method::Wsm, tradeoff::Normalization::MinMax, true);
+}
 void BM_Topsis(benchmark::State& state) {
   run_method(state, tradeoff::Method::Topsis, tradeoff::Normalization::Vector, false);
 }

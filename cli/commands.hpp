@@ -1,11 +1,11 @@
 // Subcommand registration and the exit codes of the `tradeoff` executable.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace tradeoff::cli {
 

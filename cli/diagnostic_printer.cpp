@@ -1,12 +1,12 @@
 // Compiler-style diagnostics with source excerpts and carets.
 #include "diagnostic_printer.hpp"
 
-#include <fmt/format.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+
+#include <fmt/format.h>
+#include <unistd.h>
 
 namespace tradeoff::cli {
 
@@ -105,7 +105,7 @@ void print_diagnostics(std::FILE* stream, std::vector<Diagnostic> diagnostics) {
   };
   for (const auto& d : diagnostics) {
     const std::string severity(to_string(d.severity));
-    const char* severity_color = d.severity == Severity::Error ? "1;31"
+    const char* severity_color = d.severity == Severity::Error     ? "1;31"
                                  : d.severity == Severity::Warning ? "1;35"
                                                                    : "1;36";
     std::string location = format_location(d.where);

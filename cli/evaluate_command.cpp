@@ -1,7 +1,7 @@
 // `tradeoff evaluate`: load a framework or an assessment, rank its options, render the result.
-#include <fmt/format.h>
-
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"

@@ -1,7 +1,7 @@
 // `tradeoff list`: the built-in frameworks, example assessments and catalog criteria.
-#include <fmt/format.h>
-
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"

@@ -1,9 +1,9 @@
 // tradeoff: a weighted multi-criteria decision engine. Parses the command line, runs one
 // subcommand, and turns every failure into a diagnostic and an exit code, here and only here.
-#include <fmt/format.h>
-
 #include <exception>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"

@@ -1,7 +1,7 @@
 // `tradeoff validate`: lint frameworks, criteria and assessments; report every problem.
-#include <fmt/format.h>
-
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"

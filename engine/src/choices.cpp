@@ -12,24 +12,24 @@ struct Table;
 
 template <>
 struct Table<Method> {
-  static constexpr std::array<std::string_view, 6> kNames = {"wsm",   "wpm",   "waspas",
-                                                            "topsis", "vikor", "promethee2"};
+  static constexpr std::array<std::string_view, 6> kNames = {"wsm",    "wpm",   "waspas",
+                                                             "topsis", "vikor", "promethee2"};
 };
 template <>
 struct Table<Normalization> {
   static constexpr std::array<std::string_view, 6> kNames = {"declared", "none", "minmax",
-                                                            "max",      "sum",  "vector"};
+                                                             "max",      "sum",  "vector"};
 };
 template <>
 struct Table<WeightingMethod> {
   static constexpr std::array<std::string_view, 10> kNames = {
-      "direct", "ahp",    "roc",    "rank_sum", "rank_reciprocal",
+      "direct", "ahp",     "roc",    "rank_sum", "rank_reciprocal",
       "swing",  "entropy", "critic", "groups",   "stakeholders"};
 };
 template <>
 struct Table<PriorityMethod> {
   static constexpr std::array<std::string_view, 3> kNames = {"eigenvector", "geometric_mean",
-                                                            "normalized_column_mean"};
+                                                             "normalized_column_mean"};
 };
 template <>
 struct Table<RiTable> {
@@ -44,7 +44,7 @@ struct Table<StakeholderAggregate> {
 template <>
 struct Table<PreferenceShape> {
   static constexpr std::array<std::string_view, 6> kNames = {"usual", "u_shape", "v_shape",
-                                                            "level", "linear",  "gaussian"};
+                                                             "level", "linear",  "gaussian"};
 };
 
 template <typename Choice>
@@ -80,8 +80,8 @@ std::optional<Choice> parse_choice(std::string_view name) {
   return std::nullopt;
 }
 
-#define TRADEOFF_CHOICE(Choice)                                             \
-  template const std::vector<std::string>& choice_names<Choice>();          \
+#define TRADEOFF_CHOICE(Choice)                                    \
+  template const std::vector<std::string>& choice_names<Choice>(); \
   template std::optional<Choice> parse_choice<Choice>(std::string_view name);
 TRADEOFF_CHOICE(Method)
 TRADEOFF_CHOICE(Normalization)

@@ -8,39 +8,66 @@ namespace tradeoff {
 
 std::string_view to_string(ErrorCode code) {
   switch (code) {
-    case ErrorCode::Io: return "io";
-    case ErrorCode::YamlSyntax: return "yaml-syntax";
-    case ErrorCode::YamlLimit: return "yaml-limit";
-    case ErrorCode::WrongKind: return "wrong-kind";
-    case ErrorCode::MissingKey: return "missing-key";
-    case ErrorCode::UnknownKey: return "unknown-key";
-    case ErrorCode::DuplicateKey: return "duplicate-key";
-    case ErrorCode::WrongType: return "wrong-type";
-    case ErrorCode::InvalidValue: return "invalid-value";
-    case ErrorCode::DuplicateId: return "duplicate-id";
-    case ErrorCode::UnknownReference: return "unknown-reference";
-    case ErrorCode::MissingScore: return "missing-score";
-    case ErrorCode::OutOfRange: return "out-of-range";
-    case ErrorCode::InvalidWeights: return "invalid-weights";
-    case ErrorCode::InvalidValueFunction: return "invalid-value-function";
-    case ErrorCode::ExprSyntax: return "expr-syntax";
-    case ErrorCode::ExprType: return "expr-type";
-    case ErrorCode::ExprLimit: return "expr-limit";
-    case ErrorCode::Cycle: return "cycle";
-    case ErrorCode::Evaluation: return "evaluation";
-    case ErrorCode::MethodDomain: return "method-domain";
-    case ErrorCode::Conflict: return "conflict";
-    case ErrorCode::Stale: return "stale";
-    case ErrorCode::Usage: return "usage";
+    case ErrorCode::Io:
+      return "io";
+    case ErrorCode::YamlSyntax:
+      return "yaml-syntax";
+    case ErrorCode::YamlLimit:
+      return "yaml-limit";
+    case ErrorCode::WrongKind:
+      return "wrong-kind";
+    case ErrorCode::MissingKey:
+      return "missing-key";
+    case ErrorCode::UnknownKey:
+      return "unknown-key";
+    case ErrorCode::DuplicateKey:
+      return "duplicate-key";
+    case ErrorCode::WrongType:
+      return "wrong-type";
+    case ErrorCode::InvalidValue:
+      return "invalid-value";
+    case ErrorCode::DuplicateId:
+      return "duplicate-id";
+    case ErrorCode::UnknownReference:
+      return "unknown-reference";
+    case ErrorCode::MissingScore:
+      return "missing-score";
+    case ErrorCode::OutOfRange:
+      return "out-of-range";
+    case ErrorCode::InvalidWeights:
+      return "invalid-weights";
+    case ErrorCode::InvalidValueFunction:
+      return "invalid-value-function";
+    case ErrorCode::ExprSyntax:
+      return "expr-syntax";
+    case ErrorCode::ExprType:
+      return "expr-type";
+    case ErrorCode::ExprLimit:
+      return "expr-limit";
+    case ErrorCode::Cycle:
+      return "cycle";
+    case ErrorCode::Evaluation:
+      return "evaluation";
+    case ErrorCode::MethodDomain:
+      return "method-domain";
+    case ErrorCode::Conflict:
+      return "conflict";
+    case ErrorCode::Stale:
+      return "stale";
+    case ErrorCode::Usage:
+      return "usage";
   }
   return "unknown";
 }
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -66,8 +93,7 @@ std::string describe(const std::vector<Diagnostic>& diagnostics) {
 }
 }  // namespace
 
-Error::Error(Diagnostic diagnostic)
-    : Error(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+Error::Error(Diagnostic diagnostic) : Error(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 Error::Error(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(describe(diagnostics)), diagnostics_(std::move(diagnostics)) {}
@@ -112,7 +138,8 @@ void DiagnosticSink::throw_if_errors() const {
   // Source order within each file; files in the order they first appear.
   std::vector<std::string> files;
   for (const auto& d : diagnostics_) {
-    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) files.push_back(d.where.file);
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end())
+      files.push_back(d.where.file);
   }
   auto file_rank = [&files](const std::string& f) {
     return std::find(files.begin(), files.end(), f) - files.begin();

@@ -14,11 +14,16 @@ std::string_view to_string(Direction direction) {
 
 std::string_view to_string(InputType type) {
   switch (type) {
-    case InputType::Number: return "number";
-    case InputType::Integer: return "integer";
-    case InputType::Boolean: return "boolean";
-    case InputType::Choice: return "choice";
-    case InputType::Level: return "level";
+    case InputType::Number:
+      return "number";
+    case InputType::Integer:
+      return "integer";
+    case InputType::Boolean:
+      return "boolean";
+    case InputType::Choice:
+      return "choice";
+    case InputType::Level:
+      return "level";
   }
   return "number";
 }
@@ -31,26 +36,32 @@ SourceLocation Expression::at(size_t offset) const {
 
 std::string Input::display(double value) const {
   switch (type) {
-    case InputType::Boolean: return value != 0 ? "true" : "false";
+    case InputType::Boolean:
+      return value != 0 ? "true" : "false";
     case InputType::Choice:
     case InputType::Level: {
       const auto index = static_cast<size_t>(value);
       return index < values.size() ? values[index] : "?";
     }
     case InputType::Number:
-    case InputType::Integer: break;
+    case InputType::Integer:
+      break;
   }
   return detail::quantity(value);
 }
 
 std::string describe(const Effect& effect, std::string_view rule) {
   switch (effect.kind) {
-    case Effect::Kind::Veto: return "the veto of rule '" + std::string(rule) + "'";
-    case Effect::Kind::Note: return "the note of rule '" + std::string(rule) + "'";
-    case Effect::Kind::ScoreAdd: return "the 'add' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::Veto:
+      return "the veto of rule '" + std::string(rule) + "'";
+    case Effect::Kind::Note:
+      return "the note of rule '" + std::string(rule) + "'";
+    case Effect::Kind::ScoreAdd:
+      return "the 'add' effect of rule '" + std::string(rule) + "'";
     case Effect::Kind::ScoreMultiply:
       return "the 'multiply' effect of rule '" + std::string(rule) + "'";
-    case Effect::Kind::ScoreSet: return "the 'set' effect of rule '" + std::string(rule) + "'";
+    case Effect::Kind::ScoreSet:
+      return "the 'set' effect of rule '" + std::string(rule) + "'";
     case Effect::Kind::WeightMultiply:
       return "the weight 'multiply' effect of rule '" + std::string(rule) + "'";
     case Effect::Kind::WeightSet:

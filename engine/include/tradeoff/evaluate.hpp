@@ -26,22 +26,20 @@ struct EvaluateOptions {
 
 /// Scores, ranks and explains. Throws Error for inputs that cannot be evaluated (e.g. a zero
 /// value under the weighted product), located at the responsible YAML.
-Result evaluate(const Framework& fw, const Assessment* assessment,
-                const EvaluateOptions& opt = {});
+Result evaluate(const Framework& fw, const Assessment* assessment, const EvaluateOptions& opt = {});
 
 /// The same decision under several methods, and how far their rankings agree.
 struct MethodComparison {
-  std::vector<Result> results;               ///< one per method, in the order compared
-  std::vector<std::vector<double>> tau;      ///< Kendall's tau-b between each pair of rankings
-  std::vector<std::string> rank_dependent;   ///< options whose rank differs between methods
-  bool same_winner = true;                   ///< every method puts the same option(s) first
+  std::vector<Result> results;              ///< one per method, in the order compared
+  std::vector<std::vector<double>> tau;     ///< Kendall's tau-b between each pair of rankings
+  std::vector<std::string> rank_dependent;  ///< options whose rank differs between methods
+  bool same_winner = true;                  ///< every method puts the same option(s) first
 };
 
 /// Ranks under each method: `methods`, else the files' `compare:` list, else every method.
 /// Each method uses its own default normalisation unless `options.normalization` names one it
 /// accepts; the method the files choose keeps the files' normalisation.
 MethodComparison compare_methods(const Framework& fw, const Assessment* assessment,
-                                 const EvaluateOptions& options,
-                                 std::vector<Method> methods = {});
+                                 const EvaluateOptions& options, std::vector<Method> methods = {});
 
 }  // namespace tradeoff

@@ -56,7 +56,7 @@ struct Input {
   std::string unit;
   std::string source;
   std::string as_of;
-  double default_value = 0;         ///< booleans 0/1; choices and levels: the value's index
+  double default_value = 0;  ///< booleans 0/1; choices and levels: the value's index
   std::optional<double> min;
   std::optional<double> max;
   std::vector<std::string> values;  ///< the choices, or the levels from lowest to highest
@@ -171,8 +171,8 @@ struct MethodSpec {
   std::optional<Method> name;                  ///< not given: the default
   std::optional<Normalization> normalization;  ///< not given: the method's default
   SourceLocation normalization_where;
-  std::optional<double> v;       ///< VIKOR: weight of the majority rule (default 0.5)
-  std::optional<double> lambda;  ///< WASPAS: weight of the weighted sum (default 0.5)
+  std::optional<double> v;                     ///< VIKOR: weight of the majority rule (default 0.5)
+  std::optional<double> lambda;                ///< WASPAS: weight of the weighted sum (default 0.5)
   std::vector<PreferenceFunction> preference;  ///< PROMETHEE II
   std::vector<Method> compare;                 ///< methods `--method all` compares
   SourceLocation where;

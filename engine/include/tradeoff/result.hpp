@@ -42,13 +42,13 @@ struct InputResult {
   std::string name;
   std::string description;
   std::string unit;
-  double value = 0;       ///< booleans 0/1; choices and levels their index
-  std::string display;    ///< as people read it: "100,000", "true", "basic"
-  std::string origin;     ///< "default", "assessment", "command line" or "analysis" (set
-                          ///< through the Evaluator)
-  std::string source;     ///< the framework's source for a default; the assessment's for an answer
+  double value = 0;     ///< booleans 0/1; choices and levels their index
+  std::string display;  ///< as people read it: "100,000", "true", "basic"
+  std::string origin;   ///< "default", "assessment", "command line" or "analysis" (set
+                        ///< through the Evaluator)
+  std::string source;   ///< the framework's source for a default; the assessment's for an answer
   std::string as_of;
-  std::string because;    ///< the assessment's reason for its answer, if given
+  std::string because;  ///< the assessment's reason for its answer, if given
 };
 
 struct DerivedResult {
@@ -62,20 +62,20 @@ struct DerivedResult {
 
 /// One effect a fired rule had, with the value before and after.
 struct EffectTrace {
-  std::string kind;       ///< "veto", "add", "multiply", "set", "weight_multiply", "weight_set", "note"
+  std::string kind;  ///< "veto", "add", "multiply", "set", "weight_multiply", "weight_set", "note"
   std::string option;     ///< veto and score effects
   std::string criterion;  ///< score and weight effects
   double operand = 0;     ///< the value added, multiplied by, or set
   double before = 0;
   double after = 0;
-  bool clamped = false;   ///< the result was kept within the criterion's scale
-  std::string text;       ///< a sentence describing the effect
+  bool clamped = false;  ///< the result was kept within the criterion's scale
+  std::string text;      ///< a sentence describing the effect
 };
 
 struct RuleTrace {
   std::string id;
   bool fired = false;
-  std::string when;  ///< the condition as written
+  std::string when;                                           ///< the condition as written
   std::vector<std::pair<std::string, std::string>> bindings;  ///< names it read, their values
   std::vector<EffectTrace> effects;
   std::string because;
@@ -106,8 +106,8 @@ struct Judgement {
   std::string column;
   double given = 0;
   std::string given_text;  ///< as Saaty's scale writes it: "3", "1/3", "2.5"
-  double consistent = 0;  ///< w_row / w_column
-  std::string suggested;  ///< the nearest value on Saaty's scale, e.g. "3" or "1/5"
+  double consistent = 0;   ///< w_row / w_column
+  std::string suggested;   ///< the nearest value on Saaty's scale, e.g. "3" or "1/5"
   SourceLocation where;
 };
 
@@ -142,9 +142,9 @@ struct StakeholderReport {
   std::string name;
   double influence = 0;  ///< normalised stakeholder weight
   std::string method;
-  std::vector<double> weights;  ///< normalised, per criterion
+  std::vector<double> weights;     ///< normalised, per criterion
   std::vector<RankEntry> ranking;  ///< the ranking under this stakeholder's weights
-  double tau = 1;  ///< Kendall's tau-b between this ranking and the group's
+  double tau = 1;                  ///< Kendall's tau-b between this ranking and the group's
   std::optional<AhpReport> ahp;
 };
 
@@ -159,10 +159,9 @@ struct WeightingReport {
   std::optional<AhpReport> group_ahp;  ///< when the groups are weighted by AHP
   std::vector<StakeholderReport> stakeholders;
   std::string aggregate;
-  double mean_pairwise_tau = 1;      ///< agreement between the stakeholders' rankings
+  double mean_pairwise_tau = 1;       ///< agreement between the stakeholders' rankings
   std::vector<double> weight_spread;  ///< per criterion: standard deviation across stakeholders
 };
-
 
 /// A criterion's share of the gap between two options (winner minus runner-up).
 struct Driver {
@@ -172,9 +171,9 @@ struct Driver {
 
 struct Explanation {
   std::string winner;
-  std::string runner_up;  ///< "" when only one option is ranked
-  double margin = 0;      ///< how far the winner is ahead, in the method's score units
-  bool tie = false;       ///< winner and runner-up share rank 1
+  std::string runner_up;         ///< "" when only one option is ranked
+  double margin = 0;             ///< how far the winner is ahead, in the method's score units
+  bool tie = false;              ///< winner and runner-up share rank 1
   std::vector<Driver> decisive;  ///< where the winner leads, biggest first
   std::vector<Driver> trailing;  ///< where the winner trails, biggest first
   std::string summary;           ///< one plain-language sentence
@@ -188,10 +187,10 @@ struct MethodDetails {
   std::vector<std::pair<std::string, std::vector<double>>> per_criterion;
   /// Per criterion, as text: e.g. {"preference", {"linear q=1 p=2", ...}} for PROMETHEE.
   std::vector<std::pair<std::string, std::vector<std::string>>> per_criterion_text;
-  std::vector<std::pair<std::string, double>> figures;  ///< e.g. {"dq", 0.2}
+  std::vector<std::pair<std::string, double>> figures;   ///< e.g. {"dq", 0.2}
   std::vector<std::pair<std::string, bool>> conditions;  ///< e.g. {"acceptable_advantage", true}
-  std::vector<std::string> compromise_set;  ///< VIKOR, best first
-  std::vector<std::string> options;         ///< the options per_option refers to
+  std::vector<std::string> compromise_set;               ///< VIKOR, best first
+  std::vector<std::string> options;                      ///< the options per_option refers to
 };
 
 struct Result {
@@ -214,7 +213,7 @@ struct Result {
   std::vector<DerivedResult> derived;  ///< in file order
   std::vector<RuleTrace> rules;        ///< every rule, in file order, fired or not
   std::vector<Veto> vetoed;
-  std::vector<Note> notes;             ///< recommendations of the rules that fired
+  std::vector<Note> notes;  ///< recommendations of the rules that fired
   WeightingReport weighting;
   std::vector<CriterionResult> criteria;
   std::vector<OptionResult> options;  ///< framework order

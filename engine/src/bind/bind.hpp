@@ -14,8 +14,8 @@ namespace tradeoff::detail {
 enum class InputOrigin { Default, Assessment, CommandLine, Analysis };
 
 struct BoundInputs {
-  std::vector<double> values;            ///< per input, framework order
-  std::vector<InputOrigin> origin;       ///< where each value came from
+  std::vector<double> values;             ///< per input, framework order
+  std::vector<InputOrigin> origin;        ///< where each value came from
   std::vector<const InputValue*> answer;  ///< the assessment's answer, when it gave the value
 };
 

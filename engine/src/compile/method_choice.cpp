@@ -1,9 +1,9 @@
 // Choosing the method, its normalisation and parameters: see compile/method_choice.hpp.
 #include "compile/method_choice.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace tradeoff::detail {
 
@@ -36,7 +36,9 @@ void check_allowed(const Framework& fw, const Assessment& a, const EvaluateOptio
   }
   std::string list;
   for (size_t k = 0; k < allowed.size(); ++k) {
-    list += (k == 0 ? "'" : k + 1 == allowed.size() ? " or '" : ", '") +
+    list += (k == 0                    ? "'"
+             : k + 1 == allowed.size() ? " or '"
+                                       : ", '") +
             std::string(to_string(allowed[k])) + "'";
   }
   std::string message = fmt::format("{} works with the {} normalization, not '{}'", method.title,
@@ -73,13 +75,12 @@ std::vector<Preference> preferences(const Framework& fw, const Assessment& a) {
 
 }  // namespace
 
-MethodChoice choose_method(const Framework& fw, const Assessment& a,
-                           const EvaluateOptions& opt) {
+MethodChoice choose_method(const Framework& fw, const Assessment& a, const EvaluateOptions& opt) {
   MethodChoice choice;
-  const Method method = opt.method         ? *opt.method
-                        : a.method.name    ? *a.method.name
-                        : fw.method.name   ? *fw.method.name
-                                           : Method::Wsm;
+  const Method method = opt.method       ? *opt.method
+                        : a.method.name  ? *a.method.name
+                        : fw.method.name ? *fw.method.name
+                                         : Method::Wsm;
   choice.info = &method_info(method);
   choose_normalization(fw, a, opt, choice);
   check_allowed(fw, a, opt, choice);

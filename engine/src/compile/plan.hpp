@@ -23,16 +23,16 @@ struct Plan {
   const Framework* fw = nullptr;
   const Assessment* assessment = nullptr;  ///< never null: an empty one when none was given
   MethodChoice method;
-  SlotNames names;                         ///< the value slots: inputs, then derived values
+  SlotNames names;  ///< the value slots: inputs, then derived values
   BoundInputs inputs;
-  std::vector<Cell> cells;                 ///< options x criteria, as written
+  std::vector<Cell> cells;                   ///< options x criteria, as written
   std::vector<const SourceLocation*> where;  ///< options x criteria, where each score is
   RuleSet rules;
-  std::vector<Column> columns;             ///< per criterion: direction, scale, value function
+  std::vector<Column> columns;  ///< per criterion: direction, scale, value function
   WeightingPlan weighting;
   std::vector<std::string> weight_origin;  ///< per criterion, before the rules
   std::vector<std::string> option_ids;
-  std::vector<uint32_t> id_order;          ///< each option's position among the sorted ids
+  std::vector<uint32_t> id_order;  ///< each option's position among the sorted ids
 
   explicit Plan(const Framework& framework) : names(framework) {}
   size_t options() const { return option_ids.size(); }

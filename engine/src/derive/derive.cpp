@@ -1,9 +1,9 @@
 // Derived values and formula scores: see derive/derive.hpp.
 #include "derive/derive.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "support/text.hpp"
 
@@ -51,8 +51,8 @@ namespace {
   Diagnostic d = make_diagnostic(
       ErrorCode::OutOfRange, e.at(0),
       fmt::format("the score of '{}' on '{}' is {}, outside the criterion's scale [{}, {}]{}",
-                  option.id, c.id, quantity(v), quantity(c.scale->first),
-                  quantity(c.scale->second), with_bindings(names, slots, e)));
+                  option.id, c.id, quantity(v), quantity(c.scale->first), quantity(c.scale->second),
+                  with_bindings(names, slots, e)));
   d.length = e.text.find('\n') == std::string::npos
                  ? std::max(1, static_cast<int>(display_width(e.text)))
                  : 1;

@@ -1,9 +1,9 @@
 // Located evaluation and display of expression values: see derive/formula.hpp.
 #include "derive/formula.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "expr/symbols.hpp"
 #include "support/text.hpp"
@@ -22,7 +22,8 @@ std::string display(const SlotNames& names, const double* slots, size_t slot) {
 
 std::string display_typed(const SlotNames& names, const expr::Tree& tree, double value) {
   switch (expr::result_type(tree)) {
-    case expr::Type::Bool: return value != 0 ? "true" : "false";
+    case expr::Type::Bool:
+      return value != 0 ? "true" : "false";
     case expr::Type::Level:
     case expr::Type::Choice: {
       const auto domain = static_cast<size_t>(expr::result_domain(tree));
@@ -30,7 +31,8 @@ std::string display_typed(const SlotNames& names, const expr::Tree& tree, double
       const auto index = static_cast<size_t>(value);
       return index < values.size() ? values[index] : "?";
     }
-    default: return quantity(value);
+    default:
+      return quantity(value);
   }
 }
 
@@ -50,8 +52,7 @@ std::string fill(const SlotNames& names, const double* slots, const std::string&
     for (size_t k = 0; k < fw.derived.size(); ++k) {
       if (fw.derived[k].name == name) slot = fw.inputs.size() + k;
     }
-    out += slot < names.count() ? display(names, slots, slot)
-                                : text.substr(open, close - open + 1);
+    out += slot < names.count() ? display(names, slots, slot) : text.substr(open, close - open + 1);
     pos = close + 1;
   }
   return out + text.substr(pos);

@@ -30,15 +30,13 @@ std::string display_typed(const SlotNames& names, const expr::Tree& tree, double
 std::string fill(const SlotNames& names, const double* slots, const std::string& text);
 /// The names an expression reads, with their current values.
 std::vector<std::pair<std::string, std::string>> bindings(const SlotNames& names,
-                                                          const double* slots,
-                                                          const Expression& e);
+                                                          const double* slots, const Expression& e);
 /// " (with a = 1, b = 2)", or "" when the expression reads no name.
 std::string with_bindings(const SlotNames& names, const double* slots, const Expression& e);
 
 /// Throws Error [evaluation] at the sub-expression that failed: "in WHAT: MESSAGE (with ...)".
-[[noreturn]] void fail_evaluation(const SlotNames& names, const double* slots,
-                                  const Expression& e, const expr::EvalError& error,
-                                  const std::string& what);
+[[noreturn]] void fail_evaluation(const SlotNames& names, const double* slots, const Expression& e,
+                                  const expr::EvalError& error, const std::string& what);
 
 /// Evaluates `e`; `what()` names it in an error message, and is called only on error.
 template <typename What>

@@ -2,9 +2,9 @@
 // and the changes made since.
 #include "tradeoff/evaluator.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "evaluate/state.hpp"
 
@@ -65,10 +65,10 @@ Normalization Evaluator::normalization() const { return impl_->plan.method.norma
 void Evaluator::set_input(size_t input, double value) {
   const Input& in = impl_->plan.fw->inputs.at(input);
   const bool indexed = in.type == InputType::Choice || in.type == InputType::Level;
-  const bool ok = std::isfinite(value) &&
-                  (in.type != InputType::Boolean || value == 0 || value == 1) &&
-                  (!indexed || (value >= 0 && value < static_cast<double>(in.values.size()) &&
-                                value == std::floor(value)));
+  const bool ok =
+      std::isfinite(value) && (in.type != InputType::Boolean || value == 0 || value == 1) &&
+      (!indexed ||
+       (value >= 0 && value < static_cast<double>(in.values.size()) && value == std::floor(value)));
   if (!ok) {
     fail(ErrorCode::InvalidValue, in.where,
          fmt::format("input '{}' cannot take the value {}", in.name, value));

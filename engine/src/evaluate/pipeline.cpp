@@ -51,8 +51,8 @@ void weighting(const Plan& plan, State& s, bool reweigh, Trace* trace) {
       if (s.pinned_weights[j] != 0) trace->weight_origin[j] = "analysis";
     }
   }
-  final_weights(plan.rules, plan.names, s.slots.data(), s.rules, plan.fw->criteria_where,
-                s.weights, s.problem.weights, trace != nullptr ? &trace->rules : nullptr,
+  final_weights(plan.rules, plan.names, s.slots.data(), s.rules, plan.fw->criteria_where, s.weights,
+                s.problem.weights, trace != nullptr ? &trace->rules : nullptr,
                 trace != nullptr ? &trace->weight_origin : nullptr);
 }
 
@@ -86,8 +86,7 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
   const bool weights = scores || s.dirty.weights;
   if (inputs) {
     derive(plan.names, s.slots);
-    compute_scores(plan.names, plan.cells, s.slots.data(), s.pinned_scores, !s.dirty.fresh,
-                   s.base);
+    compute_scores(plan.names, plan.cells, s.slots.data(), s.pinned_scores, !s.dirty.fresh, s.base);
   }
   if (scores) {
     apply_rules(plan.rules, plan.names, s.slots.data(), s.base, inputs, s.rules,

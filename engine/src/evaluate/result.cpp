@@ -55,8 +55,12 @@ void inputs(const Plan& plan, const State& s, Result& r) {
         ir.because = answer.because;
         break;
       }
-      case InputOrigin::CommandLine: ir.origin = "command line"; break;
-      case InputOrigin::Analysis: ir.origin = "analysis"; break;
+      case InputOrigin::CommandLine:
+        ir.origin = "command line";
+        break;
+      case InputOrigin::Analysis:
+        ir.origin = "analysis";
+        break;
     }
     ir.value = s.slots[k];
     ir.display = in.display(s.slots[k]);

@@ -24,26 +24,26 @@ struct Dirty {
 
 struct State {
   Dirty dirty;
-  std::vector<double> slots;          ///< inputs, then derived values
-  std::vector<uint8_t> set_inputs;    ///< per input: set_input() changed it
+  std::vector<double> slots;           ///< inputs, then derived values
+  std::vector<uint8_t> set_inputs;     ///< per input: set_input() changed it
   std::vector<uint8_t> pinned_scores;  ///< options x criteria: set_score() fixed the value
-  std::vector<double> base;           ///< options x criteria, before the rules
+  std::vector<double> base;            ///< options x criteria, before the rules
   RuleState rules;
   Rows rows;
-  DecisionProblem problem;            ///< the eligible options; weights normalised
-  std::vector<double> weighting;      ///< the weighting's weight per criterion
+  DecisionProblem problem;        ///< the eligible options; weights normalised
+  std::vector<double> weighting;  ///< the weighting's weight per criterion
   std::vector<uint8_t> pinned_weights;
   std::vector<double> pinned_weight;  ///< set_weight()'s values
   std::vector<double> weights;        ///< after the rules, not normalised
   NormalizedMatrix normalized;
-  MethodParams params;                ///< the method's, without contributions and details
+  MethodParams params;  ///< the method's, without contributions and details
   MethodOutput output;
   Workspace workspace;
-  std::vector<size_t> order;          ///< option indices, best first
-  std::vector<size_t> row_order;      ///< the same as rows of the problem
+  std::vector<size_t> order;      ///< option indices, best first
+  std::vector<size_t> row_order;  ///< the same as rows of the problem
   std::vector<int> row_rank;
-  std::vector<double> score;          ///< per option; 0 when vetoed
-  std::vector<int> rank;              ///< per option; 0 when vetoed
+  std::vector<double> score;  ///< per option; 0 when vetoed
+  std::vector<int> rank;      ///< per option; 0 when vetoed
 
   explicit State(const Plan& plan);
 };

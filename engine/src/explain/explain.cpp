@@ -1,10 +1,10 @@
 // Builds the plain-language explanation from per-criterion contribution differences.
 #include "explain/explain.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "rank/rank.hpp"
 #include "support/text.hpp"
@@ -60,8 +60,8 @@ Explanation explain(const Result& r) {
     }
     std::vector<std::string> parts;
     for (const auto& v : r.vetoed) parts.push_back(fmt::format("{} by {}", v.option, v.rule));
-    e.summary = fmt::format("Every option is vetoed ({}), so none can be recommended.",
-                            join_names(parts));
+    e.summary =
+        fmt::format("Every option is vetoed ({}), so none can be recommended.", join_names(parts));
     return e;
   }
   const RankEntry& first = r.ranking[0];
@@ -94,14 +94,14 @@ Explanation explain(const Result& r) {
     std::string s = fmt::format("{} and {} tie for first place at {}", e.winner, e.runner_up,
                                 fixed(first.score, 4));
     if (!leads.empty() && !trails.empty()) {
-      s += fmt::format("; {} is stronger on {}, {} on {}", e.winner, join_names(leads),
-                       e.runner_up, join_names(trails));
+      s += fmt::format("; {} is stronger on {}, {} on {}", e.winner, join_names(leads), e.runner_up,
+                       join_names(trails));
     }
     e.summary = s + ".";
     return e;
   }
-  std::string s = fmt::format("{} ranks first, {} ahead of {}", e.winner, format_margin(e.margin),
-                              e.runner_up);
+  std::string s =
+      fmt::format("{} ranks first, {} ahead of {}", e.winner, format_margin(e.margin), e.runner_up);
   if (!leads.empty()) s += fmt::format(", mostly on {}", join_names(leads));
   if (!trails.empty()) {
     s += fmt::format("; it trails on {}", join_names(trails));

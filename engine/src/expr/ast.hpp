@@ -54,7 +54,7 @@ struct Node {
   uint32_t count = 0;
   uint32_t begin = 0;  ///< byte range in the source text
   uint32_t end = 0;
-  std::string text;    ///< Name: the name; String: the literal's value; Call: the function name
+  std::string text;  ///< Name: the name; String: the literal's value; Call: the function name
   /// For Level/Choice-typed nodes: the input whose levels or choices the value indexes.
   int32_t domain = -1;
 };

@@ -1,9 +1,9 @@
 // Type checking: resolves names, infers types, reports mismatches with the offending range.
 #include "expr/check.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "support/suggest.hpp"
 
@@ -22,7 +22,9 @@ std::vector<std::string> Symbols::names() const {
   return out;
 }
 
-Type result_type(const Tree& tree) { return tree.nodes.empty() ? Type::Unknown : tree.node(tree.root).type; }
+Type result_type(const Tree& tree) {
+  return tree.nodes.empty() ? Type::Unknown : tree.node(tree.root).type;
+}
 int32_t result_domain(const Tree& tree) {
   return tree.nodes.empty() ? -1 : tree.node(tree.root).domain;
 }
@@ -208,9 +210,12 @@ class Checker {
   Type infer(uint32_t i) {
     Node& n0 = node(i);
     switch (n0.op) {
-      case Op::Number: return set(i, Type::Number);
-      case Op::Bool: return set(i, Type::Bool);
-      case Op::String: return set(i, Type::String);
+      case Op::Number:
+        return set(i, Type::Number);
+      case Op::Bool:
+        return set(i, Type::Bool);
+      case Op::String:
+        return set(i, Type::String);
       case Op::Name: {
         const Symbol* s = sym_.find(n0.text);
         if (s == nullptr) {
@@ -249,13 +254,17 @@ class Checker {
         return set(i, a && b ? Type::Bool : Type::Unknown);
       }
       case Op::Eq:
-      case Op::Ne: return compare(i, kid(i, 0), kid(i, 1), false);
+      case Op::Ne:
+        return compare(i, kid(i, 0), kid(i, 1), false);
       case Op::Lt:
       case Op::Le:
       case Op::Gt:
-      case Op::Ge: return compare(i, kid(i, 0), kid(i, 1), true);
-      case Op::In: return in(i);
-      case Op::Call: return call(i);
+      case Op::Ge:
+        return compare(i, kid(i, 0), kid(i, 1), true);
+      case Op::In:
+        return in(i);
+      case Op::Call:
+        return call(i);
     }
     return set(i, Type::Unknown);
   }
@@ -295,18 +304,24 @@ class Checker {
 
   Type call(uint32_t i) {
     switch (node(i).func) {
-      case Func::If: return call_if(i);
+      case Func::If:
+        return call_if(i);
       case Func::Min:
-      case Func::Max: return numeric_call(i, 1, kNoLimit);
-      case Func::Clamp: return numeric_call(i, 3, 3);
+      case Func::Max:
+        return numeric_call(i, 1, kNoLimit);
+      case Func::Clamp:
+        return numeric_call(i, 3, 3);
       case Func::Round:
-      case Func::Log: return numeric_call(i, 1, 2);
+      case Func::Log:
+        return numeric_call(i, 1, 2);
       case Func::Abs:
       case Func::Floor:
       case Func::Ceil:
       case Func::Exp:
-      case Func::Sqrt: return numeric_call(i, 1, 1);
-      case Func::None: break;
+      case Func::Sqrt:
+        return numeric_call(i, 1, 1);
+      case Func::None:
+        break;
     }
     return set(i, Type::Unknown);
   }

@@ -1,7 +1,7 @@
 // Evaluation of checked expression trees over a slot array of doubles.
-#include <fmt/format.h>
-
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "expr/check.hpp"
 
@@ -18,14 +18,22 @@ class Evaluator {
     switch (n.op) {
       case Op::Number:
       case Op::String:  // bound to an index by the checker
-      case Op::Bool: return n.number;
-      case Op::Name: return slots_[n.slot];
-      case Op::List: return 0;  // only evaluated through `in`
-      case Op::Neg: return -eval(kid(n, 0));
-      case Op::Not: return eval(kid(n, 0)) != 0 ? 0.0 : 1.0;
-      case Op::Add: return finite(i, eval(kid(n, 0)) + eval(kid(n, 1)));
-      case Op::Sub: return finite(i, eval(kid(n, 0)) - eval(kid(n, 1)));
-      case Op::Mul: return finite(i, eval(kid(n, 0)) * eval(kid(n, 1)));
+      case Op::Bool:
+        return n.number;
+      case Op::Name:
+        return slots_[n.slot];
+      case Op::List:
+        return 0;  // only evaluated through `in`
+      case Op::Neg:
+        return -eval(kid(n, 0));
+      case Op::Not:
+        return eval(kid(n, 0)) != 0 ? 0.0 : 1.0;
+      case Op::Add:
+        return finite(i, eval(kid(n, 0)) + eval(kid(n, 1)));
+      case Op::Sub:
+        return finite(i, eval(kid(n, 0)) - eval(kid(n, 1)));
+      case Op::Mul:
+        return finite(i, eval(kid(n, 0)) * eval(kid(n, 1)));
       case Op::Div: {
         const double a = eval(kid(n, 0));
         const double b = eval(kid(n, 1));
@@ -40,14 +48,22 @@ class Evaluator {
         if (std::isnan(r)) fail(i, "a negative number raised to a fractional power");
         return finite(i, r);
       }
-      case Op::Eq: return eval(kid(n, 0)) == eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::Ne: return eval(kid(n, 0)) != eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::Lt: return eval(kid(n, 0)) < eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::Le: return eval(kid(n, 0)) <= eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::Gt: return eval(kid(n, 0)) > eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::Ge: return eval(kid(n, 0)) >= eval(kid(n, 1)) ? 1.0 : 0.0;
-      case Op::And: return eval(kid(n, 0)) != 0 && eval(kid(n, 1)) != 0 ? 1.0 : 0.0;
-      case Op::Or: return eval(kid(n, 0)) != 0 || eval(kid(n, 1)) != 0 ? 1.0 : 0.0;
+      case Op::Eq:
+        return eval(kid(n, 0)) == eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::Ne:
+        return eval(kid(n, 0)) != eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::Lt:
+        return eval(kid(n, 0)) < eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::Le:
+        return eval(kid(n, 0)) <= eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::Gt:
+        return eval(kid(n, 0)) > eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::Ge:
+        return eval(kid(n, 0)) >= eval(kid(n, 1)) ? 1.0 : 0.0;
+      case Op::And:
+        return eval(kid(n, 0)) != 0 && eval(kid(n, 1)) != 0 ? 1.0 : 0.0;
+      case Op::Or:
+        return eval(kid(n, 0)) != 0 || eval(kid(n, 1)) != 0 ? 1.0 : 0.0;
       case Op::In: {
         const double v = eval(kid(n, 0));
         const Node& list = t_.nodes[kid(n, 1)];
@@ -56,7 +72,8 @@ class Evaluator {
         }
         return 0.0;
       }
-      case Op::Call: return call(i, n);
+      case Op::Call:
+        return call(i, n);
     }
     return 0;
   }
@@ -75,7 +92,8 @@ class Evaluator {
 
   double call(uint32_t i, const Node& n) const {
     switch (n.func) {
-      case Func::If: return eval(kid(n, 0)) != 0 ? eval(kid(n, 1)) : eval(kid(n, 2));
+      case Func::If:
+        return eval(kid(n, 0)) != 0 ? eval(kid(n, 1)) : eval(kid(n, 2));
       case Func::Min:
       case Func::Max: {
         double best = eval(kid(n, 0));
@@ -92,7 +110,8 @@ class Evaluator {
         if (lo > hi) fail(i, "clamp() needs its lower bound at most its upper bound");
         return std::min(std::max(x, lo), hi);
       }
-      case Func::Abs: return std::fabs(eval(kid(n, 0)));
+      case Func::Abs:
+        return std::fabs(eval(kid(n, 0)));
       case Func::Round: {
         const double x = eval(kid(n, 0));
         if (n.count == 1) return std::round(x);
@@ -105,8 +124,10 @@ class Evaluator {
         if (std::fabs(x) >= 1e15 || !std::isfinite(x * scale)) return x;
         return finite(i, std::round(x * scale) / scale);
       }
-      case Func::Floor: return std::floor(eval(kid(n, 0)));
-      case Func::Ceil: return std::ceil(eval(kid(n, 0)));
+      case Func::Floor:
+        return std::floor(eval(kid(n, 0)));
+      case Func::Ceil:
+        return std::ceil(eval(kid(n, 0)));
       case Func::Log: {
         const double x = eval(kid(n, 0));
         if (!(x > 0)) {
@@ -120,13 +141,15 @@ class Evaluator {
         if (base == 2) return std::log2(x);
         return std::log(x) / std::log(base);
       }
-      case Func::Exp: return finite(i, std::exp(eval(kid(n, 0))));
+      case Func::Exp:
+        return finite(i, std::exp(eval(kid(n, 0))));
       case Func::Sqrt: {
         const double x = eval(kid(n, 0));
         if (x < 0) fail(i, fmt::format("the square root of {}, a negative number", x));
         return std::sqrt(x);
       }
-      case Func::None: break;
+      case Func::None:
+        break;
     }
     return 0;
   }

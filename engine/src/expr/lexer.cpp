@@ -128,19 +128,37 @@ void Lexer::lex_name(Token& t) {
 
 void Lexer::lex_operator(Token& t) {
   switch (src_[pos_]) {
-    case '+': take(t, Tok::Plus, 1); break;
-    case '-': take(t, Tok::Minus, 1); break;
+    case '+':
+      take(t, Tok::Plus, 1);
+      break;
+    case '-':
+      take(t, Tok::Minus, 1);
+      break;
     case '*':
       if (next_is('*')) fail(t.begin, t.begin + 2, "unexpected '**'; write powers with '^'");
       take(t, Tok::Star, 1);
       break;
-    case '/': take(t, Tok::Slash, 1); break;
-    case '^': take(t, Tok::Caret, 1); break;
-    case '(': take(t, Tok::LParen, 1); break;
-    case ')': take(t, Tok::RParen, 1); break;
-    case '[': take(t, Tok::LBracket, 1); break;
-    case ']': take(t, Tok::RBracket, 1); break;
-    case ',': take(t, Tok::Comma, 1); break;
+    case '/':
+      take(t, Tok::Slash, 1);
+      break;
+    case '^':
+      take(t, Tok::Caret, 1);
+      break;
+    case '(':
+      take(t, Tok::LParen, 1);
+      break;
+    case ')':
+      take(t, Tok::RParen, 1);
+      break;
+    case '[':
+      take(t, Tok::LBracket, 1);
+      break;
+    case ']':
+      take(t, Tok::RBracket, 1);
+      break;
+    case ',':
+      take(t, Tok::Comma, 1);
+      break;
     case '=':
       if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '='; compare with '=='");
       take(t, Tok::Eq, 2);
@@ -149,15 +167,20 @@ void Lexer::lex_operator(Token& t) {
       if (!next_is('=')) fail(t.begin, t.begin + 1, "unexpected '!'; negate with 'not'");
       take(t, Tok::Ne, 2);
       break;
-    case '<': take(t, next_is('=') ? Tok::Le : Tok::Lt, next_is('=') ? 2 : 1); break;
-    case '>': take(t, next_is('=') ? Tok::Ge : Tok::Gt, next_is('=') ? 2 : 1); break;
+    case '<':
+      take(t, next_is('=') ? Tok::Le : Tok::Lt, next_is('=') ? 2 : 1);
+      break;
+    case '>':
+      take(t, next_is('=') ? Tok::Ge : Tok::Gt, next_is('=') ? 2 : 1);
+      break;
     case '&':
       fail(t.begin, next_is('&') ? t.begin + 2 : t.begin + 1,
            next_is('&') ? "unexpected '&&'; use 'and'" : "unexpected '&'; use 'and'");
     case '|':
       fail(t.begin, next_is('|') ? t.begin + 2 : t.begin + 1,
            next_is('|') ? "unexpected '||'; use 'or'" : "unexpected '|'; use 'or'");
-    default: unexpected_character(t);
+    default:
+      unexpected_character(t);
   }
 }
 

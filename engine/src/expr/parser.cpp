@@ -11,67 +11,107 @@ namespace tradeoff::expr {
 
 std::string_view to_string(Op op) {
   switch (op) {
-    case Op::Number: return "number";
-    case Op::String: return "string";
-    case Op::Bool: return "bool";
-    case Op::Name: return "name";
-    case Op::List: return "list";
-    case Op::Neg: return "neg";
-    case Op::Not: return "not";
-    case Op::Add: return "+";
-    case Op::Sub: return "-";
-    case Op::Mul: return "*";
-    case Op::Div: return "/";
-    case Op::Pow: return "^";
-    case Op::Eq: return "==";
-    case Op::Ne: return "!=";
-    case Op::Lt: return "<";
-    case Op::Le: return "<=";
-    case Op::Gt: return ">";
-    case Op::Ge: return ">=";
-    case Op::And: return "and";
-    case Op::Or: return "or";
-    case Op::In: return "in";
-    case Op::Call: return "call";
+    case Op::Number:
+      return "number";
+    case Op::String:
+      return "string";
+    case Op::Bool:
+      return "bool";
+    case Op::Name:
+      return "name";
+    case Op::List:
+      return "list";
+    case Op::Neg:
+      return "neg";
+    case Op::Not:
+      return "not";
+    case Op::Add:
+      return "+";
+    case Op::Sub:
+      return "-";
+    case Op::Mul:
+      return "*";
+    case Op::Div:
+      return "/";
+    case Op::Pow:
+      return "^";
+    case Op::Eq:
+      return "==";
+    case Op::Ne:
+      return "!=";
+    case Op::Lt:
+      return "<";
+    case Op::Le:
+      return "<=";
+    case Op::Gt:
+      return ">";
+    case Op::Ge:
+      return ">=";
+    case Op::And:
+      return "and";
+    case Op::Or:
+      return "or";
+    case Op::In:
+      return "in";
+    case Op::Call:
+      return "call";
   }
   return "?";
 }
 
 std::string_view to_string(Func func) {
   switch (func) {
-    case Func::None: return "";
-    case Func::If: return "if";
-    case Func::Min: return "min";
-    case Func::Max: return "max";
-    case Func::Clamp: return "clamp";
-    case Func::Abs: return "abs";
-    case Func::Round: return "round";
-    case Func::Floor: return "floor";
-    case Func::Ceil: return "ceil";
-    case Func::Log: return "log";
-    case Func::Exp: return "exp";
-    case Func::Sqrt: return "sqrt";
+    case Func::None:
+      return "";
+    case Func::If:
+      return "if";
+    case Func::Min:
+      return "min";
+    case Func::Max:
+      return "max";
+    case Func::Clamp:
+      return "clamp";
+    case Func::Abs:
+      return "abs";
+    case Func::Round:
+      return "round";
+    case Func::Floor:
+      return "floor";
+    case Func::Ceil:
+      return "ceil";
+    case Func::Log:
+      return "log";
+    case Func::Exp:
+      return "exp";
+    case Func::Sqrt:
+      return "sqrt";
   }
   return "";
 }
 
 std::string_view to_string(Type type) {
   switch (type) {
-    case Type::Unknown: return "unknown";
-    case Type::Number: return "a number";
-    case Type::Bool: return "a boolean";
-    case Type::String: return "a string";
-    case Type::Level: return "a level";
-    case Type::Choice: return "a choice";
-    case Type::List: return "a list";
+    case Type::Unknown:
+      return "unknown";
+    case Type::Number:
+      return "a number";
+    case Type::Bool:
+      return "a boolean";
+    case Type::String:
+      return "a string";
+    case Type::Level:
+      return "a level";
+    case Type::Choice:
+      return "a choice";
+    case Type::List:
+      return "a list";
   }
   return "unknown";
 }
 
 const std::vector<std::string>& function_names() {
-  static const std::vector<std::string> names = {"if",    "min",  "max",   "clamp",
-                                                 "abs",   "round", "floor", "ceil",
-                                                 "log",   "exp",  "sqrt"};
+  static const std::vector<std::string> names = {"if",    "min",  "max", "clamp", "abs", "round",
+                                                 "floor", "ceil", "log", "exp",   "sqrt"};
   return names;
 }
 
@@ -123,8 +163,7 @@ class Parser {
 
   uint32_t add(Node n) {
     if (tree_.nodes.size() >= kMaxNodes) {
-      fail(n.begin, n.end,
-           fmt::format("expression is too large (more than {} nodes)", kMaxNodes),
+      fail(n.begin, n.end, fmt::format("expression is too large (more than {} nodes)", kMaxNodes),
            ParseError::Kind::Limit);
     }
     tree_.nodes.push_back(std::move(n));
@@ -204,13 +243,26 @@ class Parser {
       const uint32_t right = additive(depth);
       Op kind = Op::In;
       switch (op.kind) {
-        case Tok::Eq: kind = Op::Eq; break;
-        case Tok::Ne: kind = Op::Ne; break;
-        case Tok::Lt: kind = Op::Lt; break;
-        case Tok::Le: kind = Op::Le; break;
-        case Tok::Gt: kind = Op::Gt; break;
-        case Tok::Ge: kind = Op::Ge; break;
-        default: break;
+        case Tok::Eq:
+          kind = Op::Eq;
+          break;
+        case Tok::Ne:
+          kind = Op::Ne;
+          break;
+        case Tok::Lt:
+          kind = Op::Lt;
+          break;
+        case Tok::Le:
+          kind = Op::Le;
+          break;
+        case Tok::Gt:
+          kind = Op::Gt;
+          break;
+        case Tok::Ge:
+          kind = Op::Ge;
+          break;
+        default:
+          break;
       }
       if (comparison_token(tok_.kind) || is_keyword("in")) {
         fail(tok_.begin, tok_.end,
@@ -302,8 +354,10 @@ class Parser {
         tree_.nodes[inner].end = close;
         return inner;
       }
-      case Tok::LBracket: return list(depth, t);
-      case Tok::Ident: return identifier(depth, t);
+      case Tok::LBracket:
+        return list(depth, t);
+      case Tok::Ident:
+        return identifier(depth, t);
       default:
         fail(t.begin, t.end, fmt::format("expected a value, got {}", describe(t, src_)));
     }

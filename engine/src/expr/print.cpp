@@ -1,8 +1,8 @@
 // Printing expression trees: an S-expression dump for tests, and canonical source text that
 // re-parses to the same tree (the fuzzer checks the round trip).
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "expr/ast.hpp"
 
@@ -24,10 +24,18 @@ std::string quoted(const std::string& s) {
 void dump_node(const Tree& t, uint32_t i, std::string& out) {
   const Node& n = t.node(i);
   switch (n.op) {
-    case Op::Number: out += number_text(n.number); return;
-    case Op::String: out += quoted(n.text); return;
-    case Op::Bool: out += n.number != 0 ? "true" : "false"; return;
-    case Op::Name: out += n.text; return;
+    case Op::Number:
+      out += number_text(n.number);
+      return;
+    case Op::String:
+      out += quoted(n.text);
+      return;
+    case Op::Bool:
+      out += n.number != 0 ? "true" : "false";
+      return;
+    case Op::Name:
+      out += n.text;
+      return;
     case Op::List:
       out += '[';
       for (uint32_t k = 0; k < n.count; ++k) {
@@ -36,7 +44,8 @@ void dump_node(const Tree& t, uint32_t i, std::string& out) {
       }
       out += ']';
       return;
-    default: break;
+    default:
+      break;
   }
   out += '(';
   out += n.op == Op::Call ? std::string(to_string(n.func)) : std::string(to_string(n.op));
@@ -50,23 +59,32 @@ void dump_node(const Tree& t, uint32_t i, std::string& out) {
 /// Binding strength, weakest first; 9 = atoms and calls.
 int precedence(Op op) {
   switch (op) {
-    case Op::Or: return 1;
-    case Op::And: return 2;
-    case Op::Not: return 3;
+    case Op::Or:
+      return 1;
+    case Op::And:
+      return 2;
+    case Op::Not:
+      return 3;
     case Op::Eq:
     case Op::Ne:
     case Op::Lt:
     case Op::Le:
     case Op::Gt:
     case Op::Ge:
-    case Op::In: return 4;
+    case Op::In:
+      return 4;
     case Op::Add:
-    case Op::Sub: return 5;
+    case Op::Sub:
+      return 5;
     case Op::Mul:
-    case Op::Div: return 6;
-    case Op::Neg: return 7;
-    case Op::Pow: return 8;
-    default: return 9;
+    case Op::Div:
+      return 6;
+    case Op::Neg:
+      return 7;
+    case Op::Pow:
+      return 8;
+    default:
+      return 9;
   }
 }
 
@@ -82,10 +100,18 @@ void source_node(const Tree& t, uint32_t i, std::string& out) {
   const Node& n = t.node(i);
   const int p = precedence(n.op);
   switch (n.op) {
-    case Op::Number: out += number_text(n.number); return;
-    case Op::String: out += quoted(n.text); return;
-    case Op::Bool: out += n.number != 0 ? "true" : "false"; return;
-    case Op::Name: out += n.text; return;
+    case Op::Number:
+      out += number_text(n.number);
+      return;
+    case Op::String:
+      out += quoted(n.text);
+      return;
+    case Op::Bool:
+      out += n.number != 0 ? "true" : "false";
+      return;
+    case Op::Name:
+      out += n.text;
+      return;
     case Op::List:
     case Op::Call:
       if (n.op == Op::Call) out += n.text;
@@ -110,7 +136,8 @@ void source_node(const Tree& t, uint32_t i, std::string& out) {
       operand(t, c, precedence(t.node(c).op) < 3, out);
       return;
     }
-    default: break;
+    default:
+      break;
   }
   const uint32_t l = t.child_index(n, 0);
   const uint32_t r = t.child_index(n, 1);
@@ -157,7 +184,8 @@ std::vector<std::string> names_in(const Tree& tree) {
   std::vector<std::pair<uint32_t, std::string>> found;
   for (const auto& n : tree.nodes) {
     if (n.op != Op::Name) continue;
-    auto it = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.second == n.text; });
+    auto it =
+        std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.second == n.text; });
     if (it == found.end()) {
       found.emplace_back(n.begin, n.text);
     } else {

@@ -11,8 +11,12 @@ Symbol input_symbol(const Input& input, int32_t slot, std::vector<Domain>& domai
   s.slot = slot;
   switch (input.type) {
     case InputType::Number:
-    case InputType::Integer: s.type = Type::Number; break;
-    case InputType::Boolean: s.type = Type::Bool; break;
+    case InputType::Integer:
+      s.type = Type::Number;
+      break;
+    case InputType::Boolean:
+      s.type = Type::Bool;
+      break;
     case InputType::Choice:
     case InputType::Level:
       s.type = input.type == InputType::Level ? Type::Level : Type::Choice;

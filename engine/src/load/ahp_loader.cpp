@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "load/weighting_loader.hpp"
-#include "support/text.hpp"
 #include "support/ri_tables.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::loader {
 

@@ -18,7 +18,11 @@ std::vector<std::string> criterion_ids_of(const Framework& fw) {
 class AssessmentReader {
  public:
   AssessmentReader(Context& ctx, Assessment& a, const Framework& fw)
-      : ctx_(ctx), a_(a), fw_(fw), criterion_ids_(criterion_ids_of(fw)), symbols_(expr::symbols_of(fw)) {}
+      : ctx_(ctx),
+        a_(a),
+        fw_(fw),
+        criterion_ids_(criterion_ids_of(fw)),
+        symbols_(expr::symbols_of(fw)) {}
 
   void read() {
     Fields f(ctx_, ctx_.doc().root, "assessment");

@@ -30,9 +30,12 @@ using loader::stem_of;
 
 std::string_view to_string(FileKind kind) {
   switch (kind) {
-    case FileKind::Framework: return "framework";
-    case FileKind::Assessment: return "assessment";
-    case FileKind::Criterion: return "criterion";
+    case FileKind::Framework:
+      return "framework";
+    case FileKind::Assessment:
+      return "assessment";
+    case FileKind::Criterion:
+      return "criterion";
   }
   return "framework";
 }
@@ -100,8 +103,8 @@ std::string a_kind(FileKind kind) {
 /// level up (the repository layout), then the built-in catalog.
 class CatalogResolver {
  public:
-  CatalogResolver(SourceReader& reader, const std::string& framework_path,
-                  DiagnosticSink& sink, std::vector<Diagnostic>& warnings)
+  CatalogResolver(SourceReader& reader, const std::string& framework_path, DiagnosticSink& sink,
+                  std::vector<Diagnostic>& warnings)
       : reader_(reader), sink_(sink), warnings_(warnings) {
     const std::string dir = parent_of(framework_path);
     if (!is_builtin(framework_path)) {
@@ -158,7 +161,9 @@ Framework framework_from(SourceReader& reader, const yaml::Document& doc,
   loader::Context ctx(doc, sink);
   CatalogResolver resolver(reader, doc.file, sink, warnings);
   loader::CriterionResolver resolve = [&resolver](const std::string& id, const yaml::Node& at,
-                                                loader::Context& c) { return resolver(id, at, c); };
+                                                  loader::Context& c) {
+    return resolver(id, at, c);
+  };
   Framework fw = loader::read_framework(ctx, resolve);
   sink.throw_if_errors();
   auto own = warnings_of(sink);
@@ -182,7 +187,8 @@ CatalogCriterion criterion_from(const yaml::Document& doc, const std::string& pa
   if (kind != FileKind::Criterion) wrong_kind(doc, kind, FileKind::Criterion);
   DiagnosticSink sink;
   loader::Context ctx(doc, sink);
-  const std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  const std::string name =
+      path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
   CatalogCriterion c = loader::read_catalog_criterion(ctx, stem_of(name));
   sink.throw_if_errors();
   if (warnings != nullptr) *warnings = warnings_of(sink);

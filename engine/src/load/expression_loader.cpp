@@ -36,7 +36,7 @@ std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc,
         scan += 2;  // an escaped line break yields nothing; the next line's indentation follows
         continue;
       }
-      if (dbl && c == '\\') break;                                   // an escape yields v
+      if (dbl && c == '\\') break;  // an escape yields v
       if (single && c == '\'' && scan + 1 < text.size() && text[scan + 1] == '\'') break;
       if (c == v) break;
       if ((c == '\n' || c == '\r') && (v == ' ' || v == '\n')) break;  // a folded line break
@@ -120,6 +120,5 @@ bool check_expression(DiagnosticSink& sink, Expression& e, const expr::Symbols& 
   }
   return errors.empty();
 }
-
 
 }  // namespace tradeoff::loader

@@ -20,11 +20,11 @@ std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
 
 /// Source (line, column) of each byte of a scalar's value, and of its end: quotes, escapes,
 /// folded lines and block indentation accounted for.
-std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc, const yaml::Node& node);
+std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc,
+                                                  const yaml::Node& node);
 
 /// Resolves names and checks types; every problem is reported at its position. True when ok.
 bool check_expression(DiagnosticSink& sink, Expression& expression, const expr::Symbols& symbols,
                       expr::Type expected, std::string_view what);
-
 
 }  // namespace tradeoff::loader

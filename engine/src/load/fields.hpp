@@ -11,8 +11,8 @@
 
 #include "load/messages.hpp"
 #include "load/yaml_tree.hpp"
-#include "tradeoff/choices.hpp"
 #include "support/numbers.hpp"
+#include "tradeoff/choices.hpp"
 #include "tradeoff/error.hpp"
 
 namespace tradeoff::loader {

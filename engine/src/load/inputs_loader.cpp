@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "support/inputs.hpp"
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "support/inputs.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::loader {

@@ -2,17 +2,16 @@
 // aliases never expand and duplicate keys, depth and size are checked as the events arrive.
 #include "load/yaml_tree.hpp"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
-
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <sstream>
 #include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 namespace tradeoff::yaml {
 
@@ -25,10 +24,14 @@ const Node* Node::find(std::string_view key) const {
 
 std::string describe(const Node& node) {
   switch (node.kind) {
-    case Kind::Null: return "null";
-    case Kind::Sequence: return "a sequence";
-    case Kind::Mapping: return "a mapping";
-    case Kind::Scalar: break;
+    case Kind::Null:
+      return "null";
+    case Kind::Sequence:
+      return "a sequence";
+    case Kind::Mapping:
+      return "a mapping";
+    case Kind::Scalar:
+      break;
   }
   if (node.style != Style::Plain) return fmt::format("the string '{}'", node.scalar);
   return fmt::format("'{}'", node.scalar);
@@ -111,7 +114,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   Node make(const YAML::Mark& mark) {
     if (++nodes_ > kMaxNodes) {
-      fail_at(ErrorCode::YamlLimit, mark, fmt::format("too many YAML nodes (the limit is {})", kMaxNodes));
+      fail_at(ErrorCode::YamlLimit, mark,
+              fmt::format("too many YAML nodes (the limit is {})", kMaxNodes));
     }
     Node node;
     const auto [line, column] = doc_.position_of(static_cast<size_t>(std::max(mark.pos, 0)));
@@ -128,18 +132,24 @@ class TreeBuilder : public YAML::EventHandler {
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) const {
     if (!tag.empty() && tag != "?" && tag != "!") {
-      fail_at(ErrorCode::YamlSyntax, mark, fmt::format("YAML tags are not supported (found '{}')", tag));
+      fail_at(ErrorCode::YamlSyntax, mark,
+              fmt::format("YAML tags are not supported (found '{}')", tag));
     }
   }
 
   Style scalar_style(const YAML::Mark& mark) const {
     if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= text_.size()) return Style::Plain;
     switch (text_[static_cast<size_t>(mark.pos)]) {
-      case '"': return Style::DoubleQuoted;
-      case '\'': return Style::SingleQuoted;
-      case '|': return Style::Literal;
-      case '>': return Style::Folded;
-      default: return Style::Plain;
+      case '"':
+        return Style::DoubleQuoted;
+      case '\'':
+        return Style::SingleQuoted;
+      case '|':
+        return Style::Literal;
+      case '>':
+        return Style::Folded;
+      default:
+        return Style::Plain;
     }
   }
 
@@ -148,7 +158,8 @@ class TreeBuilder : public YAML::EventHandler {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= kMaxDepth) {
-      fail_at(ErrorCode::YamlLimit, mark, fmt::format("YAML nesting is deeper than {} levels", kMaxDepth));
+      fail_at(ErrorCode::YamlLimit, mark,
+              fmt::format("YAML nesting is deeper than {} levels", kMaxDepth));
     }
     Frame frame;
     frame.node = make(mark);
@@ -273,7 +284,8 @@ size_t Document::offset_of(int line, int column) const {
   // Columns count characters (UTF-8 code points), not bytes.
   for (int c = 1; c < column && offset < text.size() && text[offset] != '\n'; ++c) {
     ++offset;
-    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+      ++offset;
   }
   return offset;
 }

@@ -113,8 +113,7 @@ void wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r, std::vector
 std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r);
 
 /// w_j s_j r_ij for every cell: the weighted normalised values, more is better.
-void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r,
-                     std::vector<double>& out);
+void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r, std::vector<double>& out);
 
 /// Log of the weighted product of option i; throws for a non-positive value of a criterion
 /// with weight (WPM). With `allow_zero`, a zero value that counts with a positive exponent

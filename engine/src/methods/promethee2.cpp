@@ -1,9 +1,9 @@
 // PROMETHEE II: net outranking flow phi = phi+ - phi-, from each criterion's preference function
 // over the oriented differences; contributions are each criterion's weighted net flow.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "methods/method.hpp"
 #include "support/text.hpp"
@@ -30,14 +30,18 @@ void gaussian_sums(const std::vector<double>& y, double s, std::vector<double>& 
 
 std::string describe(const Preference& pref) {
   switch (pref.kind) {
-    case Preference::Kind::Usual: return "usual";
-    case Preference::Kind::UShape: return fmt::format("u_shape q={}", quantity(pref.q));
-    case Preference::Kind::VShape: return fmt::format("v_shape p={}", quantity(pref.p));
+    case Preference::Kind::Usual:
+      return "usual";
+    case Preference::Kind::UShape:
+      return fmt::format("u_shape q={}", quantity(pref.q));
+    case Preference::Kind::VShape:
+      return fmt::format("v_shape p={}", quantity(pref.p));
     case Preference::Kind::Level:
       return fmt::format("level q={} p={}", quantity(pref.q), quantity(pref.p));
     case Preference::Kind::Linear:
       return fmt::format("linear q={} p={}", quantity(pref.q), quantity(pref.p));
-    case Preference::Kind::Gaussian: return fmt::format("gaussian s={}", quantity(pref.s));
+    case Preference::Kind::Gaussian:
+      return fmt::format("gaussian s={}", quantity(pref.s));
   }
   return "usual";
 }
@@ -135,8 +139,7 @@ void promethee2(const DecisionProblem& p, const NormalizedMatrix& r, const Metho
   if (!params.details) return;
   std::vector<std::string> functions;
   for (size_t j = 0; j < m; ++j) {
-    functions.push_back(
-        describe(params.preference.empty() ? Preference{} : params.preference[j]));
+    functions.push_back(describe(params.preference.empty() ? Preference{} : params.preference[j]));
   }
   out.details.per_criterion_text.emplace_back("preference", std::move(functions));
   out.details.per_option.emplace_back("phi_plus", phi_plus);

@@ -102,8 +102,7 @@ void compromise(const DecisionProblem& p, const std::vector<double>& q,
     details.compromise_set = {p.options[0]};
   }
   details.figures = {{"v", v}, {"dq", dq}};
-  details.conditions = {{"acceptable_advantage", advantage},
-                        {"acceptable_stability", stability}};
+  details.conditions = {{"acceptable_advantage", advantage}, {"acceptable_stability", stability}};
 }
 
 }  // namespace

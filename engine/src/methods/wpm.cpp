@@ -1,9 +1,9 @@
 // The weighted product (WPM): score_i = prod_j r_ij^(w_j s_j), computed as a sum of logarithms;
 // contributions are the terms of ln(score).
-#include <fmt/format.h>
-
 #include <cmath>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "methods/method.hpp"
 #include "support/text.hpp"

@@ -1,7 +1,7 @@
 // The weighted sum (WSM): score_i = sum_j w_j s_j r_ij; contributions are the terms.
-#include "support/linalg.hpp"
 #include "methods/affine.hpp"
 #include "methods/method.hpp"
+#include "support/linalg.hpp"
 
 namespace tradeoff::detail {
 

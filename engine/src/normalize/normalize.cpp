@@ -2,12 +2,12 @@
 // tests assert that no NaN ever leaves this file.
 #include "normalize/normalize.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "support/linalg.hpp"
 #include "support/text.hpp"
@@ -45,8 +45,7 @@ struct DomainContext {
        fmt::format("the {} compares {} as ratios (normalization '{}'), which needs {} values, "
                    "but option '{}' scores {} on criterion '{}'",
                    ctx.method, p.criteria[j].direction == Direction::Cost ? "costs" : "values",
-                   ctx.normalization, need, p.options[i], quantity(p.at(i, j)),
-                   p.criteria[j].id),
+                   ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
        "the weighted sum accepts it: --method wsm");
 }
 
@@ -158,8 +157,10 @@ Transform column_transform(const DecisionProblem& p, size_t j, Normalization nor
         return t;
       }
       return minmax(s, cost);
-    case Normalization::MinMax: return minmax(s, cost);
-    case Normalization::None: return affine(0, 1);
+    case Normalization::MinMax:
+      return minmax(s, cost);
+    case Normalization::None:
+      return affine(0, 1);
     case Normalization::Max:
       if (cost) {
         if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
@@ -224,24 +225,33 @@ std::string describe_normalization(const Column& c, Normalization normalization,
   switch (normalization) {
     case Normalization::Declared:
       how = c.value_function ? "value function"
-            : c.scale ? fmt::format("scale [{}, {}]", quantity(c.scale->first),
-                                    quantity(c.scale->second))
-                      : "min-max";
+            : c.scale
+                ? fmt::format("scale [{}, {}]", quantity(c.scale->first), quantity(c.scale->second))
+                : "min-max";
       break;
-    case Normalization::MinMax: how = "min-max"; break;
-    case Normalization::None: how = "none (raw)"; break;
-    case Normalization::Max: how = cost ? "min / x" : "x / max"; break;
-    case Normalization::Sum: how = cost ? "(1/x) / sum(1/x)" : "x / sum"; break;
-    case Normalization::Vector: how = cost ? "1 - x / norm" : "x / norm"; break;
+    case Normalization::MinMax:
+      how = "min-max";
+      break;
+    case Normalization::None:
+      how = "none (raw)";
+      break;
+    case Normalization::Max:
+      how = cost ? "min / x" : "x / max";
+      break;
+    case Normalization::Sum:
+      how = cost ? "(1/x) / sum(1/x)" : "x / sum";
+      break;
+    case Normalization::Vector:
+      how = cost ? "1 - x / norm" : "x / norm";
+      break;
   }
   // Costs are normalised like benefits (the method takes the smallest as best): say so.
   if (!orient && c.direction == Direction::Cost) how += ", cost not mirrored";
   return how;
 }
 
-void normalize_into(const DecisionProblem& p, Normalization normalization,
-                    std::string_view method, bool orient, bool materialize,
-                    NormalizedMatrix& out) {
+void normalize_into(const DecisionProblem& p, Normalization normalization, std::string_view method,
+                    bool orient, bool materialize, NormalizedMatrix& out) {
   const size_t m = p.cols();
   out.normalization = normalization;
   out.oriented = orient;
@@ -269,7 +279,8 @@ NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization
                            std::string_view method, bool orient, bool materialize) {
   NormalizedMatrix out;
   normalize_into(p, normalization, method, orient, materialize, out);
-  for (const Column& c : p.criteria) out.how.push_back(describe_normalization(c, normalization, orient));
+  for (const Column& c : p.criteria)
+    out.how.push_back(describe_normalization(c, normalization, orient));
   return out;
 }
 

@@ -48,11 +48,11 @@ struct NormalizedMatrix {
   std::vector<std::string> how;      ///< per column, e.g. "scale [1, 5]"; filled by normalize()
   std::vector<double> raw_min;       ///< per column, of the raw scores
   std::vector<double> raw_max;
-  bool affine = true;                ///< every column is plainly affine
+  bool affine = true;  ///< every column is plainly affine
   Normalization normalization = Normalization::Declared;
-  bool oriented = true;              ///< costs flipped so that more is better
-  std::vector<double> sums;          ///< scratch: per-column sums and sums of squares, then
-  std::vector<double> squares;       ///< the affine terms of materialisation
+  bool oriented = true;         ///< costs flipped so that more is better
+  std::vector<double> sums;     ///< scratch: per-column sums and sums of squares, then
+  std::vector<double> squares;  ///< the affine terms of materialisation
   std::vector<double> offsets;
 
   /// The normalised value of row i, column j of `problem`.
@@ -75,12 +75,10 @@ NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normali
 /// The same into `out`, reusing its storage (no allocation once it has held this size), and
 /// without the words of `how`.
 void normalize_into(const DecisionProblem& problem, Normalization normalization,
-                    std::string_view method, bool orient, bool materialize,
-                    NormalizedMatrix& out);
+                    std::string_view method, bool orient, bool materialize, NormalizedMatrix& out);
 
 /// How a column is normalised, in words: "scale [1, 5]", "min-max", "x / norm, cost not
 /// mirrored". It depends on the column's declaration alone, not on its values.
-std::string describe_normalization(const Column& column, Normalization normalization,
-                                   bool orient);
+std::string describe_normalization(const Column& column, Normalization normalization, bool orient);
 
 }  // namespace tradeoff::detail

@@ -12,11 +12,11 @@ namespace tradeoff::detail {
 
 /// The eligible options and the storage that moves between re-runs.
 struct Rows {
-  std::vector<size_t> eligible;             ///< indices of the options not vetoed
-  std::vector<std::string> ids;             ///< every option's id, while not in the problem
+  std::vector<size_t> eligible;              ///< indices of the options not vetoed
+  std::vector<std::string> ids;              ///< every option's id, while not in the problem
   std::vector<const SourceLocation*> where;  ///< every cell's source, options x criteria
-  std::vector<uint32_t> by_id;              ///< per eligible row: its position among the ids
-  bool first = true;                        ///< no rows selected yet
+  std::vector<uint32_t> by_id;               ///< per eligible row: its position among the ids
+  bool first = true;                         ///< no rows selected yet
 };
 
 /// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x

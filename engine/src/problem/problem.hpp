@@ -23,8 +23,8 @@ struct Column {
 struct DecisionProblem {
   std::vector<std::string> options;
   std::vector<Column> criteria;
-  std::vector<double> values;         ///< row-major, options x criteria, raw units
-  std::vector<double> weights;        ///< per criterion, non-negative, summing to 1
+  std::vector<double> values;   ///< row-major, options x criteria, raw units
+  std::vector<double> weights;  ///< per criterion, non-negative, summing to 1
   /// Per cell, where its score was written (for diagnostics); may be empty, or hold nulls.
   std::vector<const SourceLocation*> where;
 

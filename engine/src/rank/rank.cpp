@@ -47,8 +47,7 @@ std::vector<RankEntry> rank_options(const std::vector<std::string>& ids,
   const std::vector<uint32_t> by_id = id_order(ids);
   std::vector<size_t> order(ids.size());
   std::vector<int> ranks(ids.size());
-  rank_into(scores.data(), by_id.data(), ids.size(), higher_is_better, order.data(),
-            ranks.data());
+  rank_into(scores.data(), by_id.data(), ids.size(), higher_is_better, order.data(), ranks.data());
   std::vector<RankEntry> out;
   out.reserve(order.size());
   for (size_t i : order) out.push_back({ids[i], ranks[i], scores[i]});

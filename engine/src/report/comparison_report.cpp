@@ -1,9 +1,9 @@
 // Rendering a method comparison (`--method all`): ranks side by side, Kendall's tau between
 // every pair of methods, and whether the winner depends on the method.
+#include <ostream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include <ostream>
 
 #include "report/json_number.hpp"
 #include "report/renderers.hpp"

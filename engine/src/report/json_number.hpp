@@ -3,12 +3,12 @@
 // document, so that the same result always prints the same bytes.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <ostream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "support/text.hpp"
 

@@ -1,9 +1,9 @@
 // The JSON result: the stable contract documented in the README ("The JSON result").
 // Keys keep a fixed order (ordered_json) and numbers are rounded to 12 significant digits,
 // so the same input always gives the same bytes.
-#include <nlohmann/json.hpp>
-
 #include <ostream>
+
+#include <nlohmann/json.hpp>
 
 #include "report/json_number.hpp"
 #include "report/renderers.hpp"

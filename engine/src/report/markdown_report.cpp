@@ -1,8 +1,8 @@
 // A Markdown decision record (after MADR): context, outcome, ranking, reasons and figures,
 // reproducible and diffable in git.
-#include <fmt/format.h>
-
 #include <ostream>
+
+#include <fmt/format.h>
 
 #include "report/renderers.hpp"
 #include "support/text.hpp"
@@ -28,9 +28,9 @@ void header_section(const Result& r, std::ostream& out) {
     if (!r.assessment_date.empty()) a += " (" + r.assessment_date + ")";
     table_row(out, {"Assessment", a});
   }
-  table_row(out, {"Method", fmt::format("{} (`{}`), normalization `{}`; {} score is better",
-                                        r.method_title, r.method, r.normalization,
-                                        r.higher_is_better ? "higher" : "lower")});
+  table_row(out, {"Method",
+                  fmt::format("{} (`{}`), normalization `{}`; {} score is better", r.method_title,
+                              r.method, r.normalization, r.higher_is_better ? "higher" : "lower")});
 }
 
 /// The chosen option, the summary, and the rules' recommendations.
@@ -129,9 +129,12 @@ void criteria_section(const Result& r, std::ostream& out, bool with_normalizatio
   for (const auto& c : r.criteria) {
     std::string weight = quantity(c.weight);
     if (c.weight_origin != "framework") weight += " (" + c.weight_origin + ")";
-    std::vector<std::string> row = {cell(c.name), "`" + c.id + "`",
-                                    std::string(to_string(c.direction)), weight,
-                                    fixed(c.normalized_weight, 4), cell(c.unit)};
+    std::vector<std::string> row = {cell(c.name),
+                                    "`" + c.id + "`",
+                                    std::string(to_string(c.direction)),
+                                    weight,
+                                    fixed(c.normalized_weight, 4),
+                                    cell(c.unit)};
     if (with_normalization) row.push_back(cell(c.normalization));
     table_row(out, row);
   }

@@ -23,10 +23,18 @@ std::optional<Format> parse_format(std::string_view name) {
 
 void render(const Result& result, const RenderOptions& options, std::ostream& out) {
   switch (options.format) {
-    case Format::Text: detail::render_text(result, options.color, out); break;
-    case Format::Json: detail::render_json(result, out); break;
-    case Format::Markdown: detail::render_markdown(result, out); break;
-    case Format::Csv: detail::render_csv(result, out); break;
+    case Format::Text:
+      detail::render_text(result, options.color, out);
+      break;
+    case Format::Json:
+      detail::render_json(result, out);
+      break;
+    case Format::Markdown:
+      detail::render_markdown(result, out);
+      break;
+    case Format::Csv:
+      detail::render_csv(result, out);
+      break;
   }
 }
 
@@ -38,10 +46,18 @@ std::string render(const Result& result, const RenderOptions& options) {
 
 void render(const MethodComparison& comparison, const RenderOptions& options, std::ostream& out) {
   switch (options.format) {
-    case Format::Text: detail::render_comparison_text(comparison, options.color, out); break;
-    case Format::Json: detail::render_comparison_json(comparison, out); break;
-    case Format::Markdown: detail::render_comparison_markdown(comparison, out); break;
-    case Format::Csv: detail::render_comparison_csv(comparison, out); break;
+    case Format::Text:
+      detail::render_comparison_text(comparison, options.color, out);
+      break;
+    case Format::Json:
+      detail::render_comparison_json(comparison, out);
+      break;
+    case Format::Markdown:
+      detail::render_comparison_markdown(comparison, out);
+      break;
+    case Format::Csv:
+      detail::render_comparison_csv(comparison, out);
+      break;
   }
 }
 
@@ -53,10 +69,18 @@ std::string render(const MethodComparison& comparison, const RenderOptions& opti
 
 void render_weights(const Result& result, const RenderOptions& options, std::ostream& out) {
   switch (options.format) {
-    case Format::Text: detail::render_weights_text(result, options.color, out); break;
-    case Format::Json: detail::render_weights_json(result, out); break;
-    case Format::Markdown: detail::render_weights_markdown(result, out); break;
-    case Format::Csv: detail::render_weights_csv(result, out); break;
+    case Format::Text:
+      detail::render_weights_text(result, options.color, out);
+      break;
+    case Format::Json:
+      detail::render_weights_json(result, out);
+      break;
+    case Format::Markdown:
+      detail::render_weights_markdown(result, out);
+      break;
+    case Format::Csv:
+      detail::render_weights_csv(result, out);
+      break;
   }
 }
 

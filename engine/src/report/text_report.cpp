@@ -1,9 +1,9 @@
 // The terminal report: ranking with bars, the explanation, criteria, scores and contributions.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <ostream>
+
+#include <fmt/format.h>
 
 #include "explain/explain.hpp"
 #include "report/renderers.hpp"
@@ -106,14 +106,16 @@ void why(const Result& r, const Style& st, std::ostream& out) {
       tw += w->contribution[j];
       tu += u->contribution[j];
     }
-    t.add({"total = " + r.contribution_total, fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
+    t.add(
+        {"total = " + r.contribution_total, fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   }
   out << '\n';
   print_table(t, st, out);
   if (r.contribution_total.empty()) {
-    out << fmt::format("  ({} ranks by its own score; these values show where each option "
-                       "stands, they do not add up to it)\n",
-                       r.method_title);
+    out << fmt::format(
+        "  ({} ranks by its own score; these values show where each option "
+        "stands, they do not add up to it)\n",
+        r.method_title);
   }
 }
 
@@ -135,9 +137,12 @@ void criteria(const Result& r, const Style& st, std::ostream& out, bool with_nor
     std::string weight = given ? quantity(c.weight) : fixed(c.weight, 4);
     if (c.weight_origin == "assessment") weight += "*";
     if (c.weight_origin.rfind("rule ", 0) == 0) weight += "^";
-    std::vector<std::string> row = {std::to_string(j + 1), c.id,
-                                    std::string(to_string(c.direction)), weight,
-                                    fixed(c.normalized_weight, 4), c.unit.empty() ? "-" : c.unit};
+    std::vector<std::string> row = {std::to_string(j + 1),
+                                    c.id,
+                                    std::string(to_string(c.direction)),
+                                    weight,
+                                    fixed(c.normalized_weight, 4),
+                                    c.unit.empty() ? "-" : c.unit};
     if (with_normalization) row.push_back(c.normalization);
     t.add(std::move(row));
   }
@@ -202,7 +207,8 @@ void rules(const Result& r, const Style& st, std::ostream& out) {
   if (r.rules.empty()) return;
   size_t fired = 0;
   for (const auto& t : r.rules) fired += t.fired ? 1 : 0;
-  out << '\n' << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
+  out << '\n'
+      << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
   for (const auto& t : r.rules) {
     out << (t.fired ? "  [fired] " : "  [ -   ] ") << t.id << ": " << t.when;
     const std::string b = bindings_text(t);
@@ -244,8 +250,9 @@ std::string yes_no(bool b) { return b ? "yes" : "no"; }
 void ahp_lines(const AhpReport& a, const std::string& label, const std::string& indent,
                std::ostream& out) {
   if (a.elements.size() < 3) {
-    out << indent << fmt::format("AHP{} ({}): {} elements, always consistent\n", label,
-                                 a.priority_method, a.elements.size());
+    out << indent
+        << fmt::format("AHP{} ({}): {} elements, always consistent\n", label, a.priority_method,
+                       a.elements.size());
     return;
   }
   out << indent
@@ -391,7 +398,8 @@ void details(const Result& r, const Style& st, std::ostream& out) {
   if (!d.per_option.empty()) details_by_option(r, st, out);
   if (!d.per_criterion.empty() || !d.per_criterion_text.empty()) details_by_criterion(r, st, out);
   std::string facts;
-  for (const auto& [key, value] : d.figures) facts += (facts.empty() ? "" : ", ") + key + " " + quantity(value);
+  for (const auto& [key, value] : d.figures)
+    facts += (facts.empty() ? "" : ", ") + key + " " + quantity(value);
   for (const auto& [key, value] : d.conditions) {
     facts += (facts.empty() ? "" : ", ") + key + ": " + yes_no(value);
   }

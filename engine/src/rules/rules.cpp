@@ -1,10 +1,10 @@
 // Rules: conditions, vetoes, score adjustments and notes, and their trace; see rules/rules.hpp.
 #include "rules/rules.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "support/text.hpp"
 
@@ -28,17 +28,23 @@ size_t criterion_of(const Framework& fw, const Effect& e) {
 
 std::string_view kind_name(Effect::Kind k) {
   switch (k) {
-    case Effect::Kind::Veto: return "veto";
-    case Effect::Kind::ScoreAdd: return "add";
-    case Effect::Kind::ScoreMultiply: return "multiply";
-    case Effect::Kind::ScoreSet: return "set";
-    case Effect::Kind::WeightMultiply: return "weight_multiply";
-    case Effect::Kind::WeightSet: return "weight_set";
-    case Effect::Kind::Note: return "note";
+    case Effect::Kind::Veto:
+      return "veto";
+    case Effect::Kind::ScoreAdd:
+      return "add";
+    case Effect::Kind::ScoreMultiply:
+      return "multiply";
+    case Effect::Kind::ScoreSet:
+      return "set";
+    case Effect::Kind::WeightMultiply:
+      return "weight_multiply";
+    case Effect::Kind::WeightSet:
+      return "weight_set";
+    case Effect::Kind::Note:
+      return "note";
   }
   return "note";
 }
-
 
 /// What one run of the rules reads and writes.
 struct Run {
@@ -54,8 +60,8 @@ double effect_value(Run& run, const CompiledRule& rule, size_t k) {
   const size_t index = rule.first + k;
   if (run.reevaluate) {
     const Effect& e = *rule.effects[k].effect;
-    run.state.values[index] = evaluate(run.names, run.slots, *e.value,
-                                       [&] { return describe(e, rule.rule->id); });
+    run.state.values[index] =
+        evaluate(run.names, run.slots, *e.value, [&] { return describe(e, rule.rule->id); });
   }
   return run.state.values[index];
 }
@@ -79,8 +85,7 @@ void veto(Run& run, const CompiledRule& rule, const CompiledEffect& ce, RuleTrac
   }
 }
 
-void warn_score_set(Run& run, const Rule& rule, const Effect& e, size_t i, size_t j,
-                    double after) {
+void warn_score_set(Run& run, const Rule& rule, const Effect& e, size_t i, size_t j, double after) {
   const Framework& fw = *run.names.fw;
   const std::string& id = fw.options[i].id;
   const std::string& c = fw.criteria[j].id;
@@ -149,10 +154,12 @@ void apply_effect(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) {
     run.trace->effect_trace[rule.first + k] = {run.trace->rules.size() - 1, rt->effects.size()};
   }
   switch (e.kind) {
-    case Effect::Kind::Veto: return veto(run, rule, ce, rt);
+    case Effect::Kind::Veto:
+      return veto(run, rule, ce, rt);
     case Effect::Kind::ScoreAdd:
     case Effect::Kind::ScoreMultiply:
-    case Effect::Kind::ScoreSet: return adjust_scores(run, rule, k, rt);
+    case Effect::Kind::ScoreSet:
+      return adjust_scores(run, rule, k, rt);
     case Effect::Kind::WeightMultiply:
     case Effect::Kind::WeightSet: {
       // Weights are known only once the weighting has run (objective methods read the final

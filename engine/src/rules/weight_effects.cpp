@@ -1,8 +1,8 @@
 // The rules' weight effects, applied to the weights the weighting gives: see rules/rules.hpp.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "rules/rules.hpp"
 #include "support/text.hpp"
@@ -13,11 +13,11 @@ namespace {
 
 [[noreturn]] void negative_weight(const SlotNames& names, const double* slots, const Effect& e,
                                   const std::string& rule, double after) {
-  Diagnostic d = make_diagnostic(
-      ErrorCode::InvalidWeights, e.value->at(0),
-      fmt::format("{} makes the weight of '{}' {}{}; weights must be non-negative",
-                  describe(e, rule), e.criterion, quantity(after),
-                  with_bindings(names, slots, *e.value)));
+  Diagnostic d =
+      make_diagnostic(ErrorCode::InvalidWeights, e.value->at(0),
+                      fmt::format("{} makes the weight of '{}' {}{}; weights must be non-negative",
+                                  describe(e, rule), e.criterion, quantity(after),
+                                  with_bindings(names, slots, *e.value)));
   d.length = e.value->text.find('\n') == std::string::npos
                  ? std::max(1, static_cast<int>(display_width(e.value->text)))
                  : 1;
@@ -33,8 +33,8 @@ void warn_weight_set(RulesTrace& trace, const Effect& e, size_t j, const std::st
         ErrorCode::Conflict, e.where,
         fmt::format("rules '{}' and '{}' set the weight of '{}' differently ({} and {}); the "
                     "later rule, '{}', wins",
-                    it->second.rule, rule, e.criterion, quantity(it->second.value),
-                    quantity(after), rule),
+                    it->second.rule, rule, e.criterion, quantity(it->second.value), quantity(after),
+                    rule),
         {}, Severity::Warning));
   }
   sets[j] = {rule, after};
@@ -60,7 +60,8 @@ void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const do
         weights[j] = std::max(0.0, after);
         continue;
       }
-      if (!(after >= 0) || !std::isfinite(after)) negative_weight(names, slots, e, rule.rule->id, after);
+      if (!(after >= 0) || !std::isfinite(after))
+        negative_weight(names, slots, e, rule.rule->id, after);
       weights[j] = after;
       if (trace == nullptr) continue;
       if (e.kind == Effect::Kind::WeightSet) warn_weight_set(*trace, e, j, rule.rule->id, after);
@@ -69,7 +70,8 @@ void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const do
       EffectTrace& t = trace->rules[at_rule].effects[at_effect];
       t.before = before;
       t.after = after;
-      t.text = fmt::format("weight of {}: {} -> {}", e.criterion, quantity(before), quantity(after));
+      t.text =
+          fmt::format("weight of {}: {} -> {}", e.criterion, quantity(before), quantity(after));
     }
   }
 }

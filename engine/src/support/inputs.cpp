@@ -1,10 +1,10 @@
 // Input values from text.
 #include "support/inputs.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "support/numbers.hpp"
 #include "support/suggest.hpp"
@@ -26,11 +26,10 @@ std::optional<double> parse_input_value(const Input& in, std::string_view text, 
       const auto v = plain ? parse_number(text) : std::nullopt;
       const char* kind = in.type == InputType::Integer ? "a whole number" : "a number";
       if (!v || (in.type == InputType::Integer && *v != std::floor(*v))) {
-        problem = {ErrorCode::WrongType,
-                   fmt::format("expected {} for {}, got {}", kind, what, written(text, plain)),
-                   !plain && parse_number(text)
-                       ? "remove the quotes: a quoted value is a string"
-                       : ""};
+        problem = {
+            ErrorCode::WrongType,
+            fmt::format("expected {} for {}, got {}", kind, what, written(text, plain)),
+            !plain && parse_number(text) ? "remove the quotes: a quoted value is a string" : ""};
         return std::nullopt;
       }
       if ((in.min && *v < *in.min) || (in.max && *v > *in.max)) {
@@ -42,8 +41,8 @@ std::optional<double> parse_input_value(const Input& in, std::string_view text, 
         } else {
           range = fmt::format("at most {}", quantity(*in.max));
         }
-        problem = {ErrorCode::OutOfRange,
-                   fmt::format("{} must be {}, got {}", what, range, text), {}};
+        problem = {
+            ErrorCode::OutOfRange, fmt::format("{} must be {}, got {}", what, range, text), {}};
         return std::nullopt;
       }
       return *v;

@@ -1,9 +1,9 @@
 // The only header that includes Eigen: zero-copy views of the engine's std::vector storage.
 #pragma once
 
-#include <Eigen/Dense>
-
 #include <vector>
+
+#include <Eigen/Dense>
 
 namespace tradeoff::detail {
 

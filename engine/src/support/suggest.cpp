@@ -1,9 +1,9 @@
 // Edit distance for "did you mean" hints (after ninja's EditDistance).
 #include "support/suggest.hpp"
 
-#include "tradeoff/error.hpp"
-
 #include <algorithm>
+
+#include "tradeoff/error.hpp"
 
 namespace tradeoff::detail {
 

@@ -1,11 +1,11 @@
 // Formatting helpers for deterministic, readable numbers.
 #include "support/text.hpp"
 
-#include <fmt/format.h>
-
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+
+#include <fmt/format.h>
 
 namespace tradeoff::detail {
 
@@ -66,9 +66,7 @@ double round_for_output(double value) {
   return rounded == 0 ? 0.0 : rounded;
 }
 
-std::string plain_number(double value) {
-  return fmt::format("{:.12g}", round_for_output(value));
-}
+std::string plain_number(double value) { return fmt::format("{:.12g}", round_for_output(value)); }
 
 size_t display_width(std::string_view text) {
   size_t width = 0;

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "support/linalg.hpp"
-#include "support/text.hpp"
 #include "support/ri_tables.hpp"
+#include "support/text.hpp"
 #include "weights/weighting.hpp"
 
 namespace tradeoff::detail {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "problem/problem.hpp"
+#include "support/ri_tables.hpp"
 #include "tradeoff/model.hpp"
 #include "tradeoff/result.hpp"
-#include "support/ri_tables.hpp"
 
 namespace tradeoff::detail {
 

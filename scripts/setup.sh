@@ -9,6 +9,7 @@ packages=(
   catch2                                                                     # unit tests
   libbenchmark-dev                                                           # bench/
   clang libclang-rt-dev                                                      # libFuzzer
+  clang-format clang-tidy                                                    # scripts/lint.sh
 )
 
 missing=()

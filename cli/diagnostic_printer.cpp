@@ -80,25 +80,8 @@ void clip_excerpt(std::string& excerpt, int& column) {
 }  // namespace
 
 void print_diagnostics(std::FILE* stream, std::vector<Diagnostic> diagnostics) {
+  // The engine hands diagnostics out in source order (sort_by_source); print them as they come.
   attach_excerpts(diagnostics, source_reader());
-  // Source order within each file; files in the order they first appear.
-  std::vector<std::string> files;
-  for (const auto& d : diagnostics) {
-    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) {
-      files.push_back(d.where.file);
-    }
-  }
-  auto file_rank = [&files](const std::string& f) {
-    return std::find(files.begin(), files.end(), f) - files.begin();
-  };
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) {
-                     const auto fa = file_rank(a.where.file);
-                     const auto fb = file_rank(b.where.file);
-                     if (fa != fb) return fa < fb;
-                     if (a.where.line != b.where.line) return a.where.line < b.where.line;
-                     return a.where.column < b.where.column;
-                   });
   const bool color = use_color(stream);
   auto paint = [color](const char* code, const std::string& s) {
     return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;

@@ -58,11 +58,8 @@ int run_evaluate(const EvaluateOptions& opt) {
   for (const auto& assignment : opt.set) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) {
-      Diagnostic d;
-      d.code = ErrorCode::Usage;
-      d.where.file = "tradeoff";
-      d.message = fmt::format("--set expects name=value, got '{}'", assignment);
-      throw Error(std::move(d));
+      fail(ErrorCode::Usage, {"tradeoff", 0, 0},
+           fmt::format("--set expects name=value, got '{}'", assignment));
     }
     eval.set.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
   }

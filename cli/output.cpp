@@ -17,11 +17,7 @@ namespace tradeoff::cli {
 
 namespace {
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
-  Diagnostic d;
-  d.code = ErrorCode::Io;
-  d.where = {path, 0, 0};
-  d.message = what;
-  throw Error(std::move(d));
+  tradeoff::fail(ErrorCode::Io, {path, 0, 0}, what);
 }
 }  // namespace
 

@@ -12,12 +12,7 @@
 namespace tradeoff::cli {
 
 int print_usage_error(const std::string& message, const std::string& hint) {
-  Diagnostic d;
-  d.code = ErrorCode::Usage;
-  d.where.file = "tradeoff";
-  d.message = message;
-  d.hint = hint;
-  print_diagnostics(stderr, {d});
+  print_diagnostics(stderr, {make_diagnostic(ErrorCode::Usage, {"tradeoff", 0, 0}, message, hint)});
   return kExitUsage;
 }
 

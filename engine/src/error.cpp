@@ -133,25 +133,31 @@ void DiagnosticSink::warning(ErrorCode code, SourceLocation where, std::string m
                       Severity::Warning));
 }
 
-void DiagnosticSink::throw_if_errors() const {
-  if (errors_ == 0) return;
+void sort_by_source(std::vector<Diagnostic>& diagnostics) {
   // Source order within each file; files in the order they first appear.
   std::vector<std::string> files;
-  for (const auto& d : diagnostics_) {
-    if (std::find(files.begin(), files.end(), d.where.file) == files.end())
+  for (const auto& d : diagnostics) {
+    if (std::find(files.begin(), files.end(), d.where.file) == files.end()) {
       files.push_back(d.where.file);
+    }
   }
   auto file_rank = [&files](const std::string& f) {
     return std::find(files.begin(), files.end(), f) - files.begin();
   };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     const auto fa = file_rank(a.where.file);
+                     const auto fb = file_rank(b.where.file);
+                     if (fa != fb) return fa < fb;
+                     if (a.where.line != b.where.line) return a.where.line < b.where.line;
+                     return a.where.column < b.where.column;
+                   });
+}
+
+void DiagnosticSink::throw_if_errors() const {
+  if (errors_ == 0) return;
   std::vector<Diagnostic> sorted = diagnostics_;
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    const auto fa = file_rank(a.where.file);
-    const auto fb = file_rank(b.where.file);
-    if (fa != fb) return fa < fb;
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
-  });
+  sort_by_source(sorted);
   throw Error(std::move(sorted));
 }
 

@@ -81,6 +81,10 @@ class Error : public std::runtime_error {
 /// A bad command-line choice, reported without a source location; the CLI exits with 2.
 [[noreturn]] void usage_error(std::string message, std::string hint = {});
 
+/// Puts diagnostics in source order: by line and column within each file, files in the order
+/// they first appear. The engine hands out every list of diagnostics in this order.
+void sort_by_source(std::vector<Diagnostic>& diagnostics);
+
 /// Collects the problems of a validation pass so that all of them are reported at once.
 class DiagnosticSink {
  public:

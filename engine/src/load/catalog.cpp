@@ -265,16 +265,25 @@ CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
   return criterion_from(parse_file(reader, path), path, warnings);
 }
 
+namespace {
+
+Loaded sorted(Loaded loaded) {
+  sort_by_source(loaded.warnings);
+  return loaded;
+}
+
+}  // namespace
+
 Loaded load_framework(SourceReader& reader, const std::string& path) {
-  return framework_file(reader, parse_file(reader, path));
+  return sorted(framework_file(reader, parse_file(reader, path)));
 }
 
 Loaded load_assessment(SourceReader& reader, const std::string& path) {
-  return assessment_file(reader, parse_file(reader, path));
+  return sorted(assessment_file(reader, parse_file(reader, path)));
 }
 
 Loaded load(SourceReader& reader, const std::string& path) {
-  return framework_or_assessment(reader, parse_file(reader, path));
+  return sorted(framework_or_assessment(reader, parse_file(reader, path)));
 }
 
 std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,
@@ -284,9 +293,10 @@ std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& p
   if (kind_of(doc) == FileKind::Criterion) {
     std::vector<Diagnostic> warnings;
     criterion_from(doc, path, &warnings);
+    sort_by_source(warnings);
     return warnings;
   }
-  return framework_or_assessment(reader, doc).warnings;
+  return sorted(framework_or_assessment(reader, doc)).warnings;
 }
 
 void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader) {

@@ -1,0 +1,43 @@
+# Checks that dependencies run one way: no stage of the engine includes a later stage, the
+# shared helpers include no stage, and the CLI includes only the engine's public headers.
+#   cmake -DROOT=<source dir> -P stage_dependencies.cmake
+set(order support expr load bind derive rules problem weights normalize methods rank explain
+          analysis compile evaluate report)
+file(GLOB_RECURSE sources RELATIVE "${ROOT}/engine/src" "${ROOT}/engine/src/*.cpp"
+     "${ROOT}/engine/src/*.hpp")
+set(problems "")
+foreach(source IN LISTS sources)
+  string(REGEX MATCH "^[a-z_]+/" stage "${source}")
+  if(NOT stage)
+    continue()  # the files that implement the public headers
+  endif()
+  string(REPLACE "/" "" stage "${stage}")
+  list(FIND order "${stage}" rank)
+  if(rank LESS 0)
+    string(APPEND problems "engine/src/${source}: folder '${stage}' is not a known stage\n")
+    continue()
+  endif()
+  file(STRINGS "${ROOT}/engine/src/${source}" includes REGEX "^#include \"[a-z_]+/")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([a-z_]+)/.*" "\\1" used "${line}")
+    list(FIND order "${used}" used_rank)
+    if(used_rank GREATER rank)
+      string(APPEND problems "engine/src/${source}: the ${stage} stage includes the later "
+                             "stage '${used}' (${line})\n")
+    endif()
+  endforeach()
+endforeach()
+file(GLOB cli_sources "${ROOT}/cli/*.cpp" "${ROOT}/cli/*.hpp")
+foreach(source IN LISTS cli_sources)
+  file(STRINGS "${source}" includes REGEX "^#include \"[a-z_]+/")
+  foreach(line IN LISTS includes)
+    if(NOT line MATCHES "^#include \"tradeoff/")
+      string(APPEND problems "${source}: the CLI includes an engine internal (${line})\n")
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "dependencies that run the wrong way:\n${problems}")
+endif()
+list(LENGTH sources count)
+message(STATUS "stage dependencies: ${count} engine files checked")

@@ -8,8 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-mapfile -t sources < <(git ls-files -- 'engine/*.cpp' 'engine/*.hpp' 'cli/*.cpp' 'cli/*.hpp' \
-                                        'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+# Tracked and new files (not ignored ones), that exist.
+list() { git ls-files --cached --others --exclude-standard -- "$@" | while read -r f; do
+  if [ -f "$f" ]; then echo "$f"; fi; done | sort -u; }
+mapfile -t sources < <(list 'engine/*.cpp' 'engine/*.hpp' 'cli/*.cpp' 'cli/*.hpp' \
+                            'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i "${sources[@]}"
   exit 0
@@ -20,7 +23,7 @@ if [ "${1:-}" = "--format" ]; then exit 0; fi
 
 build=build/tidy
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DTRADEOFF_BUILD_TESTS=OFF >/dev/null
-mapfile -t units < <(git ls-files -- 'engine/*.cpp' 'cli/*.cpp')
+mapfile -t units < <(list 'engine/*.cpp' 'cli/*.cpp')
 printf '%s\n' "${units[@]}" |
   xargs -P "$(nproc)" -n 4 clang-tidy --quiet -p "$build" 2>/dev/null
 echo "lint: clang-tidy: ${#units[@]} files clean" >&2

@@ -19,9 +19,9 @@ const tradeoff::expr::Symbols& symbols() {
     tradeoff::expr::Symbols out;
     out.domains.push_back({"level", {"none", "basic", "solid", "expert"}, true});
     out.domains.push_back({"kind", {"public", "internal", "regulated"}, false});
-    out.symbols = {{"a", Type::Number, 0, -1},     {"b", Type::Number, 1, -1},
-                   {"c", Type::Number, 2, -1},     {"flag", Type::Bool, 3, -1},
-                   {"level", Type::Level, 4, 0},   {"kind", Type::Choice, 5, 1}};
+    out.symbols = {{"a", Type::Number, 0, -1},   {"b", Type::Number, 1, -1},
+                   {"c", Type::Number, 2, -1},   {"flag", Type::Bool, 3, -1},
+                   {"level", Type::Level, 4, 0}, {"kind", Type::Choice, 5, 1}};
     return out;
   }();
   return s;
@@ -43,8 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const tradeoff::expr::Tree again = tradeoff::expr::parse(printed);
   if (tradeoff::expr::dump(again) != tradeoff::expr::dump(tree)) std::abort();
 
-  for (auto expected : {tradeoff::expr::Type::Unknown, tradeoff::expr::Type::Number,
-                        tradeoff::expr::Type::Bool}) {
+  for (auto expected :
+       {tradeoff::expr::Type::Unknown, tradeoff::expr::Type::Number, tradeoff::expr::Type::Bool}) {
     tradeoff::expr::Tree checked = tree;
     if (!tradeoff::expr::check(checked, symbols(), expected).empty()) continue;
     const double slots[6] = {3.0, 0.0, -2.5, 1.0, 2.0, 1.0};

@@ -17,10 +17,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   reader.add("fuzz.yaml", text);
   // A framework the fuzzed assessment may name, and a local catalog entry it may use.
   reader.add("base.yaml",
-             "framework: base\ncriteria:\n  - {id: cost, direction: cost, weight: 1}\n"
-             "  - {id: quality, direction: benefit, scale: [1, 5], weight: 2}\n"
-             "options:\n  - {id: a, scores: {cost: 10, quality: 3}}\n"
-             "  - {id: b, scores: {cost: 20, quality: 5}}\n");
+             R"(framework: base
+criteria:
+  - {id: cost, direction: cost, weight: 1}
+  - {id: quality, direction: benefit, scale: [1, 5], weight: 2}
+options:
+  - {id: a, scores: {cost: 10, quality: 3}}
+  - {id: b, scores: {cost: 20, quality: 5}}
+)");
   tradeoff::Result result;
   try {
     const auto kind = tradeoff::detect_kind(reader, "fuzz.yaml");
@@ -29,10 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       return 0;
     }
     const tradeoff::Loaded loaded = tradeoff::load(reader, "fuzz.yaml");
-    result = tradeoff::evaluate(loaded.framework,
-                                loaded.assessment ? &*loaded.assessment : nullptr);
-    for (auto format : {tradeoff::Format::Text, tradeoff::Format::Json,
-                        tradeoff::Format::Markdown, tradeoff::Format::Csv}) {
+    result =
+        tradeoff::evaluate(loaded.framework, loaded.assessment ? &*loaded.assessment : nullptr);
+    for (auto format : {tradeoff::Format::Text, tradeoff::Format::Json, tradeoff::Format::Markdown,
+                        tradeoff::Format::Csv}) {
       tradeoff::render(result, {format, false});
     }
   } catch (const tradeoff::Error&) {

@@ -4,20 +4,20 @@
 //   refcase_runner <refcases dir> <case id> <tradeoff binary>
 // Exit codes: 0 all checks pass; 1 a check failed, the case file is missing, or no checks are
 // written for the case; 2 wrong usage.
-#include <fmt/format.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <stdlib.h>
+#include <unistd.h>
 
 namespace {
 
@@ -54,8 +54,8 @@ Json run(Context& ctx, const std::string& yaml, const std::string& args) {
   for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
   const int status = pclose(pipe);
   if (status != 0) {
-    throw std::runtime_error(fmt::format("`{}` failed ({}):\n{}\n--- yaml ---\n{}", command,
-                                         status, output, yaml));
+    throw std::runtime_error(
+        fmt::format("`{}` failed ({}):\n{}\n--- yaml ---\n{}", command, status, output, yaml));
   }
   return Json::parse(output);
 }
@@ -192,11 +192,13 @@ void wsm_wpm_triantaphyllou(Context& ctx, const Json& c) {
 
 /// A framework whose criteria are `elements`, with one placeholder option, weighted by `weighting`
 /// (a YAML flow mapping): for checking weights alone.
-std::string weights_only_yaml(const std::vector<std::string>& elements, const std::string& weighting) {
+std::string weights_only_yaml(const std::vector<std::string>& elements,
+                              const std::string& weighting) {
   std::string y = "framework: weights_case\ncriteria:\n";
   for (const auto& e : elements) y += fmt::format("  - {{id: {}, direction: benefit}}\n", e);
   y += "options:\n  - id: placeholder\n    scores: {";
-  for (size_t k = 0; k < elements.size(); ++k) y += fmt::format("{}{}: 1", k ? ", " : "", elements[k]);
+  for (size_t k = 0; k < elements.size(); ++k)
+    y += fmt::format("{}{}: 1", k ? ", " : "", elements[k]);
   return y + "}\nweighting: " + weighting + "\n";
 }
 
@@ -220,7 +222,8 @@ std::vector<std::string> ids_of(const Json& names) {
 
 std::map<std::string, double> weights_of(const Json& result) {
   std::map<std::string, double> out;
-  for (const auto& c : result.at("criteria")) out[c.at("id")] = c.at("normalized_weight").get<double>();
+  for (const auto& c : result.at("criteria"))
+    out[c.at("id")] = c.at("normalized_weight").get<double>();
   return out;
 }
 
@@ -228,7 +231,8 @@ void ahp_saaty_drinks(Context& ctx, const Json& c) {
   const auto elements = ids_of(c.at("alternatives"));
   const Json& e = c.at("expected");
   const std::string matrix = matrix_yaml(c.at("matrix_fractions"));
-  const Json result = run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
+  const Json result =
+      run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
   const Json& ahp = result.at("weighting").at("ahp");
   for (size_t k = 0; k < elements.size(); ++k) {
     const double w = ahp.at("priorities").at(elements[k]).get<double>();
@@ -250,10 +254,11 @@ void ahp_saaty_drinks(Context& ctx, const Json& c) {
   check(ctx, "lambda max", ahp.at("lambda_max").get<double>(),
         c.at("derived").at("lambda_max").get<double>(), 5e-6);
   // The selected table is the one reported as the consistency ratio.
-  const Json dd = run(ctx,
-                      weights_only_yaml(elements, "{method: ahp, ri_table: donegan_dodd_1991, matrix: " +
-                                                      matrix + "}"),
-                      "");
+  const Json dd =
+      run(ctx,
+          weights_only_yaml(elements,
+                            "{method: ahp, ri_table: donegan_dodd_1991, matrix: " + matrix + "}"),
+          "");
   check(ctx, "CR (ri_table: donegan_dodd_1991)",
         dd.at("weighting").at("ahp").at("consistency_ratio").get<double>(),
         e.at("cr_donegan_dodd_1991").get<double>(), tolerance_of(c, "cr_donegan_dodd_1991"));
@@ -268,8 +273,10 @@ void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
   const double tol = tolerance_of(c, "");
   // The published figures use the column-normalised row mean and the mean consistency vector.
   const Json approx = run(ctx,
-                          weights_only_yaml(elements, "{method: ahp, priority: normalized_column_mean, "
-                                                      "ri_table: saaty_1980, matrix: " + matrix + "}"),
+                          weights_only_yaml(elements,
+                                            "{method: ahp, priority: normalized_column_mean, "
+                                            "ri_table: saaty_1980, matrix: " +
+                                                matrix + "}"),
                           "");
   const Json& a = approx.at("weighting").at("ahp");
   check(ctx, "lambda max (approximate)", a.at("lambda_max").get<double>(),
@@ -286,7 +293,8 @@ void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
   check_equal(ctx, "consistent (CR <= 0.1)", a.at("consistent").dump(),
               e.at("is_consistent_cr_le_0_1").dump());
   // The exact eigenvector (computed values, 4-6 decimals).
-  const Json exact = run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
+  const Json exact =
+      run(ctx, weights_only_yaml(elements, "{method: ahp, matrix: " + matrix + "}"), "");
   const Json& x = exact.at("weighting").at("ahp");
   const Json& d = c.at("derived");
   check(ctx, "lambda max (eigenvector)", x.at("lambda_max").get<double>(),
@@ -294,7 +302,8 @@ void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
   check(ctx, "CR saaty_1980 (eigenvector)", x.at("consistency_ratio").get<double>(),
         d.at("cr_eigen_saaty_1980").get<double>(), 5e-6);
   for (size_t k = 0; k < n; ++k) {
-    check(ctx, "eigenvector weight " + elements[k], x.at("priorities").at(elements[k]).get<double>(),
+    check(ctx, "eigenvector weight " + elements[k],
+          x.at("priorities").at(elements[k]).get<double>(),
           d.at("weights_eigenvector")[k].get<double>(), 5e-5);
   }
   // Every random-index table of the case, n = 3..15: an inconsistent matrix's CI divided by its
@@ -308,19 +317,24 @@ void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
       for (size_t j = 0; j < k; ++j) {
         const size_t gap = j > i ? j - i : i - j;
         const size_t v = std::min<size_t>(9, gap + 1);
-        m += fmt::format("{}{}", j ? ", " : "", j >= i ? fmt::format("{}", v) : fmt::format("\"1/{}\"", v));
+        m += fmt::format("{}{}", j ? ", " : "",
+                         j >= i ? fmt::format("{}", v) : fmt::format("\"1/{}\"", v));
       }
       m += "]";
     }
     m += "]";
-    const Json r = run(ctx, weights_only_yaml(els, "{method: ahp, ri_table: donegan_dodd_1991, matrix: " + m + "}"), "");
+    const Json r =
+        run(ctx,
+            weights_only_yaml(els, "{method: ahp, ri_table: donegan_dodd_1991, matrix: " + m + "}"),
+            "");
     const Json& ahp = r.at("weighting").at("ahp");
     const double ci = ahp.at("consistency_index").get<double>();
     for (const auto& [table, spec] : c.at("params").at("ri_tables").items()) {
       const std::string size = std::to_string(k);
       if (!spec.at("values").contains(size)) continue;
       const double cr = ahp.at("consistency_ratio_by_table").at(table).get<double>();
-      check(ctx, fmt::format("RI({}) of {}", k, table), ci / cr, spec.at("values").at(size).get<double>(), 1e-6);
+      check(ctx, fmt::format("RI({}) of {}", k, table), ci / cr,
+            spec.at("values").at(size).get<double>(), 1e-6);
     }
   }
 }
@@ -328,7 +342,9 @@ void ahp_consistency_ri_tables(Context& ctx, const Json& c) {
 void rank_order_weights(Context& ctx, const Json& c) {
   const Json& e = c.at("expected");
   for (const char* method : {"roc", "rank_sum", "rank_reciprocal"}) {
-    const std::string key = std::string(method) == "roc" ? "roc" : std::string(method) == "rank_sum" ? "rs" : "rr";
+    const std::string key = std::string(method) == "roc"        ? "roc"
+                            : std::string(method) == "rank_sum" ? "rs"
+                                                                : "rr";
     for (const auto& [size, weights] : e.at(key).items()) {
       const size_t n = static_cast<size_t>(std::stoi(size));
       std::vector<std::string> elements;
@@ -338,7 +354,9 @@ void rank_order_weights(Context& ctx, const Json& c) {
         order += fmt::format("{}c{}", k ? ", " : "", k + 1);
       }
       order += "]";
-      const Json r = run(ctx, weights_only_yaml(elements, fmt::format("{{method: {}, order: {}}}", method, order)), "");
+      const Json r = run(
+          ctx, weights_only_yaml(elements, fmt::format("{{method: {}, order: {}}}", method, order)),
+          "");
       const auto w = weights_of(r);
       for (size_t k = 0; k < n; ++k) {
         check(ctx, fmt::format("{} n={} position {}", method, n, k + 1), w.at(elements[k]),
@@ -354,7 +372,8 @@ void rank_order_weights(Context& ctx, const Json& c) {
 
 void entropy_weights(Context& ctx, const Json& c) {
   const size_t m = c.at("matrix").at(0).size();
-  const std::string yaml = framework_yaml(c, std::vector<double>(m, 1.0)) + "weighting: {method: entropy}\n";
+  const std::string yaml =
+      framework_yaml(c, std::vector<double>(m, 1.0)) + "weighting: {method: entropy}\n";
   // The criteria's own weights are not used by entropy weighting: drop them.
   std::string cleaned;
   for (size_t pos = 0; pos < yaml.size();) {
@@ -383,7 +402,8 @@ void topsis_hwang_yoon_fighter(Context& ctx, const Json& c) {
   const Json& d = r.at("details");
   for (size_t i = 0; i < 4; ++i) {
     const std::string id = fmt::format("a{}", i + 1);
-    check(ctx, "closeness " + id, scores.at(id), e.at("closeness")[i].get<double>(), tolerance_of(c, "closeness"));
+    check(ctx, "closeness " + id, scores.at(id), e.at("closeness")[i].get<double>(),
+          tolerance_of(c, "closeness"));
     check(ctx, "rank " + id, ranks.at(id), e.at("ranking")[i].get<double>(), 0);
     check(ctx, "d+ " + id, d.at("options").at(id).at("d_plus").get<double>(),
           e.at("d_plus_book")[i].get<double>(), tolerance_of(c, "d_plus_book"));
@@ -416,10 +436,11 @@ void vikor_opricovic_tzeng_2007(Context& ctx, const Json& c) {
     for (size_t i = 0; i < 6; ++i) {
       const std::string id = fmt::format("a{}", i + 1);
       for (const char* key : {"S", "R", "Q"}) {
-        check(ctx, fmt::format("{} {} {}", set, key, id), d.at("options").at(id).at(key).get<double>(),
-              e.at(key)[i].get<double>(), tol);
+        check(ctx, fmt::format("{} {} {}", set, key, id),
+              d.at("options").at(id).at(key).get<double>(), e.at(key)[i].get<double>(), tol);
       }
-      check(ctx, fmt::format("{} rank by Q {}", set, id), ranks.at(id), e.at("ranking_by_Q")[i].get<double>(), 0);
+      check(ctx, fmt::format("{} rank by Q {}", set, id), ranks.at(id),
+            e.at("ranking_by_Q")[i].get<double>(), 0);
     }
     check_equal(ctx, set + " acceptable advantage", d.at("acceptable_advantage").dump(),
                 e.at("acceptable_advantage").dump());
@@ -438,7 +459,8 @@ void promethee2_papathanasiou_facility(Context& ctx, const Json& c) {
   const auto weights = c.at("weights").get<std::vector<double>>();
   const Json& params = c.at("params");
   const std::string method = fmt::format(
-      "method:\n  name: promethee2\n  preference:\n    default: {{function: linear, q: {}, p: {}}}\n",
+      "method:\n  name: promethee2\n  preference:\n    default: {{function: linear, q: {}, p: "
+      "{}}}\n",
       params.at("q")[0].get<double>(), params.at("p")[0].get<double>());
   const Json r = run(ctx, framework_yaml(c, weights, method), "");
   const Json& e = c.at("expected");
@@ -447,7 +469,8 @@ void promethee2_papathanasiou_facility(Context& ctx, const Json& c) {
   const Json& d = r.at("details");
   for (size_t i = 0; i < 6; ++i) {
     const std::string id = fmt::format("a{}", i + 1);
-    check(ctx, "net flow " + id, scores.at(id), e.at("net_flows")[i].get<double>(), tolerance_of(c, "net_flows"));
+    check(ctx, "net flow " + id, scores.at(id), e.at("net_flows")[i].get<double>(),
+          tolerance_of(c, "net_flows"));
     check(ctx, "phi = phi+ - phi- " + id, d.at("options").at(id).at("phi").get<double>(),
           d.at("options").at(id).at("phi_plus").get<double>() -
               d.at("options").at(id).at("phi_minus").get<double>(),
@@ -489,7 +512,8 @@ int main(int argc, char** argv) {
   }
   Context ctx;
   ctx.exe = argv[3];
-  std::string scratch = (std::filesystem::temp_directory_path() / "tradeoff-refcase-XXXXXX").string();
+  std::string scratch =
+      (std::filesystem::temp_directory_path() / "tradeoff-refcase-XXXXXX").string();
   if (mkdtemp(scratch.data()) == nullptr) {
     std::perror("mkdtemp");
     return 1;

@@ -1,10 +1,11 @@
 // Test-only helpers (see test_support.hpp).
 #include "test_support.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
-#include <cmath>
-#include <numeric>
+#include "tradeoff/report.hpp"
 
 namespace tradeoff::test {
 
@@ -14,6 +15,21 @@ Loaded load_text(const std::string& yaml, const std::string& path,
   reader.add(path, yaml);
   for (const auto& [p, text] : extra) reader.add(p, text);
   return load(reader, path);
+}
+
+Loaded load_assessment_text(const std::string& body, const std::string& framework_yaml) {
+  return load_text("assessment: acme\nframework: f.yaml\n" + body, "acme.yaml",
+                   {{"f.yaml", framework_yaml}});
+}
+
+Loaded load_builtin(const std::string& path) {
+  MemoryReader reader;
+  return load(reader, "builtin:" + path);
+}
+
+Result evaluate_text(const std::string& yaml, const EvaluateOptions& options) {
+  const auto loaded = load_text(yaml);
+  return evaluate(loaded.framework, nullptr, options);
 }
 
 std::vector<Diagnostic> expect_errors(const std::function<void()>& f) {
@@ -42,26 +58,7 @@ std::string brief(const Diagnostic& d) {
   return fmt::format("{}:{}: {}", d.where.line, d.where.column, d.message);
 }
 
-detail::DecisionProblem make_problem(const std::vector<std::vector<double>>& rows,
-                                     const std::vector<double>& weights,
-                                     const std::vector<size_t>& cost) {
-  detail::DecisionProblem p;
-  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-  for (size_t j = 0; j < weights.size(); ++j) {
-    detail::Column c;
-    c.id = fmt::format("c{}", j + 1);
-    for (size_t k : cost) {
-      if (k == j) c.direction = Direction::Cost;
-    }
-    p.criteria.push_back(c);
-    p.weights.push_back(weights[j] / total);
-  }
-  for (size_t i = 0; i < rows.size(); ++i) {
-    p.options.push_back(fmt::format("a{}", i + 1));
-    for (double v : rows[i]) p.values.push_back(v);
-  }
-  return p;
-}
+std::string render_json(const Result& r) { return render(r, {Format::Json, false}); }
 
 std::vector<EvaluateOptions> all_choices() {
   std::vector<EvaluateOptions> out;
@@ -120,6 +117,28 @@ void check_finite(const Result& r) {
   for (const auto& cr : r.criteria) CHECK(std::isfinite(cr.normalized_weight));
   CHECK(std::isfinite(r.explanation.margin));
   CHECK(r.explanation.margin >= 0);
+}
+
+void check_values(const std::vector<double>& got, const std::vector<double>& expected, double eps) {
+  REQUIRE(got.size() == expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(i);
+    CHECK_THAT(got[i], Catch::Matchers::WithinAbs(expected[i], eps));
+  }
+}
+
+void check_close(double got, double expected, double rel, double abs) {
+  CHECK_THAT(
+      got, Catch::Matchers::WithinRel(expected, rel) || Catch::Matchers::WithinAbs(expected, abs));
+}
+
+void check_all(const std::vector<double>& got, const std::vector<double>& expected, double rel,
+               double abs) {
+  REQUIRE(got.size() == expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(i);
+    check_close(got[i], expected[i], rel, abs);
+  }
 }
 
 }  // namespace tradeoff::test

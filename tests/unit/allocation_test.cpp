@@ -1,12 +1,12 @@
 // Test-only, a binary of its own: counts every operator new, to check that re-running an
 // evaluation after a change of input, weight or score allocates nothing.
-#include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <new>
 #include <string>
 
-#include "tradeoff/catalog.hpp"
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
 #include "tradeoff/evaluator.hpp"
 
 namespace {
@@ -38,15 +38,10 @@ long allocations(F&& f) {
   return g_allocations;
 }
 
-tradeoff::Loaded builtin(const std::string& path) {
-  tradeoff::MemoryReader reader;
-  return tradeoff::load(reader, "builtin:" + path);
-}
-
 }  // namespace
 
 TEST_CASE("re-running after a change allocates nothing", "[evaluator][allocation]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = tradeoff::test::load_builtin("frameworks/llm_build_vs_buy.yaml");
   for (const auto& name : tradeoff::method_names()) {
     CAPTURE(name);
     tradeoff::EvaluateOptions options;

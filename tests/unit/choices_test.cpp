@@ -1,11 +1,11 @@
 // The named choices (tradeoff/choices.hpp): every name parses to its enum and prints back, in
 // declaration order, and nothing else parses.
-#include <catch2/catch.hpp>
+#include "tradeoff/choices.hpp"
 
 #include <string>
 #include <vector>
 
-#include "tradeoff/choices.hpp"
+#include <catch2/catch.hpp>
 
 namespace {
 
@@ -27,8 +27,7 @@ void check_round_trip(const std::vector<std::string>& expected) {
 
 TEST_CASE("every choice name parses to its enum and prints back", "[choices]") {
   check_round_trip<tradeoff::Method>({"wsm", "wpm", "waspas", "topsis", "vikor", "promethee2"});
-  check_round_trip<tradeoff::Normalization>(
-      {"declared", "none", "minmax", "max", "sum", "vector"});
+  check_round_trip<tradeoff::Normalization>({"declared", "none", "minmax", "max", "sum", "vector"});
   check_round_trip<tradeoff::WeightingMethod>({"direct", "ahp", "roc", "rank_sum",
                                                "rank_reciprocal", "swing", "entropy", "critic",
                                                "groups", "stakeholders"});

@@ -1,12 +1,12 @@
 // Derived values (load/inputs_loader order_derived, evaluate.cpp): dependency order, values,
 // cycles with their path, names that clash with inputs, broken values reported once, boolean
 // and level results used by rules, and runtime errors that name the values involved.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 #include "tradeoff/catalog.hpp"
@@ -16,7 +16,9 @@ using tradeoff::Diagnostic;
 using tradeoff::ErrorCode;
 using tradeoff::Result;
 using tradeoff::test::brief;
+using tradeoff::test::evaluate_text;
 using tradeoff::test::expect_error;
+using tradeoff::test::load_assessment_text;
 using tradeoff::test::load_errors;  // in source order: the engine sorts them
 using tradeoff::test::load_text;
 
@@ -24,16 +26,17 @@ namespace {
 
 // Criteria and options shared by every framework below; derived values come before them.
 const std::string kTail =
-    "criteria:\n"
-    "  - id: speed\n"
-    "    direction: benefit\n"
-    "    scale: [1, 5]\n"
-    "    weight: 1\n"
-    "options:\n"
-    "  - id: x\n"
-    "    scores: {speed: 3}\n"
-    "  - id: y\n"
-    "    scores: {speed: 4}\n";
+    R"(criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 1
+options:
+  - id: x
+    scores: {speed: 3}
+  - id: y
+    scores: {speed: 4}
+)";
 
 std::vector<std::string> order_of(const tradeoff::Framework& fw) {
   std::vector<std::string> out;
@@ -41,28 +44,22 @@ std::vector<std::string> order_of(const tradeoff::Framework& fw) {
   return out;
 }
 
-Result run(const std::string& yaml) {
-  const auto loaded = load_text(yaml);
-  return tradeoff::evaluate(loaded.framework, nullptr);
-}
-
 }  // namespace
 
-TEST_CASE("derived values are computed dependencies first, whatever the file order",
-          "[derived]") {
+TEST_CASE("derived values are computed dependencies first, whatever the file order", "[derived]") {
   const std::string yaml =
-      "framework: f\n"
-      "inputs:\n"
-      "  a: {type: number, default: 3}\n"
-      "  b: {type: number, default: 2}\n"
-      "derived:\n"
-      "  ratio: doubled / half\n"
-      "  total: half + b\n"
-      "  half: a / 2\n"
-      "  doubled: total * 2\n"
-      "  constant: 10\n"
-      "  described: {formula: a * b, unit: USD, description: The product}\n" +
-      kTail;
+      R"(framework: f
+inputs:
+  a: {type: number, default: 3}
+  b: {type: number, default: 2}
+derived:
+  ratio: doubled / half
+  total: half + b
+  half: a / 2
+  doubled: total * 2
+  constant: 10
+  described: {formula: a * b, unit: USD, description: The product}
+)" + kTail;
   const auto loaded = load_text(yaml);
   CHECK(order_of(loaded.framework) ==
         std::vector<std::string>{"half", "total", "doubled", "ratio", "constant", "described"});
@@ -98,16 +95,15 @@ TEST_CASE("derived values are computed dependencies first, whatever the file ord
 
 TEST_CASE("derived values follow the inputs an assessment and --set give", "[derived]") {
   const std::string fw =
-      "framework: f\n"
-      "inputs:\n"
-      "  a: {type: number, default: 3}\n"
-      "  b: {type: number, default: 2}\n"
-      "derived:\n"
-      "  total: half + b\n"
-      "  half: a / 2\n" +
-      kTail;
-  const auto loaded = load_text("assessment: acme\nframework: f.yaml\ninputs: {a: 10}\n",
-                                "acme.yaml", {{"f.yaml", fw}});
+      R"(framework: f
+inputs:
+  a: {type: number, default: 3}
+  b: {type: number, default: 2}
+derived:
+  total: half + b
+  half: a / 2
+)" + kTail;
+  const auto loaded = load_assessment_text("inputs: {a: 10}\n", fw);
   REQUIRE(loaded.assessment.has_value());
   const Result r = tradeoff::evaluate(loaded.framework, &*loaded.assessment);
   CHECK(r.derived[0].value == 7);
@@ -130,21 +126,22 @@ TEST_CASE("a cycle of derived values is reported once, with its path, where it c
   };
   const std::vector<Case> cases = {
       {"two values",
-       "  hosting: platform / 2\n"   // 5
-       "  platform: hosting * 3\n",  // 6
-       "platform > budget", "5:3: derived values form a cycle: hosting -> platform -> hosting",
-       7},
+       R"(  hosting: platform / 2
+  platform: hosting * 3
+)",
+       "platform > budget", "5:3: derived values form a cycle: hosting -> platform -> hosting", 7},
       {"three values, entered from the middle",
-       "  base: 1\n"                   // 5
-       "  share: platform / budget\n"  // 6
-       "  platform: ratio * 2\n"       // 7
-       "  ratio: share / 2\n",         // 8
-       "ratio > base", "6:3: derived values form a cycle: share -> platform -> ratio -> share",
-       5},
+       R"(  base: 1
+  share: platform / budget
+  platform: ratio * 2
+  ratio: share / 2
+)",
+       "ratio > base", "6:3: derived values form a cycle: share -> platform -> ratio -> share", 5},
       {"a value reaching a cycle it is not part of",
-       "  head: loop_a + 1\n"     // 5
-       "  loop_a: loop_b\n"       // 6
-       "  loop_b: loop_a * 2\n",  // 7
+       R"(  head: loop_a + 1
+  loop_a: loop_b
+  loop_b: loop_a * 2
+)",
        "head > 1", "6:3: derived values form a cycle: loop_a -> loop_b -> loop_a", 6},
       {"a value reading itself",
        "  growth: growth * 1.1\n",  // 5
@@ -161,7 +158,9 @@ TEST_CASE("a cycle of derived values is reported once, with its path, where it c
         c.derived + kTail +
         "rules:\n"
         "  - id: r\n"
-        "    when: " + c.reads + "\n"
+        "    when: " +
+        c.reads +
+        "\n"
         "    veto: x\n"
         "    because: test\n";
     const auto all = load_errors(yaml);
@@ -174,29 +173,30 @@ TEST_CASE("a cycle of derived values is reported once, with its path, where it c
 
 TEST_CASE("two separate cycles are both reported", "[derived][errors]") {
   const auto all = load_errors(
-      "framework: f\n"
-      "derived:\n"
-      "  ping: pong\n"    // 3
-      "  pong: ping\n"    // 4
-      "  tick: tock\n"    // 5
-      "  tock: tack\n"    // 6
-      "  tack: tick\n" +  // 7
-      kTail);
+      R"(framework: f
+derived:
+  ping: pong
+  pong: ping
+  tick: tock
+  tock: tack
+  tack: tick
+)" + kTail);
   REQUIRE(all.size() == 2);
   CHECK(brief(all[0]) == "3:3: derived values form a cycle: ping -> pong -> ping");
   CHECK(brief(all[1]) == "5:3: derived values form a cycle: tick -> tock -> tack -> tick");
 }
 
 TEST_CASE("a derived value may not take the name of an input", "[derived][errors]") {
+  // broken_in (line 7) is also the name of an input with an error of its own (line 4).
   const auto all = load_errors(
-      "framework: f\n"
-      "inputs:\n"
-      "  budget: {type: number, default: 100}\n"
-      "  broken_in: {type: number, default: abc}\n"  // 4
-      "derived:\n"
-      "  budget: 2\n"        // 6
-      "  broken_in: 3\n" +   // 7: also the name of an input with an error of its own
-      kTail);
+      R"(framework: f
+inputs:
+  budget: {type: number, default: 100}
+  broken_in: {type: number, default: abc}
+derived:
+  budget: 2
+  broken_in: 3
+)" + kTail);
   REQUIRE(all.size() == 3);
   CHECK(brief(all[0]) == "4:38: expected a number for the default of input 'broken_in', got 'abc'");
   CHECK(brief(all[1]) == "6:3: derived value 'budget' has the name of an input");
@@ -207,17 +207,17 @@ TEST_CASE("a derived value may not take the name of an input", "[derived][errors
 
 TEST_CASE("names, keys and formulas of derived values are checked", "[derived][errors]") {
   const auto all = load_errors(
-      "framework: f\n"
-      "inputs:\n"
-      "  a: {type: number, default: 3}\n"
-      "derived:\n"
-      "  not: a\n"                                  // 5
-      "  syntax: a +\n"                             // 6
-      "  no_formula: {unit: USD}\n"                 // 7
-      "  typo: {formula: a, unti: x}\n"             // 8
-      "  unknown: b * 2\n"                          // 9
-      "  Bad: 1\n" +                                // 10
-      kTail);
+      R"(framework: f
+inputs:
+  a: {type: number, default: 3}
+derived:
+  not: a
+  syntax: a +
+  no_formula: {unit: USD}
+  typo: {formula: a, unti: x}
+  unknown: b * 2
+  Bad: 1
+)" + kTail);
   REQUIRE(all.size() == 6);
   struct Expect {
     std::string brief;
@@ -228,8 +228,8 @@ TEST_CASE("names, keys and formulas of derived values are checked", "[derived][e
       {"5:3: 'not' is a reserved word of the expression language and cannot name a derived "
        "value",
        ErrorCode::InvalidValue, ""},
-      {"6:14: in derived value 'syntax': expected a value, got end of input",
-       ErrorCode::ExprSyntax, ""},
+      {"6:14: in derived value 'syntax': expected a value, got end of input", ErrorCode::ExprSyntax,
+       ""},
       {"7:15: missing key 'formula' in derived value 'no_formula'", ErrorCode::MissingKey, ""},
       {"8:22: unknown key 'unti' in derived value 'typo'", ErrorCode::UnknownKey,
        "did you mean 'unit'?"},
@@ -248,28 +248,30 @@ TEST_CASE("names, keys and formulas of derived values are checked", "[derived][e
 
 TEST_CASE("a derived value with an error is reported once, not again where it is read",
           "[derived][errors]") {
+  // Line 4 is a broken input; bad, uses_bad and uses_a are on lines 6 to 8.
   const auto all = load_errors(
-      "framework: f\n"
-      "inputs:\n"
-      "  skill: {type: level, levels: [none, basic, solid, expert], default: solid}\n"
-      "  a: {type: number, default: abc}\n"  // 4: a broken input
-      "derived:\n"
-      "  bad: skill + 1\n"          // 6
-      "  uses_bad: bad * 2\n"       // 7
-      "  uses_a: a * 2\n"           // 8
-      "  uses_both: uses_a + uses_bad\n"
-      "criteria:\n"
-      "  - id: speed\n"
-      "    direction: benefit\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: x\n"
-      "    scores: {speed: uses_a + uses_bad + a}\n"
-      "rules:\n"
-      "  - id: r\n"
-      "    when: uses_both > 1 and bad > a\n"
-      "    adjust: {option: x, criterion: speed, add: uses_a}\n"
-      "    because: test\n");
+      R"(framework: f
+inputs:
+  skill: {type: level, levels: [none, basic, solid, expert], default: solid}
+  a: {type: number, default: abc}
+derived:
+  bad: skill + 1
+  uses_bad: bad * 2
+  uses_a: a * 2
+  uses_both: uses_a + uses_bad
+criteria:
+  - id: speed
+    direction: benefit
+    weight: 1
+options:
+  - id: x
+    scores: {speed: uses_a + uses_bad + a}
+rules:
+  - id: r
+    when: uses_both > 1 and bad > a
+    adjust: {option: x, criterion: speed, add: uses_a}
+    because: test
+)");
   REQUIRE(all.size() == 2);
   CHECK(brief(all[0]) == "4:30: expected a number for the default of input 'a', got 'abc'");
   CHECK(brief(all[1]) ==
@@ -280,28 +282,29 @@ TEST_CASE("a derived value with an error is reported once, not again where it is
 }
 
 TEST_CASE("boolean, level and choice derived values can be used by rules", "[derived][rules]") {
-  const Result r = run(
-      "framework: f\n"
-      "inputs:\n"
-      "  skill: {type: level, levels: [none, basic, solid, expert], default: solid}\n"
-      "  region: {type: choice, choices: [eu, us], default: us}\n"
-      "  a: {type: number, default: 3}\n"
-      "derived:\n"
-      "  senior: skill >= \"solid\"\n"
-      "  level_used: if(senior, skill, skill)\n"
-      "  where: region\n"
-      "  step: if(senior, a, 0) * 2\n" +
-      kTail +
-      "rules:\n"
-      "  - id: r_senior\n"
-      "    when: senior and level_used >= \"solid\" and where == \"us\"\n"
-      "    adjust: {option: x, criterion: speed, add: step / 6}\n"
-      "    note: \"{senior}, {level_used}, {where}, {step}\"\n"
-      "    because: test\n"
-      "  - id: r_junior\n"
-      "    when: not senior or level_used in [\"none\", \"basic\"]\n"
-      "    veto: y\n"
-      "    because: test\n");
+  const Result r = evaluate_text(
+      R"(framework: f
+inputs:
+  skill: {type: level, levels: [none, basic, solid, expert], default: solid}
+  region: {type: choice, choices: [eu, us], default: us}
+  a: {type: number, default: 3}
+derived:
+  senior: skill >= "solid"
+  level_used: if(senior, skill, skill)
+  where: region
+  step: if(senior, a, 0) * 2
+)" + kTail +
+      R"(rules:
+  - id: r_senior
+    when: senior and level_used >= "solid" and where == "us"
+    adjust: {option: x, criterion: speed, add: step / 6}
+    note: "{senior}, {level_used}, {where}, {step}"
+    because: test
+  - id: r_junior
+    when: not senior or level_used in ["none", "basic"]
+    veto: y
+    because: test
+)");
   REQUIRE(r.derived.size() == 4);
   CHECK(r.derived[0].value == 1);
   CHECK(r.derived[0].display == "true");
@@ -350,7 +353,9 @@ TEST_CASE("a runtime error in a derived value names the values it read", "[deriv
         "  a: {type: number, default: 3}\n"
         "  b: {type: number, default: 0}\n"
         "derived:\n"
-        "  r: " + c.formula + "\n"   // 6
+        "  r: " +
+        c.formula +
+        "\n"  // 6
         "  zero_too: b * 2\n" +
         kTail;
     const auto loaded = load_text(yaml);
@@ -360,4 +365,27 @@ TEST_CASE("a runtime error in a derived value names the values it read", "[deriv
     CHECK(d.code == ErrorCode::Evaluation);
     CHECK(d.length == c.length);
   }
+}
+
+// Regression: a runtime error once quoted a value too small for four decimals as 0.
+TEST_CASE("a runtime error quotes a small value as 0", "[regression][derived]") {
+  const auto loaded = load_text(
+      R"(framework: f
+inputs:
+  x: {type: number, default: -0.00001}
+derived:
+  r: log(x)
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+)");
+  const Diagnostic d = expect_error([&] { tradeoff::evaluate(loaded.framework, nullptr); });
+  CHECK(d.message.find("(with x = 0)") == std::string::npos);
 }

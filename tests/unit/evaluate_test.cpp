@@ -2,11 +2,11 @@
 // normalisation precedence, weights, assessment overrides, determinism, the JSON contract, CSV.
 #include "tradeoff/evaluate.hpp"
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 #include "tradeoff/report.hpp"
@@ -16,8 +16,13 @@ using tradeoff::ErrorCode;
 using tradeoff::EvaluateOptions;
 using tradeoff::Format;
 using tradeoff::Result;
+using tradeoff::test::check_values;
+using tradeoff::test::choose;
+using tradeoff::test::evaluate_text;
 using tradeoff::test::expect_error;
+using tradeoff::test::load_assessment_text;
 using tradeoff::test::load_text;
+using tradeoff::test::render_json;
 
 namespace {
 
@@ -26,26 +31,27 @@ constexpr double kEps = 1e-12;
 // Benefit speed = [2, 4, 8], cost price = [1, 2, 4], weights 3 : 1. No scales, so every
 // normalisation and both methods accept it.
 const std::string kFramework =
-    "framework: f\n"
-    "title: Pick one\n"
-    "version: 2.1.0\n"
-    "criteria:\n"
-    "  - id: speed\n"
-    "    name: Speed\n"
-    "    direction: benefit\n"
-    "    unit: ops/s\n"
-    "    weight: 3\n"
-    "  - id: price\n"
-    "    name: Price\n"
-    "    direction: cost\n"
-    "    weight: 1\n"
-    "options:\n"
-    "  - id: a\n"
-    "    scores: {speed: 2, price: 1}\n"
-    "  - id: b\n"
-    "    scores: {speed: 4, price: 2}\n"
-    "  - id: c\n"
-    "    scores: {speed: 8, price: 4}\n";
+    R"(framework: f
+title: Pick one
+version: 2.1.0
+criteria:
+  - id: speed
+    name: Speed
+    direction: benefit
+    unit: ops/s
+    weight: 3
+  - id: price
+    name: Price
+    direction: cost
+    weight: 1
+options:
+  - id: a
+    scores: {speed: 2, price: 1}
+  - id: b
+    scores: {speed: 4, price: 2}
+  - id: c
+    scores: {speed: 8, price: 4}
+)";
 
 std::string with_method(const std::string& method) {
   return method.empty() ? kFramework : kFramework + "method: " + method + "\n";
@@ -53,12 +59,8 @@ std::string with_method(const std::string& method) {
 
 Result run(const std::string& framework_yaml, const std::string& assessment_body = "",
            const EvaluateOptions& opt = {}) {
-  if (assessment_body.empty()) {
-    const auto loaded = load_text(framework_yaml);
-    return tradeoff::evaluate(loaded.framework, nullptr, opt);
-  }
-  const auto loaded = load_text("assessment: acme\nframework: f.yaml\n" + assessment_body,
-                                "acme.yaml", {{"f.yaml", framework_yaml}});
+  if (assessment_body.empty()) return evaluate_text(framework_yaml, opt);
+  const auto loaded = load_assessment_text(assessment_body, framework_yaml);
   REQUIRE(loaded.assessment.has_value());
   return tradeoff::evaluate(loaded.framework, &*loaded.assessment, opt);
 }
@@ -77,22 +79,10 @@ std::string edit_names(std::string yaml) {
   return yaml;
 }
 
-EvaluateOptions options(const std::string& method, const std::string& normalization) {
-  return tradeoff::test::choose(method, normalization);
-}
-
 std::vector<double> scores(const Result& r) {
   std::vector<double> out;
   for (const auto& o : r.options) out.push_back(o.score);
   return out;
-}
-
-void check_values(const std::vector<double>& got, const std::vector<double>& expected) {
-  REQUIRE(got.size() == expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(i);
-    CHECK_THAT(got[i], WithinAbs(expected[i], kEps));
-  }
 }
 
 }  // namespace
@@ -110,24 +100,36 @@ TEST_CASE("method and normalisation: options over assessment over framework over
   const std::vector<Case> cases = {
       {"nothing given", "", "", {}, "wsm", "declared"},
       {"framework method, its default normalisation", "{name: wpm}", "", {}, "wpm", "max"},
-      {"framework method and normalisation", "{name: wpm, normalization: sum}", "", {}, "wpm",
+      {"framework method and normalisation",
+       "{name: wpm, normalization: sum}",
+       "",
+       {},
+       "wpm",
        "sum"},
       {"framework normalisation only", "{normalization: vector}", "", {}, "wsm", "vector"},
       // A normalisation goes with the method beside it: a method chosen higher up brings its own
       // default rather than inheriting one picked for another method.
-      {"assessment method over framework's", "{name: wpm, normalization: sum}", "{name: wsm}",
-       {}, "wsm", "declared"},
-      {"assessment normalisation over framework's", "{name: wpm, normalization: sum}",
-       "{normalization: max}", {}, "wpm", "max"},
+      {"assessment method over framework's",
+       "{name: wpm, normalization: sum}",
+       "{name: wsm}",
+       {},
+       "wsm",
+       "declared"},
+      {"assessment normalisation over framework's",
+       "{name: wpm, normalization: sum}",
+       "{normalization: max}",
+       {},
+       "wpm",
+       "max"},
       {"assessment method, framework silent", "", "{name: wpm}", {}, "wpm", "max"},
       {"options over both", "{name: wpm, normalization: sum}", "{name: wsm, normalization: minmax}",
-       options("wpm", "vector"), "wpm", "vector"},
-      {"option normalisation only", "{name: wsm}", "{normalization: minmax}", options("", "max"),
+       choose("wpm", "vector"), "wpm", "vector"},
+      {"option normalisation only", "{name: wsm}", "{normalization: minmax}", choose("", "max"),
        "wsm", "max"},
-      {"option method only", "", "{normalization: sum}", options("wpm", ""), "wpm", "max"},
-      {"option method, assessment both", "", "{name: wsm, normalization: sum}", options("wpm", ""),
+      {"option method only", "", "{normalization: sum}", choose("wpm", ""), "wpm", "max"},
+      {"option method, assessment both", "", "{name: wsm, normalization: sum}", choose("wpm", ""),
        "wpm", "max"},
-      {"option method, nothing else", "", "", options("wpm", ""), "wpm", "max"},
+      {"option method, nothing else", "", "", choose("wpm", ""), "wpm", "max"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -143,7 +145,7 @@ TEST_CASE("method and normalisation: options over assessment over framework over
 TEST_CASE("the chosen normalisation decides the scores", "[evaluate]") {
   SECTION("wsm, max") {
     // speed / 8 = [0.25, 0.5, 1], 1 / price = [1, 0.5, 0.25]; weights 0.75, 0.25
-    const Result r = run(kFramework, "", options("wsm", "max"));
+    const Result r = run(kFramework, "", choose("wsm", "max"));
     check_values(scores(r), {0.4375, 0.5, 0.8125});
     CHECK(r.criteria[0].normalization == "x / max");
     CHECK(r.criteria[1].normalization == "min / x");
@@ -168,13 +170,13 @@ TEST_CASE("the chosen normalisation decides the scores", "[evaluate]") {
   }
 }
 
-TEST_CASE("a method-domain error points at the YAML of the offending score",
-          "[evaluate][errors]") {
+TEST_CASE("a method-domain error points at the YAML of the offending score", "[evaluate][errors]") {
   // Line 16 is "    scores: {speed: 2, price: 1}", the 2 in column 21; minmax makes it 0.
   const auto fw = load_text(kFramework).framework;
-  const auto d = expect_error([&] { tradeoff::evaluate(fw, nullptr, options("wpm", "minmax")); });
-  CHECK(d.message == "the weighted product needs positive values, but the normalised score of "
-                     "option 'a' on criterion 'speed' is 0 (min-max)");
+  const auto d = expect_error([&] { tradeoff::evaluate(fw, nullptr, choose("wpm", "minmax")); });
+  CHECK(d.message ==
+        "the weighted product needs positive values, but the normalised score of "
+        "option 'a' on criterion 'speed' is 0 (min-max)");
   CHECK(d.where.file == "f.yaml");
   CHECK(d.where.line == 16);
   CHECK(d.where.column == 21);
@@ -183,14 +185,14 @@ TEST_CASE("a method-domain error points at the YAML of the offending score",
 TEST_CASE("a ratio-normalisation error says whether the method or the user chose it",
           "[evaluate][errors]") {
   // The assessment sets a's price to 0 on line 4 ("  a: {price: 0}", the 0 in column 14).
-  const auto loaded = load_text("assessment: acme\nframework: f.yaml\nscores:\n  a: {price: 0}\n",
-                                "acme.yaml", {{"f.yaml", kFramework}});
+  const auto loaded = load_assessment_text("scores:\n  a: {price: 0}\n", kFramework);
   REQUIRE(loaded.assessment.has_value());
   SECTION("the weighted product's own default, max") {
     const auto d = expect_error(
-        [&] { tradeoff::evaluate(loaded.framework, &*loaded.assessment, options("wpm", "")); });
-    CHECK(d.message == "the weighted product compares costs as ratios (normalization 'max'), "
-                       "which needs positive values, but option 'a' scores 0 on criterion 'price'");
+        [&] { tradeoff::evaluate(loaded.framework, &*loaded.assessment, choose("wpm", "")); });
+    CHECK(d.message ==
+          "the weighted product compares costs as ratios (normalization 'max'), "
+          "which needs positive values, but option 'a' scores 0 on criterion 'price'");
     CHECK(d.hint == "the weighted sum accepts it: --method wsm");
     CHECK(d.code == ErrorCode::MethodDomain);
     CHECK(d.where.file == "acme.yaml");
@@ -199,9 +201,10 @@ TEST_CASE("a ratio-normalisation error says whether the method or the user chose
   }
   SECTION("max chosen explicitly") {
     const auto d = expect_error(
-        [&] { tradeoff::evaluate(loaded.framework, &*loaded.assessment, options("wsm", "max")); });
-    CHECK(d.message ==
-          "normalization 'max' needs positive values, but option 'a' scores 0 on criterion 'price'");
+        [&] { tradeoff::evaluate(loaded.framework, &*loaded.assessment, choose("wsm", "max")); });
+    CHECK(
+        d.message ==
+        "normalization 'max' needs positive values, but option 'a' scores 0 on criterion 'price'");
     CHECK(d.hint == "choose another normalization, e.g. --normalization minmax");
     CHECK(d.where.line == 4);
   }
@@ -225,11 +228,12 @@ TEST_CASE("weights are shown as given and normalised to sum to 1", "[evaluate]")
 
 TEST_CASE("assessment overrides of weights and scores are flagged", "[evaluate]") {
   const Result r = run(kFramework,
-                       "title: ACME case\n"
-                       "date: 2026-11-20\n"
-                       "weights: {price: 3}\n"
-                       "scores:\n"
-                       "  a: {speed: {value: 8, because: \"new hardware\"}}\n");
+                       R"(title: ACME case
+date: 2026-11-20
+weights: {price: 3}
+scores:
+  a: {speed: {value: 8, because: "new hardware"}}
+)");
   CHECK(r.assessment == "acme");
   CHECK(r.assessment_title == "ACME case");
   CHECK(r.assessment_date == "2026-11-20");
@@ -252,7 +256,7 @@ TEST_CASE("assessment overrides of weights and scores are flagged", "[evaluate]"
 }
 
 TEST_CASE("results and ranking keep framework order and rank order", "[evaluate]") {
-  const Result r = run(kFramework, "", options("wsm", "max"));
+  const Result r = run(kFramework, "", choose("wsm", "max"));
   CHECK(r.framework == "f");
   CHECK(r.framework_title == "Pick one");
   CHECK(r.framework_version == "2.1.0");
@@ -276,7 +280,8 @@ TEST_CASE("results and ranking keep framework order and rank order", "[evaluate]
 
 TEST_CASE("the same input renders the same bytes in every format", "[evaluate][report]") {
   const std::string body =
-      "weights: {price: 2}\nscores:\n  b: {price: {value: 1.5, because: \"a deal, \\\"signed\\\"\"}}\n";
+      "weights: {price: 2}\nscores:\n  b: {price: {value: 1.5, because: \"a deal, "
+      "\\\"signed\\\"\"}}\n";
   const Result first = run(kFramework, body);
   const Result second = run(kFramework, body);
   for (auto format : {Format::Text, Format::Json, Format::Markdown, Format::Csv}) {
@@ -291,8 +296,8 @@ TEST_CASE("the same input renders the same bytes in every format", "[evaluate][r
 }
 
 TEST_CASE("the JSON result has the keys of the documented contract", "[evaluate][report]") {
-  const Result r = run(kFramework, "title: ACME\n", options("wsm", "max"));
-  const auto j = nlohmann::json::parse(tradeoff::render(r, {Format::Json, false}));
+  const Result r = run(kFramework, "title: ACME\n", choose("wsm", "max"));
+  const auto j = nlohmann::json::parse(render_json(r));
   CHECK(j.at("framework") == "f");
   CHECK(j.at("assessment") == "acme");
   CHECK(j.at("method").at("name") == "wsm");
@@ -338,9 +343,16 @@ TEST_CASE("the JSON result has the keys of the documented contract", "[evaluate]
 
 TEST_CASE("JSON writes null for a missing assessment and runner-up", "[evaluate][report]") {
   const std::string one =
-      "framework: one\ncriteria:\n  - id: q\n    direction: benefit\n    weight: 1\n"
-      "options:\n  - id: solo\n    scores: {q: 3}\n";
-  const auto j = nlohmann::json::parse(tradeoff::render(run(one), {Format::Json, false}));
+      R"(framework: one
+criteria:
+  - id: q
+    direction: benefit
+    weight: 1
+options:
+  - id: solo
+    scores: {q: 3}
+)";
+  const auto j = nlohmann::json::parse(render_json(run(one)));
   CHECK(j.at("assessment").is_null());
   CHECK(j.at("explanation").at("winner") == "solo");
   CHECK(j.at("explanation").at("runner_up").is_null());
@@ -351,7 +363,8 @@ TEST_CASE("JSON writes null for a missing assessment and runner-up", "[evaluate]
 
 TEST_CASE("CSV quotes names with commas, quotes and line breaks", "[evaluate][report]") {
   const std::string yaml = edit_names(kFramework);
-  const Result r = run(yaml, "", options("wsm", "max"));
+  const Result r = run(yaml, "", choose("wsm", "max"));
+  // CSV rows end in \r\n: the expected text keeps its escapes.
   CHECK(tradeoff::render(r, {Format::Csv, false}) ==
         "rank,option,name,score,vetoed_by,speed,price,speed.contribution,price.contribution\r\n"
         "1,c,\"Postgres, \"\"managed\"\"\",0.8125,,8,4,0.75,0.0625\r\n"

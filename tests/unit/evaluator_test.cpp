@@ -1,35 +1,28 @@
 // The re-evaluation API (tradeoff/evaluator.hpp): after any sequence of changes, a re-run of the
 // stages a change reaches gives exactly what a full evaluation of the same values gives, and
 // what evaluate() gives for the equivalent --set, weight and score overrides.
-#include <catch2/catch.hpp>
+#include "tradeoff/evaluator.hpp"
 
 #include <cmath>
 #include <random>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "test_support.hpp"
-#include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
-#include "tradeoff/evaluator.hpp"
-#include "tradeoff/report.hpp"
 
 using tradeoff::ErrorCode;
-using tradeoff::Evaluator;
 using tradeoff::EvaluateOptions;
+using tradeoff::Evaluator;
 using tradeoff::test::expect_error;
+using tradeoff::test::load_assessment_text;
+using tradeoff::test::load_builtin;
 using tradeoff::test::load_text;
+using tradeoff::test::render_json;
 
 namespace {
-
-tradeoff::Loaded builtin(const std::string& path) {
-  tradeoff::MemoryReader reader;
-  return tradeoff::load(reader, "builtin:" + path);
-}
-
-std::string json(const tradeoff::Result& r) {
-  return tradeoff::render(r, {tradeoff::Format::Json, false});
-}
 
 /// Every figure the Evaluator reads back equals those of `expected`.
 void check_same(const Evaluator& ev, const tradeoff::Result& expected) {
@@ -76,7 +69,7 @@ TEST_CASE("the evaluator's first run equals evaluate() for every built-in file a
        {"frameworks/llm_build_vs_buy.yaml", "frameworks/examples/consumer_app.yaml",
         "frameworks/examples/regulated_bank.yaml", "frameworks/examples/seed_scenario.yaml",
         "frameworks/examples/startup_prototype.yaml"}) {
-    const auto loaded = builtin(path);
+    const auto loaded = load_builtin(path);
     const tradeoff::Assessment* a = loaded.assessment ? &*loaded.assessment : nullptr;
     for (const auto& name : tradeoff::method_names()) {
       CAPTURE(path, name);
@@ -85,14 +78,14 @@ TEST_CASE("the evaluator's first run equals evaluate() for every built-in file a
       ev.run();
       const auto expected = tradeoff::evaluate(loaded.framework, a, options);
       check_same(ev, expected);
-      CHECK(json(ev.result()) == json(expected));
+      CHECK(render_json(ev.result()) == render_json(expected));
     }
   }
 }
 
 TEST_CASE("set_input then run equals evaluate() with --set, vetoes and rules included",
           "[evaluator]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = load_builtin("frameworks/llm_build_vs_buy.yaml");
   Evaluator ev(loaded.framework, nullptr);
   const size_t volume = *ev.input_index("requests_per_day");
   const size_t data = *ev.input_index("data_sensitivity");
@@ -123,7 +116,7 @@ TEST_CASE("set_input then run equals evaluate() with --set, vetoes and rules inc
     for (auto& in : got.inputs) {
       if (in.origin == "analysis") in.origin = "command line";
     }
-    CHECK(json(got) == json(expected));
+    CHECK(render_json(got) == render_json(expected));
   }
   // The regulated step vetoes at least one option, and public data lifts the veto again.
   ev.set_input(data, 3);
@@ -145,12 +138,10 @@ options:
   - {id: c, scores: {price: 4, speed: 5}}
 )";
   const auto plain = load_text(framework);
-  const auto overridden = load_text(R"(assessment: acme
-framework: f.yaml
-weights: {speed: 7}
+  const auto overridden = load_assessment_text(R"(weights: {speed: 7}
 scores: {a: {speed: 10}}
 )",
-                                    "acme.yaml", {{"f.yaml", framework}});
+                                               framework);
   for (const auto& name : tradeoff::method_names()) {
     CAPTURE(name);
     const EvaluateOptions options = tradeoff::test::choose(name);
@@ -164,9 +155,9 @@ scores: {a: {speed: 10}}
 }
 
 TEST_CASE("re-running only what a change reaches equals running everything", "[evaluator]") {
-  for (const char* path : {"frameworks/llm_build_vs_buy.yaml",
-                           "frameworks/examples/regulated_bank.yaml"}) {
-    const auto loaded = builtin(path);
+  for (const char* path :
+       {"frameworks/llm_build_vs_buy.yaml", "frameworks/examples/regulated_bank.yaml"}) {
+    const auto loaded = load_builtin(path);
     const tradeoff::Assessment* a = loaded.assessment ? &*loaded.assessment : nullptr;
     const auto& inputs = loaded.framework.inputs;
     Evaluator incremental(loaded.framework, a);
@@ -218,14 +209,14 @@ TEST_CASE("re-running only what a change reaches equals running everything", "[e
         CHECK(incremental.score(i) == fresh.score(i));
         CHECK(incremental.rank(i) == fresh.rank(i));
       }
-      if (step % 50 == 0) CHECK(json(incremental.result()) == json(fresh.result()));
+      if (step % 50 == 0) CHECK(render_json(incremental.result()) == render_json(fresh.result()));
     }
     CHECK(runs > 200);
   }
 }
 
 TEST_CASE("values set through the evaluator show 'analysis' as their origin", "[evaluator]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = load_builtin("frameworks/llm_build_vs_buy.yaml");
   Evaluator ev(loaded.framework, nullptr);
   const size_t volume = *ev.input_index("requests_per_day");
   const size_t moat = *ev.criterion_index("moat");
@@ -241,10 +232,10 @@ TEST_CASE("values set through the evaluator show 'analysis' as their origin", "[
 }
 
 TEST_CASE("reset() returns to the compiled values", "[evaluator]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = load_builtin("frameworks/llm_build_vs_buy.yaml");
   Evaluator ev(loaded.framework, nullptr);
   ev.run();
-  const std::string before = json(ev.result());
+  const std::string before = render_json(ev.result());
   const size_t first = ev.winner();
   ev.set_input(*ev.input_index("requests_per_day"), 9e6);
   ev.set_weight(0, 100);
@@ -253,7 +244,7 @@ TEST_CASE("reset() returns to the compiled values", "[evaluator]") {
   ev.reset();
   ev.run();
   CHECK(ev.winner() == first);
-  CHECK(json(ev.result()) == before);
+  CHECK(render_json(ev.result()) == before);
   CHECK(ev.input(*ev.input_index("requests_per_day")) == 100000);
 }
 
@@ -285,7 +276,7 @@ options:
 }
 
 TEST_CASE("set_input refuses values the input's type cannot take", "[evaluator][errors]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = load_builtin("frameworks/llm_build_vs_buy.yaml");
   Evaluator ev(loaded.framework, nullptr);
   const size_t level = *ev.input_index("ml_expertise");
   const size_t flag = *ev.input_index("zero_retention_contract");
@@ -302,7 +293,7 @@ TEST_CASE("set_input refuses values the input's type cannot take", "[evaluator][
 }
 
 TEST_CASE("ids resolve to indices, and unknown ids to nothing", "[evaluator]") {
-  const auto loaded = builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = load_builtin("frameworks/llm_build_vs_buy.yaml");
   Evaluator ev(loaded.framework, nullptr);
   CHECK(ev.option_id(*ev.option_index("buy_api")) == "buy_api");
   CHECK(ev.criterion_id(*ev.criterion_index("moat")) == "moat");

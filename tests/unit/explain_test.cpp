@@ -2,11 +2,11 @@
 // decisive and trailing criteria, and the summary sentence.
 #include "explain/explain.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
@@ -14,7 +14,7 @@
 using Catch::Matchers::WithinAbs;
 using tradeoff::Explanation;
 using tradeoff::detail::format_margin;
-using tradeoff::test::load_text;
+using tradeoff::test::evaluate_text;
 
 namespace {
 
@@ -22,28 +22,28 @@ constexpr double kEps = 1e-12;
 
 /// Three criteria on declared scales, weights 2 : 1 : 1 -> 0.5, 0.25, 0.25.
 const std::string kCriteria =
-    "framework: pick\n"
-    "criteria:\n"
-    "  - id: quality\n"
-    "    name: Quality\n"
-    "    direction: benefit\n"
-    "    scale: [0, 10]\n"
-    "    weight: 2\n"
-    "  - id: cost\n"
-    "    name: Annual cost\n"
-    "    direction: cost\n"
-    "    scale: [0, 100]\n"
-    "    weight: 1\n"
-    "  - id: support\n"
-    "    name: Vendor support\n"
-    "    direction: benefit\n"
-    "    scale: [0, 10]\n"
-    "    weight: 1\n"
-    "options:\n";
+    R"(framework: pick
+criteria:
+  - id: quality
+    name: Quality
+    direction: benefit
+    scale: [0, 10]
+    weight: 2
+  - id: cost
+    name: Annual cost
+    direction: cost
+    scale: [0, 100]
+    weight: 1
+  - id: support
+    name: Vendor support
+    direction: benefit
+    scale: [0, 10]
+    weight: 1
+options:
+)";
 
 Explanation explain_text(const std::string& yaml, const tradeoff::EvaluateOptions& opt = {}) {
-  const auto loaded = load_text(yaml);
-  return tradeoff::evaluate(loaded.framework, nullptr, opt).explanation;
+  return evaluate_text(yaml, opt).explanation;
 }
 
 std::vector<std::string> ids(const std::vector<tradeoff::Driver>& drivers) {
@@ -60,9 +60,13 @@ TEST_CASE("the winner leads on some criteria and trails on others", "[explain]")
   // gamma: 0.5*0.2 + 0.25*0.5 + 0.25*0.2 = 0.1 + 0.125 + 0.05 = 0.275
   // beta - alpha: quality -0.1, cost +0.1, support +0.05
   const auto e = explain_text(kCriteria +
-                              "  - id: alpha\n    scores: {quality: 8, cost: 60, support: 4}\n"
-                              "  - id: beta\n    scores: {quality: 6, cost: 20, support: 6}\n"
-                              "  - id: gamma\n    scores: {quality: 2, cost: 50, support: 2}\n");
+                              R"(  - id: alpha
+    scores: {quality: 8, cost: 60, support: 4}
+  - id: beta
+    scores: {quality: 6, cost: 20, support: 6}
+  - id: gamma
+    scores: {quality: 2, cost: 50, support: 2}
+)");
   CHECK(e.winner == "beta");
   CHECK(e.runner_up == "alpha");
   CHECK_FALSE(e.tie);
@@ -73,8 +77,9 @@ TEST_CASE("the winner leads on some criteria and trails on others", "[explain]")
   REQUIRE(ids(e.trailing) == std::vector<std::string>{"quality"});
   CHECK_THAT(e.trailing[0].difference, WithinAbs(-0.1, kEps));
   // Leads: cost alone covers 0.1 of 0.15 (>= 60%); names are lower-cased.
-  CHECK(e.summary == "beta ranks first, 0.0500 ahead of alpha, mostly on annual cost; it trails "
-                     "on quality.");
+  CHECK(e.summary ==
+        "beta ranks first, 0.0500 ahead of alpha, mostly on annual cost; it trails "
+        "on quality.");
 }
 
 TEST_CASE("a winner that never trails is at least as good on every criterion", "[explain]") {
@@ -82,15 +87,19 @@ TEST_CASE("a winner that never trails is at least as good on every criterion", "
   // y: 0.5*0.7  + 0.25*0.4 + 0.25*0.6 = 0.35 + 0.1 + 0.15 = 0.6
   // x - y: quality +0.05, cost +0.1, support 0 (neither decisive nor trailing)
   const auto e = explain_text(kCriteria +
-                              "  - id: x\n    scores: {quality: 8, cost: 20, support: 6}\n"
-                              "  - id: y\n    scores: {quality: 7, cost: 60, support: 6}\n");
+                              R"(  - id: x
+    scores: {quality: 8, cost: 20, support: 6}
+  - id: y
+    scores: {quality: 7, cost: 60, support: 6}
+)");
   CHECK(e.winner == "x");
   CHECK(e.runner_up == "y");
   CHECK_THAT(e.margin, WithinAbs(0.15, kEps));
   CHECK(ids(e.decisive) == std::vector<std::string>{"cost", "quality"});
   CHECK(e.trailing.empty());
-  CHECK(e.summary == "x ranks first, 0.1500 ahead of y, mostly on annual cost; it is at least as "
-                     "good as y on every criterion.");
+  CHECK(e.summary ==
+        "x ranks first, 0.1500 ahead of y, mostly on annual cost; it is at least as "
+        "good as y on every criterion.");
 }
 
 TEST_CASE("the summary names the few biggest drivers, at most three", "[explain]") {
@@ -98,29 +107,41 @@ TEST_CASE("the summary names the few biggest drivers, at most three", "[explain]
     // Differences: cost 0.25*(0.6 - 0.4) = 0.05, support 0.25*(0.66 - 0.5) = 0.04; total
     // 0.09, of which cost covers 56% (< 60%), so support is named too.
     const auto e = explain_text(kCriteria +
-                                "  - id: x\n    scores: {quality: 5, cost: 40, support: 6.6}\n"
-                                "  - id: y\n    scores: {quality: 5, cost: 60, support: 5}\n");
+                                R"(  - id: x
+    scores: {quality: 5, cost: 40, support: 6.6}
+  - id: y
+    scores: {quality: 5, cost: 60, support: 5}
+)");
     CHECK(ids(e.decisive) == std::vector<std::string>{"cost", "support"});
     CHECK_THAT(e.margin, WithinAbs(0.09, kEps));
-    CHECK(e.summary == "x ranks first, 0.0900 ahead of y, mostly on annual cost and vendor "
-                       "support; it is at least as good as y on every criterion.");
+    CHECK(e.summary ==
+          "x ranks first, 0.0900 ahead of y, mostly on annual cost and vendor "
+          "support; it is at least as good as y on every criterion.");
   }
   SECTION("six equal drivers are cut at three, in framework order") {
     std::string yaml = "framework: six\ncriteria:\n";
-    for (const auto& [id, name] : std::vector<std::pair<std::string, std::string>>{
-             {"speed", "Speed"}, {"safety", "Safety"}, {"style", "Style"},
-             {"space", "Space"}, {"sound", "Sound"}, {"smell", "Smell"}}) {
+    for (const auto& [id, name] :
+         std::vector<std::pair<std::string, std::string>>{{"speed", "Speed"},
+                                                          {"safety", "Safety"},
+                                                          {"style", "Style"},
+                                                          {"space", "Space"},
+                                                          {"sound", "Sound"},
+                                                          {"smell", "Smell"}}) {
       yaml += "  - id: " + id + "\n    name: " + name +
               "\n    direction: benefit\n    scale: [0, 10]\n    weight: 1\n";
     }
-    yaml += "options:\n"
-            "  - id: x\n    scores: {speed: 6, safety: 6, style: 6, space: 6, sound: 6, smell: 6}\n"
-            "  - id: y\n    scores: {speed: 5, safety: 5, style: 5, space: 5, sound: 5, smell: 5}\n";
+    yaml += R"(options:
+  - id: x
+    scores: {speed: 6, safety: 6, style: 6, space: 6, sound: 6, smell: 6}
+  - id: y
+    scores: {speed: 5, safety: 5, style: 5, space: 5, sound: 5, smell: 5}
+)";
     const auto e = explain_text(yaml);
     // Each criterion: (1/6) * 0.6 - (1/6) * 0.5; three cover 50% < 60%, but the list stops.
     CHECK(e.decisive.size() == 6);
-    CHECK(e.summary == "x ranks first, 0.1000 ahead of y, mostly on speed, safety, and style; it "
-                       "is at least as good as y on every criterion.");
+    CHECK(e.summary ==
+          "x ranks first, 0.1000 ahead of y, mostly on speed, safety, and style; it "
+          "is at least as good as y on every criterion.");
   }
 }
 
@@ -128,8 +149,11 @@ TEST_CASE("a tie for first place is said as such", "[explain]") {
   SECTION("with different strengths") {
     // a: 0.5*0.8 + 0.25*0.4 + 0.25*0 = 0.5; b: 0.5*0.6 + 0.25*0.8 + 0.25*0 = 0.5
     const auto e = explain_text(kCriteria +
-                                "  - id: b\n    scores: {quality: 6, cost: 20, support: 0}\n"
-                                "  - id: a\n    scores: {quality: 8, cost: 60, support: 0}\n");
+                                R"(  - id: b
+    scores: {quality: 6, cost: 20, support: 0}
+  - id: a
+    scores: {quality: 8, cost: 60, support: 0}
+)");
     CHECK(e.winner == "a");  // tied options are ordered by id
     CHECK(e.runner_up == "b");
     CHECK(e.tie);
@@ -141,8 +165,11 @@ TEST_CASE("a tie for first place is said as such", "[explain]") {
   }
   SECTION("with identical scores") {
     const auto e = explain_text(kCriteria +
-                                "  - id: b\n    scores: {quality: 6, cost: 20, support: 3}\n"
-                                "  - id: a\n    scores: {quality: 6, cost: 20, support: 3}\n");
+                                R"(  - id: b
+    scores: {quality: 6, cost: 20, support: 3}
+  - id: a
+    scores: {quality: 6, cost: 20, support: 3}
+)");
     // 0.3 + 0.2 + 0.075 = 0.575
     CHECK(e.tie);
     CHECK(e.decisive.empty());
@@ -165,36 +192,44 @@ TEST_CASE("a single option is the only eligible one", "[explain]") {
 
 TEST_CASE("a tiny margin is written in scientific notation", "[explain]") {
   const std::string yaml =
-      "framework: tiny\n"
-      "criteria:\n"
-      "  - id: quality\n"
-      "    name: Quality\n"
-      "    direction: benefit\n"
-      "    scale: [0, 1000000]\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n    scores: {quality: 500001}\n"
-      "  - id: b\n    scores: {quality: 500000}\n";
+      R"(framework: tiny
+criteria:
+  - id: quality
+    name: Quality
+    direction: benefit
+    scale: [0, 1000000]
+    weight: 1
+options:
+  - id: a
+    scores: {quality: 500001}
+  - id: b
+    scores: {quality: 500000}
+)";
   const auto e = explain_text(yaml);
   // 0.500001 - 0.5 = 1e-6: bigger than the tie tolerance, too small for four decimals.
   CHECK_THAT(e.margin, WithinAbs(1e-6, 1e-15));
-  CHECK(e.summary == "a ranks first, 1e-06 ahead of b, mostly on quality; it is at least as good "
-                     "as b on every criterion.");
+  CHECK(e.summary ==
+        "a ranks first, 1e-06 ahead of b, mostly on quality; it is at least as good "
+        "as b on every criterion.");
 }
 
 TEST_CASE("under WPM the drivers are differences of log contributions", "[explain]") {
   // max normalisation: quality [8, 6] / 8 = [1, 0.75]; support [4, 6] / 6 = [2/3, 1];
   // cost min / x = [20/60, 20/20] = [1/3, 1].
   // ln scores: a = 0.5 ln 1 + 0.25 ln(1/3) + 0.25 ln(2/3) = -0.27465307 - 0.10136628 = -0.37601935
-  //            b = 0.5 ln 0.75 + 0 + 0                                                 = -0.14384104
+  //            b = 0.5 ln 0.75 + 0 + 0                                                 =
+  //            -0.14384104
   // b wins: 0.75^0.5 - (2/9)^0.25 = 0.866025403784 - 0.686589047969 = 0.179436355815
   // b - a: quality 0.5 ln 0.75 = -0.14384104; cost 0.25 ln 3 = +0.27465307;
   //        support -0.25 ln(2/3) = +0.10136628
   tradeoff::EvaluateOptions opt;
   opt.method = tradeoff::Method::Wpm;
   const auto e = explain_text(kCriteria +
-                              "  - id: a\n    scores: {quality: 8, cost: 60, support: 4}\n"
-                              "  - id: b\n    scores: {quality: 6, cost: 20, support: 6}\n",
+                                  R"(  - id: a
+    scores: {quality: 8, cost: 60, support: 4}
+  - id: b
+    scores: {quality: 6, cost: 20, support: 6}
+)",
                               opt);
   CHECK(e.winner == "b");
   CHECK_THAT(e.margin, WithinAbs(0.179436355815, 1e-11));
@@ -203,8 +238,9 @@ TEST_CASE("under WPM the drivers are differences of log contributions", "[explai
   CHECK_THAT(e.decisive[1].difference, WithinAbs(0.101366277, 1e-9));
   REQUIRE(ids(e.trailing) == std::vector<std::string>{"quality"});
   CHECK_THAT(e.trailing[0].difference, WithinAbs(-0.143841036, 1e-9));
-  CHECK(e.summary == "b ranks first, 0.1794 ahead of a, mostly on annual cost; it trails on "
-                     "quality.");
+  CHECK(e.summary ==
+        "b ranks first, 0.1794 ahead of a, mostly on annual cost; it trails on "
+        "quality.");
 }
 
 TEST_CASE("format_margin: four decimals, or two significant digits when tiny", "[explain]") {
@@ -213,8 +249,8 @@ TEST_CASE("format_margin: four decimals, or two significant digits when tiny", "
     const char* text;
   };
   const std::vector<Case> cases = {
-      {0.041, "0.0410"},       {0.0, "0.0000"},      {1.5, "1.5000"},
-      {12.34567, "12.3457"},   {3.2e-6, "3.2e-06"},  {4e-5, "4e-05"},
+      {0.041, "0.0410"},       {0.0, "0.0000"},       {1.5, "1.5000"},
+      {12.34567, "12.3457"},   {3.2e-6, "3.2e-06"},   {4e-5, "4e-05"},
       {1.23456e-7, "1.2e-07"}, {-3.2e-6, "-3.2e-06"}, {0.0001, "0.0001"},
   };
   for (const auto& c : cases) {

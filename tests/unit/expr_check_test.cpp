@@ -1,12 +1,12 @@
 // Name resolution and type checking of expressions (expr/check.hpp, check.cpp): every type
 // error with its exact message, byte range, hint and code; names bound to slots; string literals
 // bound to the index of a level or choice; literal comparisons folded.
-#include "expr/check.hpp"
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
-#include <string>
-#include <vector>
+#include "expr/check.hpp"
 
 using tradeoff::ErrorCode;
 using tradeoff::expr::check;
@@ -30,10 +30,10 @@ Symbols symbols() {
                {"region", {"eu", "us", "apac"}, false},
                {"skill2", {"none", "basic", "solid", "expert"}, true},
                {"tier", {"low", "mid", "high"}, true}};
-  s.symbols = {{"price", Type::Number, 0, -1},  {"users", Type::Number, 1, -1},
-               {"urgent", Type::Bool, 2, -1},   {"skill", Type::Level, 3, 0},
-               {"region", Type::Choice, 4, 1},  {"skill2", Type::Level, 5, 2},
-               {"tier", Type::Level, 6, 3},     {"broken", Type::Number, -1, -1}};
+  s.symbols = {{"price", Type::Number, 0, -1}, {"users", Type::Number, 1, -1},
+               {"urgent", Type::Bool, 2, -1},  {"skill", Type::Level, 3, 0},
+               {"region", Type::Choice, 4, 1}, {"skill2", Type::Level, 5, 2},
+               {"tier", Type::Level, 6, 3},    {"broken", Type::Number, -1, -1}};
   return s;
 }
 
@@ -46,6 +46,13 @@ Checked checked(const std::string& text, Type expected = Type::Unknown) {
   Checked c{parse(text), {}};
   c.errors = check(c.tree, symbols(), expected);
   return c;
+}
+
+/// The messages of the errors checking `text` gives.
+std::vector<std::string> check_messages(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& e : checked(text).errors) out.push_back(e.message);
+  return out;
 }
 
 struct ErrorCase {
@@ -89,12 +96,13 @@ TEST_CASE("strings, levels and choices cannot take part in arithmetic", "[expr][
        "", ErrorCode::ExprType},
       {"2 ^ urgent", kAny, 4, 10, "cannot use a condition (true or false) in arithmetic", "",
        ErrorCode::ExprType},
-      {"price * (users > 1)", kAny, 8, 19, "cannot use a condition (true or false) in arithmetic", "",
-       ErrorCode::ExprType},
+      {"price * (users > 1)", kAny, 8, 19, "cannot use a condition (true or false) in arithmetic",
+       "", ErrorCode::ExprType},
       {"clamp(skill, 1, 2)", kAny, 6, 11,
        "cannot use 'skill' in clamp(): it is a level (" + kSkillValues + ")", "",
        ErrorCode::ExprType},
-      {"sqrt(urgent)", kAny, 5, 11, "cannot use a condition (true or false) in sqrt()", "", ErrorCode::ExprType},
+      {"sqrt(urgent)", kAny, 5, 11, "cannot use a condition (true or false) in sqrt()", "",
+       ErrorCode::ExprType},
   });
   // Every bad operand is reported.
   const Checked r = checked("min(1, \"a\", urgent)");
@@ -111,16 +119,14 @@ TEST_CASE("levels compare with their own values, choices only for equality", "[e
   check_errors({
       {"skill > 2", kAny, 0, 9,
        "cannot compare a level with a number: 'skill' is a level (" + kSkillValues + ")",
-       "compare it with one of its values, in quotes, e.g. skill > \"solid\"",
-       ErrorCode::ExprType},
+       "compare it with one of its values, in quotes, e.g. skill > \"solid\"", ErrorCode::ExprType},
       {"2 <= skill", kAny, 0, 10,
        "cannot compare a number with a level: 'skill' is a level (" + kSkillValues + ")",
        "compare it with one of its values, in quotes, e.g. skill <= \"solid\"",
        ErrorCode::ExprType},
       {"region == 1", kAny, 0, 11,
        "cannot compare a choice with a number: 'region' is a choice (eu, us, apac)",
-       "compare it with one of its values, in quotes, e.g. region == \"us\"",
-       ErrorCode::ExprType},
+       "compare it with one of its values, in quotes, e.g. region == \"us\"", ErrorCode::ExprType},
       {"region < \"eu\"", kAny, 0, 6,
        "'region' is a choice, and choices have no order; compare it with '==', or declare the "
        "input as a level",
@@ -173,6 +179,15 @@ TEST_CASE("comparisons of other types", "[expr][errors]") {
   }
 }
 
+// Regression: ordering two booleans once said "cannot compare a boolean with a boolean", which
+// they can, for equality.
+TEST_CASE("ordering booleans says they cannot be compared at all", "[regression][expr]") {
+  // "urgent == true" is fine; only the order is missing.
+  const auto m = check_messages("urgent < true");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] != "cannot compare a boolean with a boolean");
+}
+
 TEST_CASE("if() needs a condition and two branches of the same type", "[expr][errors]") {
   check_errors({
       {"if(price, 1, 2)", kAny, 3, 8,
@@ -205,6 +220,25 @@ TEST_CASE("if() needs a condition and two branches of the same type", "[expr][er
   CHECK(result_domain(r.tree) == 0);
   CHECK(result_type(checked("if(urgent, urgent, false)").tree) == Type::Bool);
   CHECK(result_type(checked("if(urgent, 1, price)").tree) == Type::Number);
+}
+
+// Regression: type errors between levels of different inputs once named the same type twice
+// ("got a level and a level"), and so did if() of two strings.
+TEST_CASE("type errors between levels of different inputs name the same type twice",
+          "[regression][expr]") {
+  // The real difference (the values they take) is not said; compare "skill == tier", which says
+  // "they take different values".
+  const auto branches = check_messages("if(urgent, skill, tier)");
+  REQUIRE(branches.size() == 1);
+  CHECK(branches[0] != "the two branches of if() must have the same type, got a level and a level");
+  const auto list = check_messages("skill in [tier]");
+  REQUIRE(list.size() == 1);
+  CHECK(list[0] != "expected a level in this list, like 'skill', got a level");
+  // Two strings are the same type; the problem is that if() cannot return strings.
+  const auto strings = check_messages("if(urgent, \"a\", \"b\")");
+  REQUIRE(strings.size() == 1);
+  CHECK(strings[0] !=
+        "the two branches of if() must have the same type, got a string and a string");
 }
 
 TEST_CASE("every function checks its number of arguments", "[expr][errors]") {
@@ -242,18 +276,23 @@ TEST_CASE("every function checks its number of arguments", "[expr][errors]") {
     CHECK(r.errors[0].end == c.text.size());
     CHECK(r.errors[0].code == ErrorCode::ExprType);
   }
-  // min() and max() take any number from one (the plural of "argument" is a known issue).
+  // min() and max() take any number from one (their message: the regression test below).
   REQUIRE(checked("min()").errors.size() == 1);
   REQUIRE(checked("max()").errors.size() == 1);
-  for (const std::string text : {"min(1)", "max(1, 2, 3, 4, 5)", "round(1)", "round(1, 2)",
-                                 "log(1)", "log(1, 2)"}) {
+  for (const std::string text :
+       {"min(1)", "max(1, 2, 3, 4, 5)", "round(1)", "round(1, 2)", "log(1)", "log(1, 2)"}) {
     CAPTURE(text);
     CHECK(checked(text, Type::Number).errors.empty());
   }
 }
 
-TEST_CASE("lists only follow in, and in needs a list of the left side's type",
-          "[expr][errors]") {
+// Regression: min() and max() once said "takes at least 1 arguments".
+TEST_CASE("min() and max() say 'at least 1 arguments'", "[regression][expr]") {
+  CHECK(check_messages("min()") ==
+        std::vector<std::string>{"min() takes at least 1 argument, got 0"});
+}
+
+TEST_CASE("lists only follow in, and in needs a list of the left side's type", "[expr][errors]") {
   check_errors({
       {"[1, 2]", kAny, 0, 6, "a list can only follow 'in'", "", ErrorCode::ExprType},
       {"1 + [2]", kAny, 4, 7, "a list can only follow 'in'", "", ErrorCode::ExprType},
@@ -273,11 +312,10 @@ TEST_CASE("lists only follow in, and in needs a list of the left side's type",
        "expected a level of 'skill' in this list, like 'skill', got a choice of 'region'", "",
        ErrorCode::ExprType},
       {"\"a\" in [\"a\"]", kAny, 0, 3,
-       "a string on its own has no value here; compare it with an input", "",
-       ErrorCode::ExprType},
+       "a string on its own has no value here; compare it with an input", "", ErrorCode::ExprType},
   });
-  for (const std::string text : {"skill in [skill2, \"none\"]", "region in []",
-                                 "price in [users, 1 + 2]"}) {
+  for (const std::string text :
+       {"skill in [skill2, \"none\"]", "region in []", "price in [users, 1 + 2]"}) {
     CAPTURE(text);
     CHECK(checked(text, Type::Bool).errors.empty());
   }
@@ -291,22 +329,18 @@ TEST_CASE("the whole expression must have the type its place expects", "[expr][e
        ErrorCode::ExprType},
       {"price > 1", Type::Number, 0, 9, "expected a number, got a condition (true or false)", "",
        ErrorCode::ExprType},
-      {"region", Type::Number, 0, 6, "expected a number, got a choice", "",
-       ErrorCode::ExprType},
+      {"region", Type::Number, 0, 6, "expected a number, got a choice", "", ErrorCode::ExprType},
       {"\"basic\"", Type::Bool, 0, 7, "expected a condition (true or false), got a string", "",
        ErrorCode::ExprType},
       // A bare string is an error whatever is expected.
       {"\"basic\"", kAny, 0, 7, "a string on its own has no value here; compare it with an input",
        "", ErrorCode::ExprType},
-      {"not price", kAny, 4, 9,
-       "expected a condition (true or false) after 'not', got a number", "",
-       ErrorCode::ExprType},
+      {"not price", kAny, 4, 9, "expected a condition (true or false) after 'not', got a number",
+       "", ErrorCode::ExprType},
       {"price and urgent", kAny, 0, 5,
-       "expected a condition (true or false) around 'and', got a number", "",
-       ErrorCode::ExprType},
+       "expected a condition (true or false) around 'and', got a number", "", ErrorCode::ExprType},
       {"urgent or skill", kAny, 10, 15,
-       "expected a condition (true or false) around 'or', got a level", "",
-       ErrorCode::ExprType},
+       "expected a condition (true or false) around 'or', got a level", "", ErrorCode::ExprType},
   });
 }
 

@@ -1,13 +1,13 @@
 // Evaluation of checked expressions (expr/check.hpp: evaluate, eval.cpp): every operator and
 // function with exact values, lazy if/and/or, level ordering and `in`, and every runtime error
 // with its exact message and the node it points at.
-#include "expr/check.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "expr/check.hpp"
 
 using tradeoff::expr::check;
 using tradeoff::expr::EvalError;
@@ -213,6 +213,27 @@ TEST_CASE("round() rounds half away from zero, to whole digits either side of th
   });
 }
 
+// Regression: round(x, digits) multiplied by 10^digits first, so a large but finite x overflowed
+// and was reported as too large.
+TEST_CASE("round() of a large number with digits fails as too large", "[regression][expr]") {
+  for (const std::string text : {"round(1e300, 15)", "round(1e308, 1)"}) {
+    CAPTURE(text);
+    Tree t = parse(text);
+    REQUIRE(check(t, symbols(), Type::Number).empty());
+    double v = 0;
+    CHECK_NOTHROW(v = tradeoff::expr::evaluate(t, nullptr));
+    CHECK(v == std::stod(text.substr(6, 5)));
+  }
+}
+
+// Regression: log(x, base) was computed as log(x) / log(base), which gave log(1000, 10) =
+// 2.9999999999999996.
+TEST_CASE("log(1000, 10) is not exactly 3", "[regression][expr]") {
+  Tree t = parse("floor(log(1000, 10))");
+  REQUIRE(check(t, symbols(), Type::Number).empty());
+  CHECK(tradeoff::expr::evaluate(t, nullptr) == 3);
+}
+
 TEST_CASE("if(), and, or evaluate only what they need", "[expr][eval]") {
   // users is 0: every untaken branch or right side would divide by zero.
   check_values({
@@ -246,8 +267,7 @@ TEST_CASE("runtime errors name the problem and point at the node that failed",
       {"0 ^ -1", "zero raised to a negative power", Op::Pow, 0, 6},
       {"users ^ -2", "zero raised to a negative power", Op::Pow, 0, 10},
       {"(0 - 8) ^ 0.5", "a negative number raised to a fractional power", Op::Pow, 0, 13},
-      {"2 * (0 - 8) ^ (1 / 3)", "a negative number raised to a fractional power", Op::Pow, 4,
-       21},
+      {"2 * (0 - 8) ^ (1 / 3)", "a negative number raised to a fractional power", Op::Pow, 4, 21},
       {"log(0)", "the logarithm of 0, which is not positive", Op::Call, 0, 6},
       {"1 + log(users)", "the logarithm of 0, which is not positive", Op::Call, 4, 14},
       {"log(-2)", "the logarithm of -2, which is not positive", Op::Call, 0, 7},
@@ -257,14 +277,13 @@ TEST_CASE("runtime errors name the problem and point at the node that failed",
       {"log(8, -2)", "a logarithm base must be positive and not 1", Op::Call, 0, 10},
       {"sqrt(-4)", "the square root of -4, a negative number", Op::Call, 0, 8},
       {"sqrt(users - 0.25)", "the square root of -0.25, a negative number", Op::Call, 0, 18},
-      {"clamp(1, 3, 2)", "clamp() needs its lower bound at most its upper bound", Op::Call, 0,
-       14},
-      {"round(1, 0.5)", "round() takes a whole number of digits between -15 and 15", Op::Call,
-       0, 13},
+      {"clamp(1, 3, 2)", "clamp() needs its lower bound at most its upper bound", Op::Call, 0, 14},
+      {"round(1, 0.5)", "round() takes a whole number of digits between -15 and 15", Op::Call, 0,
+       13},
       {"round(1, 16)", "round() takes a whole number of digits between -15 and 15", Op::Call, 0,
        12},
-      {"round(1, -16)", "round() takes a whole number of digits between -15 and 15", Op::Call,
-       0, 13},
+      {"round(1, -16)", "round() takes a whole number of digits between -15 and 15", Op::Call, 0,
+       13},
   });
 }
 

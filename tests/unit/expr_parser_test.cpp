@@ -1,19 +1,25 @@
 // The expression parser and printer (expr/ast.hpp, parser.cpp, print.cpp): precedence and
 // associativity through dump(), every literal form, the to_source() round trip, every syntax
 // error with its exact message and byte range, the size, node and depth limits, and names_in().
-#include "expr/ast.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "expr/ast.hpp"
+#include "test_support.hpp"
+#include "tradeoff/evaluate.hpp"
+
+using tradeoff::Diagnostic;
 using tradeoff::expr::dump;
 using tradeoff::expr::names_in;
 using tradeoff::expr::parse;
 using tradeoff::expr::ParseError;
 using tradeoff::expr::to_source;
 using tradeoff::expr::Tree;
+using tradeoff::test::brief;
+using tradeoff::test::expect_error;
+using tradeoff::test::load_text;
 using Kind = tradeoff::expr::ParseError::Kind;
 
 namespace {
@@ -245,6 +251,34 @@ TEST_CASE("nodes carry the byte range of their text", "[expr]") {
   CHECK(call.node(call.root).text == "min");
 }
 
+// Regression: a node's byte range once left out the parentheses around its first or last operand:
+// the caret of an error in "(a + 1) / (a - 5)" started inside the first parenthesis.
+TEST_CASE("error ranges leave out the parentheses of their operands", "[regression][expr]") {
+  const Tree t = parse("(a + 1) / (a - 5)");
+  CHECK(t.node(t.root).begin == 0);
+  CHECK(t.node(t.root).end == 17);
+  const auto loaded = load_text(
+      R"(framework: f
+inputs:
+  a: {type: number, default: 5}
+derived:
+  ratio: (a + 1) / (a - 5)
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+)");
+  const Diagnostic d = expect_error([&] { tradeoff::evaluate(loaded.framework, nullptr); });
+  CHECK(brief(d) == "5:10: in derived value 'ratio': division by zero (with a = 5)");
+  CHECK(d.length == 17);
+}
+
 // --- printing --------------------------------------------------------------------------------
 
 TEST_CASE("to_source prints canonical text that re-parses to the same tree", "[expr]") {
@@ -373,8 +407,7 @@ TEST_CASE("unterminated strings, unmatched closers and chained comparisons", "[e
       {"a in [1] == b", 9, 11,
        "comparisons cannot be chained; join them with 'and' (got '==' after a comparison)", "",
        Kind::Syntax},
-      {"a b", 2, 3, "expected an operator or the end of the expression, got 'b'", "",
-       Kind::Syntax},
+      {"a b", 2, 3, "expected an operator or the end of the expression, got 'b'", "", Kind::Syntax},
       {"a, b", 1, 2, "expected an operator or the end of the expression, got ','", "",
        Kind::Syntax},
       {"true(1)", 4, 5, "expected an operator or the end of the expression, got '('", "",
@@ -418,6 +451,16 @@ TEST_CASE("malformed numbers", "[expr][errors]") {
   });
 }
 
+// Regression: the parser once classified errors by searching their message for "too ", so a
+// syntax error quoting a string with "too " in it was reported as a limit.
+TEST_CASE("a quoted string with 'too ' makes a syntax error a limit", "[regression][expr]") {
+  for (const std::string text : {"1 \"too late\"", "(1 \"too far\""}) {
+    CAPTURE(text);
+    const ParseError e = parse_error(text);
+    CHECK(e.kind == ParseError::Kind::Syntax);
+  }
+}
+
 // --- limits ------------------------------------------------------------------------------------
 
 TEST_CASE("expression text is limited to 8192 bytes", "[expr][errors][limits]") {
@@ -435,10 +478,10 @@ TEST_CASE("expressions are limited to 2048 nodes", "[expr][errors][limits]") {
   CHECK(parse(ones).nodes.size() == 2047);
   CHECK(parse("-" + ones).nodes.size() == 2048);
   // The 2049th node is the last '+', which spans the whole text.
-  check_errors({{ones + "+1", 0, 2049, "expression is too large (more than 2048 nodes)", "",
-                 Kind::Limit},
-                {"-" + ones + "+1", 2049, 2050, "expression is too large (more than 2048 nodes)",
-                 "", Kind::Limit}});
+  check_errors(
+      {{ones + "+1", 0, 2049, "expression is too large (more than 2048 nodes)", "", Kind::Limit},
+       {"-" + ones + "+1", 2049, 2050, "expression is too large (more than 2048 nodes)", "",
+        Kind::Limit}});
 }
 
 TEST_CASE("nesting is limited to 64 levels of parentheses, minus, not and ^",
@@ -467,8 +510,7 @@ TEST_CASE("nesting is limited to 64 levels of parentheses, minus, not and ^",
 
 // --- names_in ------------------------------------------------------------------------------------
 
-TEST_CASE("names_in lists the names read, in order of first use, without duplicates",
-          "[expr]") {
+TEST_CASE("names_in lists the names read, in order of first use, without duplicates", "[expr]") {
   struct Case {
     std::string text;
     std::vector<std::string> names;

@@ -1,12 +1,12 @@
 // Inputs (load/inputs_loader, inputs.cpp, evaluate.cpp): declaration errors of every
 // input type, assessment answers, --set values, and the precedence default < assessment < --set
 // with the origin, source, date and reason each value keeps.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 #include "tradeoff/catalog.hpp"
@@ -19,37 +19,38 @@ using tradeoff::InputType;
 using tradeoff::Result;
 using tradeoff::test::brief;
 using tradeoff::test::expect_error;
+using tradeoff::test::load_assessment_text;
 using tradeoff::test::load_errors;  // in source order: the engine sorts them
 using tradeoff::test::load_text;
 
 namespace {
 
 const std::string kTail =
-    "criteria:\n"
-    "  - id: speed\n"
-    "    direction: benefit\n"
-    "    weight: 1\n"
-    "options:\n"
-    "  - id: x\n"
-    "    scores: {speed: 3}\n";
+    R"(criteria:
+  - id: speed
+    direction: benefit
+    weight: 1
+options:
+  - id: x
+    scores: {speed: 3}
+)";
 
 // A framework with one input of each type; an assessment's lines are counted from 1.
 const std::string kFramework =
-    "framework: f\n"
-    "sources:\n"
-    "  survey: {title: Survey}\n"
-    "inputs:\n"
-    "  requests: {type: number, default: 1000, min: 0, max: 1000000, source: survey,\n"
-    "             as_of: 2024-01-01, unit: requests/day, description: Requests a day}\n"
-    "  team: {type: integer, default: 4, min: 1}\n"
-    "  urgent: {type: boolean, default: false}\n"
-    "  skill: {type: level, levels: [none, basic, solid, expert], default: basic}\n"
-    "  region: {type: choice, choices: [eu, us, apac], default: eu}\n" +
-    kTail;
+    R"(framework: f
+sources:
+  survey: {title: Survey}
+inputs:
+  requests: {type: number, default: 1000, min: 0, max: 1000000, source: survey,
+             as_of: 2024-01-01, unit: requests/day, description: Requests a day}
+  team: {type: integer, default: 4, min: 1}
+  urgent: {type: boolean, default: false}
+  skill: {type: level, levels: [none, basic, solid, expert], default: basic}
+  region: {type: choice, choices: [eu, us, apac], default: eu}
+)" + kTail;
 
 tradeoff::Loaded load_assessment(const std::string& body) {
-  return load_text("assessment: acme\nframework: f.yaml\n" + body, "acme.yaml",
-                   {{"f.yaml", kFramework}});
+  return load_assessment_text(body, kFramework);
 }
 
 std::vector<Diagnostic> assessment_errors(const std::string& body) {
@@ -115,8 +116,7 @@ TEST_CASE("input declarations are checked", "[inputs][errors]") {
        "'choice', 'level'",
        ErrorCode::InvalidValue, "did you mean 'number'?", 6},
       {"t: {type: level, choices: [a, b], default: a}",
-       "3:20: input 't' is a level; list its values under 'levels'", ErrorCode::UnknownKey, "",
-       7},
+       "3:20: input 't' is a level; list its values under 'levels'", ErrorCode::UnknownKey, "", 7},
       {"t: {type: choice, levels: [a, b], default: a}",
        "3:21: input 't' is a choice; list its values under 'choices'", ErrorCode::UnknownKey, "",
        6},
@@ -138,15 +138,14 @@ TEST_CASE("input declarations are checked", "[inputs][errors]") {
       {"t: {type: number, min: 5, max: 1, default: 3}",
        "3:29: the max of input 't' (1) is below its min (5)", ErrorCode::InvalidValue, "", 3},
       {"t: {type: integer, min: 2000, max: 1500, default: 1800}",
-       "3:33: the max of input 't' (1,500) is below its min (2,000)", ErrorCode::InvalidValue,
-       "", 3},
+       "3:33: the max of input 't' (1,500) is below its min (2,000)", ErrorCode::InvalidValue, "",
+       3},
       {"t: {type: boolean, min: 0, default: true}",
        "3:22: input 't' is a boolean, which has no 'min'", ErrorCode::UnknownKey, "", 3},
       {"t: {type: level, levels: [a], max: 1, default: a}",
        "3:33: input 't' is a level, which has no 'max'", ErrorCode::UnknownKey, "", 3},
       {"t: {type: number, min: low, default: 1}",
-       "3:26: expected a number for the min of input 't', got 'low'", ErrorCode::WrongType, "",
-       3},
+       "3:26: expected a number for the min of input 't', got 'low'", ErrorCode::WrongType, "", 3},
       {"t: {type: number}", "3:6: missing key 'default' in input 't'", ErrorCode::MissingKey, "",
        1},
       {"t: {type: number, default: 1, color: red}", "3:33: unknown key 'color' in input 't'",
@@ -188,20 +187,19 @@ TEST_CASE("input defaults must have the input's type and lie in its range", "[in
   };
   const std::vector<Case> cases = {
       {"t: {type: number, default: abc}",
-       "3:30: expected a number for the default of input 't', got 'abc'", ErrorCode::WrongType,
-       ""},
+       "3:30: expected a number for the default of input 't', got 'abc'", ErrorCode::WrongType, ""},
       {"t: {type: number, default: \"5\"}",
        "3:30: expected a number for the default of input 't', got '5'", ErrorCode::WrongType,
        "remove the quotes: a quoted value is a string"},
       {"t: {type: number, default: [1]}",
-       "3:30: expected a value for the default of input 't', got a sequence",
-       ErrorCode::WrongType, ""},
+       "3:30: expected a value for the default of input 't', got a sequence", ErrorCode::WrongType,
+       ""},
       {"t: {type: integer, default: 2.5}",
-       "3:31: expected a whole number for the default of input 't', got 2.5",
-       ErrorCode::WrongType, ""},
+       "3:31: expected a whole number for the default of input 't', got 2.5", ErrorCode::WrongType,
+       ""},
       {"t: {type: boolean, default: yes}",
-       "3:31: expected true or false for the default of input 't', got 'yes'",
-       ErrorCode::WrongType, ""},
+       "3:31: expected true or false for the default of input 't', got 'yes'", ErrorCode::WrongType,
+       ""},
       {"t: {type: boolean, default: 1}",
        "3:31: expected true or false for the default of input 't', got 1", ErrorCode::WrongType,
        ""},
@@ -235,17 +233,97 @@ TEST_CASE("input defaults must have the input's type and lie in its range", "[in
   }
 }
 
-TEST_CASE("every input declaration problem of a file is reported at once", "[inputs][errors]") {
+// Regression: the message once said "is a integer".
+TEST_CASE("'a integer' in the message of an integer input with choices", "[regression][inputs]") {
   const auto all = load_errors(
-      "framework: f\n"
-      "inputs:\n"
-      "  a: {type: nubmer, default: 1}\n"        // 3
-      "  b: {type: number, default: x}\n"        // 4
-      "  b_ok: {type: number, default: 1}\n"     // 5
-      "  c: {type: level, default: a}\n"         // 6
-      "derived:\n"
-      "  uses: a + b + c + b_ok\n" +             // 8: reads broken inputs, no error
-      kTail);
+      R"(framework: f
+inputs:
+  t: {type: integer, choices: [a, b], default: 1}
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+)");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message == "input 't' is an integer, which has no 'choices'");
+}
+
+// Regression: an empty list of choices was once described as "a sequence".
+TEST_CASE("an empty list of choices is described as 'a sequence'", "[regression][inputs]") {
+  const auto all = load_errors(
+      R"(framework: f
+inputs:
+  t: {type: choice, choices: [], default: a}
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+)");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message ==
+        "expected a non-empty list of values for the choices of input 't', got an empty list");
+}
+
+// Regression: numbers in messages were rounded to whole numbers (from 1000) or to four decimals,
+// which misquoted bounds and values.
+TEST_CASE("input bounds are rounded in messages", "[regression][inputs]") {
+  struct Case {
+    std::string line;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"t: {type: number, min: 1000.4, max: 1000.2, default: 1000.3}",
+       "the max of input 't' (1,000.2) is below its min (1,000.4)"},
+      {"t: {type: number, min: 0, max: 1000.5, default: 1000.7}",
+       "the default of input 't' must be between 0 and 1,000.5, got 1000.7"},
+      {"t: {type: number, min: 0.00001, default: 0.000001}",
+       "the default of input 't' must be at least 1e-05, got 0.000001"},
+  };
+  // The criteria and options after the input (line 4 on).
+  const std::string tail =
+      R"(criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+)";
+  for (const auto& c : cases) {
+    CAPTURE(c.line);
+    const auto all = load_errors("framework: f\ninputs:\n  " + c.line + "\n" + tail);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].message == c.message);
+  }
+}
+
+TEST_CASE("every input declaration problem of a file is reported at once", "[inputs][errors]") {
+  // Inputs a, b, b_ok and c are on lines 3 to 6; line 8 reads the broken inputs: no error.
+  const auto all = load_errors(
+      R"(framework: f
+inputs:
+  a: {type: nubmer, default: 1}
+  b: {type: number, default: x}
+  b_ok: {type: number, default: 1}
+  c: {type: level, default: a}
+derived:
+  uses: a + b + c + b_ok
+)" + kTail);
   REQUIRE(all.size() == 3);
   CHECK(brief(all[0]) ==
         "3:13: unknown input type 'nubmer'; expected one of 'number', 'integer', 'boolean', "
@@ -257,14 +335,15 @@ TEST_CASE("every input declaration problem of a file is reported at once", "[inp
 TEST_CASE("assessments answer inputs with a value, or a value and its provenance",
           "[inputs][assessment]") {
   const Result r = run(
-      "sources:\n"
-      "  own: {title: Own numbers}\n"
-      "inputs:\n"
-      "  requests: {value: 250000, because: measured in March, source: own, as_of: 2024-03-31}\n"
-      "  team: 7\n"
-      "  urgent: true\n"
-      "  skill: {value: expert}\n"
-      "  region: apac\n");
+      R"(sources:
+  own: {title: Own numbers}
+inputs:
+  requests: {value: 250000, because: measured in March, source: own, as_of: 2024-03-31}
+  team: 7
+  urgent: true
+  skill: {value: expert}
+  region: apac
+)");
   struct Expect {
     std::string name;
     double value;
@@ -314,8 +393,8 @@ TEST_CASE("assessment answers are checked against the framework's inputs",
        ErrorCode::UnknownReference, ""},
       {"team: abc", "4:9: expected a whole number for input 'team', got 'abc'",
        ErrorCode::WrongType, ""},
-      {"team: 2.5", "4:9: expected a whole number for input 'team', got 2.5",
-       ErrorCode::WrongType, ""},
+      {"team: 2.5", "4:9: expected a whole number for input 'team', got 2.5", ErrorCode::WrongType,
+       ""},
       {"team: 0", "4:9: input 'team' must be at least 1, got 0", ErrorCode::OutOfRange, ""},
       {"requests: \"12\"", "4:13: expected a number for input 'requests', got '12'",
        ErrorCode::WrongType, "remove the quotes: a quoted value is a string"},
@@ -339,8 +418,7 @@ TEST_CASE("assessment answers are checked against the framework's inputs",
        "framework",
        ErrorCode::UnknownReference, "did you mean 'survey'?"},
       {"requests: {value: 5, as_of: 2024-13-01}",
-       "4:31: expected a date (YYYY-MM-DD) for as_of, got '2024-13-01'", ErrorCode::WrongType,
-       ""},
+       "4:31: expected a date (YYYY-MM-DD) for as_of, got '2024-13-01'", ErrorCode::WrongType, ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
@@ -354,9 +432,11 @@ TEST_CASE("assessment answers are checked against the framework's inputs",
 }
 
 TEST_CASE("the command line's --set gives an input its value", "[inputs]") {
-  const Result r = run("inputs: {team: 7}\n",
-                       set({{"requests", "5e3"}, {"urgent", "True"}, {"skill", "solid"},
-                            {"region", "us"}, {"team", "9"}}));
+  const Result r = run("inputs: {team: 7}\n", set({{"requests", "5e3"},
+                                                   {"urgent", "True"},
+                                                   {"skill", "solid"},
+                                                   {"region", "us"},
+                                                   {"team", "9"}}));
   const std::vector<std::pair<double, std::string>> expected = {
       {5000, "5,000"}, {9, "9"}, {1, "true"}, {2, "solid"}, {1, "us"}};
   REQUIRE(r.inputs.size() == expected.size());
@@ -402,8 +482,9 @@ TEST_CASE("bad --set values are usage errors with exact messages", "[inputs][err
   const auto loaded = load_text(kFramework);
   for (const auto& c : cases) {
     CAPTURE(c.name, c.value);
-    const Diagnostic d = expect_error(
-        [&] { tradeoff::evaluate(loaded.framework, nullptr, set({{c.name, c.value}})); });
+    const Diagnostic d = expect_error([&] {
+      tradeoff::evaluate(loaded.framework, nullptr, set({{c.name, c.value}}));
+    });
     CHECK(d.code == ErrorCode::Usage);
     CHECK(d.message == c.message);
     CHECK(d.hint == c.hint);
@@ -414,11 +495,12 @@ TEST_CASE("bad --set values are usage errors with exact messages", "[inputs][err
 
 TEST_CASE("an input takes --set over the assessment over the default", "[inputs]") {
   const std::string answers =
-      "sources:\n"
-      "  own: {title: Own numbers}\n"
-      "inputs:\n"
-      "  requests: {value: 250000, because: measured, source: own, as_of: 2024-03-31}\n"
-      "  team: {value: 7, because: headcount}\n";
+      R"(sources:
+  own: {title: Own numbers}
+inputs:
+  requests: {value: 250000, because: measured, source: own, as_of: 2024-03-31}
+  team: {value: 7, because: headcount}
+)";
   struct Case {
     const char* name;
     std::string body;
@@ -430,12 +512,24 @@ TEST_CASE("an input takes --set over the assessment over the default", "[inputs]
     std::string because;
   };
   const std::vector<Case> cases = {
-      {"default, with the framework's source and date", "title: T\n", {}, 1000, "default",
-       "survey", "2024-01-01", ""},
-      {"assessment, with its own provenance", answers, {}, 250000, "assessment", "own",
-       "2024-03-31", "measured"},
-      {"--set over the assessment clears the provenance", answers,
-       set({{"requests", "42"}}), 42, "command line", "", "", ""},
+      {"default, with the framework's source and date",
+       "title: T\n",
+       {},
+       1000,
+       "default",
+       "survey",
+       "2024-01-01",
+       ""},
+      {"assessment, with its own provenance",
+       answers,
+       {},
+       250000,
+       "assessment",
+       "own",
+       "2024-03-31",
+       "measured"},
+      {"--set over the assessment clears the provenance", answers, set({{"requests", "42"}}), 42,
+       "command line", "", "", ""},
       {"--set over the default clears the framework's source", "title: T\n",
        set({{"requests", "42"}}), 42, "command line", "", "", ""},
   };

@@ -1,12 +1,11 @@
 // The framework, catalog-criterion and assessment loaders (load/framework_loader, load/catalog):
 // what a valid file becomes, and every problem with its exact message, code and position.
-#include "load/framework_loader.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "load/framework_loader.hpp"
 #include "test_support.hpp"
 #include "tradeoff/catalog.hpp"
 
@@ -39,20 +38,21 @@ std::vector<Diagnostic> errors_only(const std::vector<Diagnostic>& all) {
 
 // A small valid framework; the line numbers are those of the diagnostics below.
 const std::string kBase =
-    "framework: f\n"                          // 1
-    "criteria:\n"                             // 2
-    "  - id: speed\n"                         // 3
-    "    direction: benefit\n"                // 4
-    "    scale: [1, 5]\n"                     // 5
-    "    weight: 3\n"                         // 6
-    "  - id: price\n"                         // 7
-    "    direction: cost\n"                   // 8
-    "    weight: 1\n"                         // 9
-    "options:\n"                              // 10
-    "  - id: a\n"                             // 11
-    "    scores: {speed: 4, price: 10}\n"     // 12
-    "  - id: b\n"                             // 13
-    "    scores: {speed: 2, price: 20}\n";    // 14
+    R"(framework: f
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 3
+  - id: price
+    direction: cost
+    weight: 1
+options:
+  - id: a
+    scores: {speed: 4, price: 10}
+  - id: b
+    scores: {speed: 2, price: 20}
+)";
 
 }  // namespace
 
@@ -69,37 +69,38 @@ TEST_CASE("the base framework of these tests loads", "[load]") {
 
 TEST_CASE("a valid framework loads every field", "[load]") {
   const std::string yaml =
-      "framework: pick_db\n"                                                          // 1
-      "title: Pick a database\n"                                                      // 2
-      "version: 1.0.0\n"                                                              // 3
-      "description: Which database to run.\n"                                         // 4
-      "sources:\n"                                                                    // 5
-      "  bench: {title: \"Benchmarks 2024\", url: \"https://example.org/b\", date: 2024-05-01,\n"
-      "          note: synthetic}\n"                                                  // 7
-      "criteria:\n"                                                                   // 8
-      "  - id: speed\n"                                                               // 9
-      "    direction: benefit\n"                                                      // 10
-      "    scale: [1, 5]\n"                                                           // 11
-      "    weight: 3\n"                                                               // 12
-      "    rubric: {1: slow, 5: fast}\n"                                              // 13
-      "    source: bench\n"                                                           // 14
-      "  - id: price\n"                                                               // 15
-      "    name: Monthly price\n"                                                     // 16
-      "    description: What it costs.\n"                                             // 17
-      "    direction: cost\n"                                                         // 18
-      "    unit: USD\n"                                                               // 19
-      "    weight: 1.5\n"                                                             // 20
-      "    value_function: {points: [[0, 1], [100, 0.5], [1000, 0]]}\n"               // 21
-      "options:\n"                                                                    // 22
-      "  - id: pg\n"                                                                  // 23
-      "    name: PostgreSQL\n"                                                        // 24
-      "    description: The usual choice.\n"                                          // 25
-      "    scores:\n"                                                                 // 26
-      "      speed: {value: 4, because: \"fast enough\", source: bench}\n"            // 27
-      "      price: 0\n"                                                              // 28
-      "  - id: lite\n"                                                                // 29
-      "    scores: {speed: 3, price: 1_000}\n"                                        // 30
-      "method: {name: wpm, normalization: sum}\n";                                    // 31
+      R"(framework: pick_db
+title: Pick a database
+version: 1.0.0
+description: Which database to run.
+sources:
+  bench: {title: "Benchmarks 2024", url: "https://example.org/b", date: 2024-05-01,
+          note: synthetic}
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 3
+    rubric: {1: slow, 5: fast}
+    source: bench
+  - id: price
+    name: Monthly price
+    description: What it costs.
+    direction: cost
+    unit: USD
+    weight: 1.5
+    value_function: {points: [[0, 1], [100, 0.5], [1000, 0]]}
+options:
+  - id: pg
+    name: PostgreSQL
+    description: The usual choice.
+    scores:
+      speed: {value: 4, because: "fast enough", source: bench}
+      price: 0
+  - id: lite
+    scores: {speed: 3, price: 1_000}
+method: {name: wpm, normalization: sum}
+)";
   const auto loaded = load_text(yaml, "dir/pick_db.yaml");
   const auto& fw = loaded.framework;
   CHECK(loaded.warnings.empty());
@@ -132,8 +133,8 @@ TEST_CASE("a valid framework loads every field", "[load]") {
   CHECK(*speed.weight == 3.0);
   CHECK(speed.weight_where.line == 12);
   CHECK(speed.weight_where.column == 13);
-  CHECK(speed.rubric == std::vector<std::pair<std::string, std::string>>{{"1", "slow"},
-                                                                          {"5", "fast"}});
+  CHECK(speed.rubric ==
+        std::vector<std::pair<std::string, std::string>>{{"1", "slow"}, {"5", "fast"}});
   CHECK(speed.source == "bench");
   CHECK(speed.catalog.empty());
   CHECK_FALSE(speed.value_function.has_value());
@@ -197,15 +198,16 @@ TEST_CASE("a framework without title or method gets the defaults", "[load]") {
 TEST_CASE("use: takes name, direction, unit, scale and rubric from the built-in catalog",
           "[load][catalog]") {
   const std::string yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: moat\n"
-      "    weight: 2\n"
-      "  - use: time_to_market\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {moat: 3, time_to_market: 12}\n";
+      R"(framework: f
+criteria:
+  - use: moat
+    weight: 2
+  - use: time_to_market
+    weight: 1
+options:
+  - id: a
+    scores: {moat: 3, time_to_market: 12}
+)";
   const auto fw = load_text(yaml).framework;
   REQUIRE(fw.criteria.size() == 2);
   const auto& moat = fw.criteria[0];
@@ -235,20 +237,21 @@ TEST_CASE("use: takes name, direction, unit, scale and rubric from the built-in 
 
 TEST_CASE("fields given beside use: override the catalog's", "[load][catalog]") {
   const std::string yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: moat\n"
-      "    id: our_moat\n"
-      "    name: Our moat\n"
-      "    description: Ours.\n"
-      "    direction: cost\n"
-      "    unit: points\n"
-      "    scale: [0, 10]\n"
-      "    rubric: {0: none, 10: total}\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {our_moat: 7}\n";
+      R"(framework: f
+criteria:
+  - use: moat
+    id: our_moat
+    name: Our moat
+    description: Ours.
+    direction: cost
+    unit: points
+    scale: [0, 10]
+    rubric: {0: none, 10: total}
+    weight: 1
+options:
+  - id: a
+    scores: {our_moat: 7}
+)";
   const auto fw = load_text(yaml).framework;
   REQUIRE(fw.criteria.size() == 1);
   const auto& c = fw.criteria[0];
@@ -268,30 +271,33 @@ TEST_CASE("fields given beside use: override the catalog's", "[load][catalog]") 
 TEST_CASE("use: finds criteria/ beside the framework before the built-in catalog",
           "[load][catalog]") {
   const std::string fw_yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: latency\n"
-      "    weight: 1\n"
-      "  - use: moat\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {latency: 30, moat: 9}\n";
+      R"(framework: f
+criteria:
+  - use: latency
+    weight: 1
+  - use: moat
+    weight: 1
+options:
+  - id: a
+    scores: {latency: 30, moat: 9}
+)";
   const std::string latency =
-      "criterion: latency\n"
-      "name: Latency\n"
-      "direction: cost\n"
-      "unit: ms\n";
+      R"(criterion: latency
+name: Latency
+direction: cost
+unit: ms
+)";
   // A local moat shadows the built-in one (whose scale [1, 5] would refuse 9).
   const std::string local_moat =
-      "criterion: moat\n"
-      "name: Local moat\n"
-      "direction: benefit\n"
-      "scale: [0, 10]\n";
-  const auto fw = load_text(fw_yaml, "fw/f.yaml",
-                            {{"fw/criteria/latency.yaml", latency},
-                             {"fw/criteria/moat.yaml", local_moat}})
-                      .framework;
+      R"(criterion: moat
+name: Local moat
+direction: benefit
+scale: [0, 10]
+)";
+  const auto fw =
+      load_text(fw_yaml, "fw/f.yaml",
+                {{"fw/criteria/latency.yaml", latency}, {"fw/criteria/moat.yaml", local_moat}})
+          .framework;
   REQUIRE(fw.criteria.size() == 2);
   CHECK(fw.criteria[0].id == "latency");
   CHECK(fw.criteria[0].catalog == "latency");
@@ -304,13 +310,14 @@ TEST_CASE("use: finds criteria/ beside the framework before the built-in catalog
 
 TEST_CASE("use: also finds criteria/ one folder up (the repository layout)", "[load][catalog]") {
   const std::string fw_yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: latency\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {latency: 30}\n";
+      R"(framework: f
+criteria:
+  - use: latency
+    weight: 1
+options:
+  - id: a
+    scores: {latency: 30}
+)";
   const std::string latency = "criterion: latency\nname: Latency\ndirection: cost\n";
   const auto fw =
       load_text(fw_yaml, "frameworks/f.yaml", {{"criteria/latency.yaml", latency}}).framework;
@@ -343,17 +350,17 @@ TEST_CASE("validate_file accepts every built-in file", "[load][catalog]") {
 
 TEST_CASE("an assessment names its framework by a path relative to itself", "[load][assessment]") {
   const std::string assessment =
-      "assessment: acme\n"                                             // 1
-      "framework: ../frameworks/f.yaml\n"                              // 2
-      "title: ACME case\n"                                             // 3
-      "date: 2026-11-20\n"                                             // 4
-      "description: For ACME.\n"                                       // 5
-      "weights: {price: 4}\n"                                          // 6
-      "scores:\n"                                                      // 7
-      "  b: {speed: {value: 5, because: \"new SSDs\"}}\n"              // 8
-      "method: {name: wpm}\n";                                         // 9
-  const auto loaded =
-      load_text(assessment, "cases/acme.yaml", {{"frameworks/f.yaml", kBase}});
+      R"(assessment: acme
+framework: ../frameworks/f.yaml
+title: ACME case
+date: 2026-11-20
+description: For ACME.
+weights: {price: 4}
+scores:
+  b: {speed: {value: 5, because: "new SSDs"}}
+method: {name: wpm}
+)";
+  const auto loaded = load_text(assessment, "cases/acme.yaml", {{"frameworks/f.yaml", kBase}});
   CHECK(loaded.framework.id == "f");
   CHECK(loaded.framework.file == "frameworks/f.yaml");
   REQUIRE(loaded.assessment.has_value());
@@ -380,11 +387,12 @@ TEST_CASE("an assessment names its framework by a path relative to itself", "[lo
 
 TEST_CASE("an assessment names a built-in framework by id", "[load][assessment]") {
   const std::string assessment =
-      "assessment: acme\n"
-      "framework: llm_build_vs_buy\n"
-      "weights: {annual_cost: 25}\n"
-      "scores:\n"
-      "  buy_api: {data_control: {value: 3, because: zero-retention contract signed}}\n";
+      R"(assessment: acme
+framework: llm_build_vs_buy
+weights: {annual_cost: 25}
+scores:
+  buy_api: {data_control: {value: 3, because: zero-retention contract signed}}
+)";
   const auto loaded = load_text(assessment, "acme.yaml");
   CHECK(loaded.framework.id == "llm_build_vs_buy");
   CHECK(loaded.framework.file == "builtin:frameworks/llm_build_vs_buy.yaml");
@@ -400,8 +408,7 @@ TEST_CASE("a file beside the assessment named exactly like a built-in id wins ov
           "[load][assessment]") {
   const std::string assessment = "assessment: acme\nframework: llm_build_vs_buy\n";
   const std::string local = edit(kBase, "framework: f\n", "framework: local_copy\n");
-  const auto loaded =
-      load_text(assessment, "cases/acme.yaml", {{"cases/llm_build_vs_buy", local}});
+  const auto loaded = load_text(assessment, "cases/acme.yaml", {{"cases/llm_build_vs_buy", local}});
   CHECK(loaded.framework.id == "local_copy");
 }
 
@@ -431,12 +438,10 @@ void check_case(const ErrorCase& c) {
 
 }  // namespace
 
-TEST_CASE("framework problems are reported with message, code and position",
-          "[load][errors]") {
+TEST_CASE("framework problems are reported with message, code and position", "[load][errors]") {
   const std::vector<ErrorCase> cases = {
       {"unknown top-level key", edit(kBase, "framework: f\n", "framework: f\ntitel: F\n"),
-       ErrorCode::UnknownKey, "2:1: unknown key 'titel' in framework", "did you mean 'title'?",
-       1},
+       ErrorCode::UnknownKey, "2:1: unknown key 'titel' in framework", "did you mean 'title'?", 1},
       {"unknown key without a close match",
        edit(kBase, "framework: f\n", "framework: f\ncolour: red\n"), ErrorCode::UnknownKey,
        "2:1: unknown key 'colour' in framework", "", 1},
@@ -446,12 +451,11 @@ TEST_CASE("framework problems are reported with message, code and position",
        "did you mean 'because'?", 1},
       {"duplicate key", edit(kBase, "    weight: 3\n", "    weight: 3\n    weight: 4\n"),
        ErrorCode::DuplicateKey, "7:5: duplicate key 'weight' (first given on line 6)", "", 1},
-      {"duplicate option id",
-       kBase + "  - id: a\n    scores: {speed: 1, price: 5}\n", ErrorCode::DuplicateId,
-       "15:9: duplicate option id 'a' (first defined on line 11)", "", 1},
+      {"duplicate option id", kBase + "  - id: a\n    scores: {speed: 1, price: 5}\n",
+       ErrorCode::DuplicateId, "15:9: duplicate option id 'a' (first defined on line 11)", "", 1},
       {"missing scores of several criteria", edit(kBase, "{speed: 4, price: 10}", "{}"),
-       ErrorCode::MissingScore, "12:5: option 'a' has no score for criteria 'speed', 'price'",
-       "", 1},
+       ErrorCode::MissingScore, "12:5: option 'a' has no score for criteria 'speed', 'price'", "",
+       1},
       {"missing score of one criterion", edit(kBase, "{speed: 4, price: 10}", "{price: 10}"),
        ErrorCode::MissingScore, "12:5: option 'a' has no score for criterion 'speed'", "", 1},
       {"negative weight", edit(kBase, "    weight: 3\n", "    weight: -1\n"),
@@ -461,9 +465,8 @@ TEST_CASE("framework problems are reported with message, code and position",
        ErrorCode::WrongType,
        "6:13: expected a number for the weight of criterion 'speed', got the string '14'",
        "remove the quotes: a quoted value is a string", 1},
-      {"word as weight", edit(kBase, "    weight: 3\n", "    weight: high\n"),
-       ErrorCode::WrongType, "6:13: expected a number for the weight of criterion 'speed', got 'high'",
-       "", 1},
+      {"word as weight", edit(kBase, "    weight: 3\n", "    weight: high\n"), ErrorCode::WrongType,
+       "6:13: expected a number for the weight of criterion 'speed', got 'high'", "", 1},
       {"missing weight", edit(kBase, "    weight: 3\n", ""), ErrorCode::MissingKey,
        "3:5: missing key 'weight' in criterion 'speed'", "", 1},
       {"all weights zero",
@@ -474,8 +477,8 @@ TEST_CASE("framework problems are reported with message, code and position",
       {"score above the scale", edit(kBase, "{speed: 4, price: 10}", "{speed: 6, price: 10}"),
        ErrorCode::OutOfRange,
        "12:21: score 6 of 'a' on 'speed' is outside the criterion's scale [1, 5]", "", 1},
-      {"score below the scale",
-       edit(kBase, "{speed: 2, price: 20}", "{speed: 0.5, price: 20}"), ErrorCode::OutOfRange,
+      {"score below the scale", edit(kBase, "{speed: 2, price: 20}", "{speed: 0.5, price: 20}"),
+       ErrorCode::OutOfRange,
        "14:21: score 0.5 of 'b' on 'speed' is outside the criterion's scale [1, 5]", "", 1},
       {"invalid option id", edit(kBase, "  - id: b\n", "  - id: B\n"), ErrorCode::InvalidValue,
        "13:9: invalid id 'B' for an option: ids are snake_case (a lower-case letter, then "
@@ -486,11 +489,9 @@ TEST_CASE("framework problems are reported with message, code and position",
        "did you mean 'benefit'?", 1},
       {"direction missing without use:", edit(kBase, "    direction: cost\n", ""),
        ErrorCode::MissingKey, "7:5: missing key 'direction' in criterion 'price'", "", 1},
-      {"scale low > high", edit(kBase, "scale: [1, 5]", "scale: [5, 1]"),
-       ErrorCode::InvalidValue,
+      {"scale low > high", edit(kBase, "scale: [1, 5]", "scale: [5, 1]"), ErrorCode::InvalidValue,
        "5:12: the scale of criterion 'speed' must have low < high, got [5, 1]", "", 1},
-      {"scale low == high", edit(kBase, "scale: [1, 5]", "scale: [3, 3]"),
-       ErrorCode::InvalidValue,
+      {"scale low == high", edit(kBase, "scale: [1, 5]", "scale: [3, 3]"), ErrorCode::InvalidValue,
        "5:12: the scale of criterion 'speed' must have low < high, got [3, 3]", "", 1},
       {"scale of three numbers", edit(kBase, "scale: [1, 5]", "scale: [1, 3, 5]"),
        ErrorCode::WrongType,
@@ -499,8 +500,7 @@ TEST_CASE("framework problems are reported with message, code and position",
        "15:16: unknown method 'wsn'; expected one of 'wsm', 'wpm', 'waspas', 'topsis', 'vikor', "
        "'promethee2'",
        "did you mean 'wsm'?", 1},
-      {"unknown normalization", kBase + "method: {normalization: minmx}\n",
-       ErrorCode::InvalidValue,
+      {"unknown normalization", kBase + "method: {normalization: minmx}\n", ErrorCode::InvalidValue,
        "15:25: unknown normalization 'minmx'; expected one of 'declared', 'none', 'minmax', "
        "'max', 'sum', 'vector'",
        "did you mean 'minmax'?", 1},
@@ -522,11 +522,13 @@ TEST_CASE("an unknown key in a criterion also leaves its weight missing", "[load
 }
 
 TEST_CASE("a duplicate criterion id points at the second definition", "[load][errors]") {
+  // The second speed takes lines 10 to 12.
   const std::string yaml = edit(kBase, "options:\n",
-                                "  - id: speed\n"        // 10
-                                "    direction: cost\n"  // 11
-                                "    weight: 1\n"        // 12
-                                "options:\n");
+                                R"(  - id: speed
+    direction: cost
+    weight: 1
+options:
+)");
   const auto all = load_errors(yaml);
   REQUIRE(all.size() == 1);
   CHECK(brief(all[0]) == "10:9: duplicate criterion id 'speed' (first defined on line 3)");
@@ -542,32 +544,38 @@ TEST_CASE("duplicate ids of options, rules, groups and stakeholders read as crit
     CHECK(all[0].code == ErrorCode::DuplicateId);
   }
   SECTION("rules") {
+    // kBase has 14 lines: the rules take lines 15 to 17.
     const auto all = load_errors(kBase +
-                                 "rules:\n"                                            // 15
-                                 "  - {id: r, when: 'true', because: x, veto: a}\n"    // 16
-                                 "  - {id: r, when: 'true', because: y, veto: b}\n");  // 17
+                                 R"(rules:
+  - {id: r, when: 'true', because: x, veto: a}
+  - {id: r, when: 'true', because: y, veto: b}
+)");
     REQUIRE(all.size() == 1);
     CHECK(brief(all[0]) == "17:10: duplicate rule id 'r' (first defined on line 16)");
     CHECK(all[0].code == ErrorCode::DuplicateId);
   }
   SECTION("groups") {
+    // kBase has 14 lines: the weighting takes lines 15 to 19.
     const auto all = load_errors(kBase +
-                                 "weighting:\n"                                       // 15
-                                 "  method: groups\n"                                 // 16
-                                 "  groups:\n"                                        // 17
-                                 "    - {id: g, criteria: [speed], weight: 1}\n"      // 18
-                                 "    - {id: g, criteria: [price], weight: 1}\n");    // 19
+                                 R"(weighting:
+  method: groups
+  groups:
+    - {id: g, criteria: [speed], weight: 1}
+    - {id: g, criteria: [price], weight: 1}
+)");
     REQUIRE(all.size() == 1);
     CHECK(brief(all[0]) == "19:12: duplicate group id 'g' (first defined on line 18)");
     CHECK(all[0].code == ErrorCode::DuplicateId);
   }
   SECTION("stakeholders") {
+    // kBase has 14 lines: the weighting takes lines 15 to 19.
     const auto all = load_errors(kBase +
-                                 "weighting:\n"                                              // 15
-                                 "  method: stakeholders\n"                                  // 16
-                                 "  stakeholders:\n"                                         // 17
-                                 "    - {id: cto, weights: {speed: 1, price: 1}}\n"          // 18
-                                 "    - {id: cto, weights: {speed: 2, price: 1}}\n");        // 19
+                                 R"(weighting:
+  method: stakeholders
+  stakeholders:
+    - {id: cto, weights: {speed: 1, price: 1}}
+    - {id: cto, weights: {speed: 2, price: 1}}
+)");
     REQUIRE(all.size() == 1);
     CHECK(brief(all[0]) == "19:12: duplicate stakeholder id 'cto' (first defined on line 18)");
     CHECK(all[0].code == ErrorCode::DuplicateId);
@@ -599,8 +607,7 @@ TEST_CASE("a criterion with an invalid id is reported once, not again in every s
   CHECK(all[0].length == 5);
 }
 
-TEST_CASE("value functions must be sorted, within [0, 1] and have two points",
-          "[load][errors]") {
+TEST_CASE("value functions must be sorted, within [0, 1] and have two points", "[load][errors]") {
   struct Case {
     const char* points;
     const char* brief;
@@ -641,15 +648,18 @@ TEST_CASE("a value function against the criterion's direction is a warning", "[l
   const auto& w = loaded.warnings[0];
   CHECK(w.severity == Severity::Warning);
   CHECK(w.code == ErrorCode::InvalidValueFunction);
-  CHECK(brief(w) == "10:21: criterion 'price' is a cost, but its value function rises with the "
-                    "raw value");
+  CHECK(brief(w) ==
+        "10:21: criterion 'price' is a cost, but its value function rises with the "
+        "raw value");
 }
 
 TEST_CASE("unknown sources are reported with a hint", "[load][errors]") {
+  // The sources take lines 2 and 3; the criteria start on line 4.
   const std::string with_sources = edit(kBase, "criteria:\n",
-                                        "sources:\n"                  // 2
-                                        "  bench: {title: B}\n"       // 3
-                                        "criteria:\n");               // 4
+                                        R"(sources:
+  bench: {title: B}
+criteria:
+)");
   SECTION("cited by a criterion") {
     const auto all =
         load_errors(edit(with_sources, "    weight: 3\n", "    weight: 3\n    source: benc\n"));
@@ -704,13 +714,15 @@ TEST_CASE("files of the wrong kind are refused", "[load][errors]") {
   CHECK(brief(d) == "1:1: expected a criterion file, got a framework file");
 
   d = tradeoff::test::expect_error([] { load_text("- a\n- b\n"); });
-  CHECK(brief(d) == "1:1: expected a mapping with 'framework:', 'assessment:' or 'criterion:' "
-                    "at the top, got a sequence");
+  CHECK(brief(d) ==
+        "1:1: expected a mapping with 'framework:', 'assessment:' or 'criterion:' "
+        "at the top, got a sequence");
   CHECK(d.code == ErrorCode::WrongKind);
 
   d = tradeoff::test::expect_error([] { load_text("framwork: f\ncriteria: []\n"); });
-  CHECK(brief(d) == "1:1: cannot tell what this file is: expected a top-level 'framework:', "
-                    "'assessment:' or 'criterion:' key");
+  CHECK(brief(d) ==
+        "1:1: cannot tell what this file is: expected a top-level 'framework:', "
+        "'assessment:' or 'criterion:' key");
   CHECK(d.hint == "did you mean 'framework' instead of 'framwork'?");
 }
 
@@ -764,13 +776,14 @@ TEST_CASE("YAML anchors and aliases are refused", "[load][errors]") {
 
 TEST_CASE("use: of an unknown catalog criterion suggests the closest", "[load][errors]") {
   const std::string yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: mot\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {mot: 3}\n";
+      R"(framework: f
+criteria:
+  - use: mot
+    weight: 1
+options:
+  - id: a
+    scores: {mot: 3}
+)";
   const auto all = load_errors(yaml);
   REQUIRE(all.size() == 1);
   CHECK(brief(all[0]) == "3:10: unknown catalog criterion 'mot'");
@@ -780,19 +793,22 @@ TEST_CASE("use: of an unknown catalog criterion suggests the closest", "[load][e
 
 TEST_CASE("a broken catalog criterion file is reported in that file", "[load][errors]") {
   const std::string fw_yaml =
-      "framework: f\n"
-      "criteria:\n"
-      "  - use: latency\n"
-      "    weight: 1\n"
-      "options:\n"
-      "  - id: a\n"
-      "    scores: {latency: 30}\n";
+      R"(framework: f
+criteria:
+  - use: latency
+    weight: 1
+options:
+  - id: a
+    scores: {latency: 30}
+)";
   const std::string latency =
-      "criterion: latency\n"
-      "name: Latency\n"
-      "direction: costs\n";
-  const auto all = expect_errors(
-      [&] { load_text(fw_yaml, "fw/f.yaml", {{"fw/criteria/latency.yaml", latency}}); });
+      R"(criterion: latency
+name: Latency
+direction: costs
+)";
+  const auto all = expect_errors([&] {
+    load_text(fw_yaml, "fw/f.yaml", {{"fw/criteria/latency.yaml", latency}});
+  });
   REQUIRE(all.size() == 1);
   CHECK(all[0].where.file == "fw/criteria/latency.yaml");
   CHECK(brief(all[0]) == "3:12: expected 'benefit' or 'cost' for direction, got 'costs'");
@@ -812,8 +828,9 @@ TEST_CASE("an assessment naming an unknown framework gets a hint", "[load][error
   auto all = expect_errors(
       [] { load_text("assessment: a\nframework: llm_build_vs_bu\n", "cases/a.yaml"); });
   REQUIRE(all.size() == 1);
-  CHECK(brief(all[0]) == "2:12: unknown framework 'llm_build_vs_bu': not a built-in framework, "
-                         "nor a file beside this assessment");
+  CHECK(brief(all[0]) ==
+        "2:12: unknown framework 'llm_build_vs_bu': not a built-in framework, "
+        "nor a file beside this assessment");
   CHECK(all[0].code == ErrorCode::UnknownReference);
   CHECK(all[0].hint == "did you mean 'llm_build_vs_buy'?");
   CHECK(all[0].where.file == "cases/a.yaml");
@@ -833,8 +850,9 @@ TEST_CASE("assessment problems are checked against the framework", "[load][error
   SECTION("weight override of an unknown criterion") {
     const auto all = with("weights: {sped: 2}\n");
     REQUIRE(all.size() == 1);
-    CHECK(brief(all[0]) == "3:11: unknown criterion 'sped' in weights; framework 'f' has "
-                           "'speed', 'price'");
+    CHECK(brief(all[0]) ==
+          "3:11: unknown criterion 'sped' in weights; framework 'f' has "
+          "'speed', 'price'");
     CHECK(all[0].code == ErrorCode::UnknownReference);
     CHECK(all[0].hint == "did you mean 'speed'?");
     CHECK(all[0].where.file == "a.yaml");
@@ -848,8 +866,9 @@ TEST_CASE("assessment problems are checked against the framework", "[load][error
   SECTION("overrides that make every weight zero") {
     const auto all = with("weights: {speed: 0, price: 0}\n");
     REQUIRE(all.size() == 1);
-    CHECK(brief(all[0]) == "3:1: with these weights every criterion weight is zero; at least "
-                           "one must be positive");
+    CHECK(brief(all[0]) ==
+          "3:1: with these weights every criterion weight is zero; at least "
+          "one must be positive");
     CHECK(all[0].code == ErrorCode::InvalidWeights);
   }
   SECTION("score override of an unknown option and criterion") {
@@ -864,7 +883,8 @@ TEST_CASE("assessment problems are checked against the framework", "[load][error
   SECTION("score override outside the scale") {
     const auto all = with("scores:\n  a: {speed: 9}\n");
     REQUIRE(all.size() == 1);
-    CHECK(brief(all[0]) == "4:14: score 9 of 'a' on 'speed' is outside the criterion's scale [1, 5]");
+    CHECK(brief(all[0]) ==
+          "4:14: score 9 of 'a' on 'speed' is outside the criterion's scale [1, 5]");
     CHECK(all[0].code == ErrorCode::OutOfRange);
   }
   SECTION("unknown key") {
@@ -876,22 +896,26 @@ TEST_CASE("assessment problems are checked against the framework", "[load][error
 }
 
 TEST_CASE("every problem of one file is reported at once", "[load][errors]") {
+  // Line 2: unknown key. 5: bad direction. 7: negative weight. 9: price has no weight (reported
+  // at 8). 12: a score outside the scale, an unknown criterion. 14: a missing score. 15: an
+  // unknown method.
   const std::string yaml =
-      "framework: f\n"                              // 1
-      "titel: F\n"                                  // 2  unknown key
-      "criteria:\n"                                 // 3
-      "  - id: speed\n"                             // 4
-      "    direction: fast\n"                       // 5  bad direction
-      "    scale: [1, 5]\n"                         // 6
-      "    weight: -3\n"                            // 7  negative weight
-      "  - id: price\n"                             // 8
-      "    direction: cost\n"                       // 9  missing weight (reported at 8)
-      "options:\n"                                  // 10
-      "  - id: a\n"                                 // 11
-      "    scores: {speed: 7, price: 10, moat: 1}\n" // 12 outside scale, unknown criterion
-      "  - id: b\n"                                 // 13
-      "    scores: {price: 20}\n"                   // 14 missing score
-      "method: {name: topsys}\n";                   // 15 unknown method
+      R"(framework: f
+titel: F
+criteria:
+  - id: speed
+    direction: fast
+    scale: [1, 5]
+    weight: -3
+  - id: price
+    direction: cost
+options:
+  - id: a
+    scores: {speed: 7, price: 10, moat: 1}
+  - id: b
+    scores: {price: 20}
+method: {name: topsys}
+)";
   const auto all = load_errors(yaml);
   std::vector<std::string> got;
   for (const auto& d : all) got.push_back(brief(d));

@@ -14,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "frameworks.hpp"
 #include "methods/method.hpp"
 #include "naive_methods.hpp"
 #include "normalize/normalize.hpp"
@@ -21,14 +22,19 @@
 #include "tradeoff/evaluate.hpp"
 
 using Catch::Matchers::WithinAbs;
-using Catch::Matchers::WithinRel;
 using tradeoff::Direction;
+using tradeoff::EvaluateOptions;
 using tradeoff::Normalization;
 using tradeoff::detail::MethodOutput;
 using tradeoff::detail::MethodParams;
 using tradeoff::detail::Preference;
 using tradeoff::test::all_choices;
+using tradeoff::test::check_all;
+using tradeoff::test::check_close;
 using tradeoff::test::check_finite;
+using tradeoff::test::expect_error;
+using tradeoff::test::load_text;
+using tradeoff::test::make_problem;
 using tradeoff::test::try_evaluate;
 namespace ref = tradeoff::reference;
 namespace detail = tradeoff::detail;
@@ -104,17 +110,10 @@ Case random_case(unsigned seed, Shape shape, bool zero_weight = false) {
   return c;
 }
 
-void check_close(double got, double expected) {
-  CHECK_THAT(got, WithinRel(expected, 1e-9) || WithinAbs(expected, 1e-11));
-}
-
-void check_all(const std::vector<double>& got, const std::vector<double>& expected) {
-  REQUIRE(got.size() == expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(i);
-    check_close(got[i], expected[i]);
-  }
-}
+// Tolerances of check_close() and check_all() here: relative, or absolute near zero, where sums
+// over hundreds of options leave more rounding than the default 1e-12.
+constexpr double kRel = 1e-9;
+constexpr double kAbs = 1e-11;
 
 /// How a method is run: the normalised matrix materialised or not, contributions or not.
 struct Run {
@@ -281,18 +280,18 @@ TEST_CASE("WSM, WPM and WASPAS agree with the reference, materialised or not", "
             CAPTURE(tradeoff::to_string(n));
             const auto expected_r = ref::normalize(c.x, c.criteria, ref_norm(n));
             const auto out = run(detail::run_wsm, c, n, true, how);
-            check_all(out.scores, ref::wsm(expected_r, w));
+            check_all(out.scores, ref::wsm(expected_r, w), kRel, kAbs);
             check_all(detail::wsm_scores(
                           c.problem, detail::normalize(c.problem, n, "", true, how.materialize)),
-                      out.scores);
+                      out.scores, kRel, kAbs);
             if (how.contributions) {
               for (size_t i = 0; i < shape.rows; ++i) {
                 CAPTURE(i);
                 const auto parts = row_of(out.contributions, i, m);
                 for (size_t j = 0; j < m; ++j) {
-                  check_close(parts[j], w[j] * expected_r.sign[j] * expected_r.r[i][j]);
+                  check_close(parts[j], w[j] * expected_r.sign[j] * expected_r.r[i][j], kRel, kAbs);
                 }
-                check_close(sum(parts), out.scores[i]);
+                check_close(sum(parts), out.scores[i], kRel, kAbs);
               }
             }
             ++compared;
@@ -311,14 +310,16 @@ TEST_CASE("WSM, WPM and WASPAS agree with the reference, materialised or not", "
               continue;
             }
             const auto wpm = run(detail::run_wpm, c, n, true, how);
-            check_all(wpm.scores, expected);
+            check_all(wpm.scores, expected, kRel, kAbs);
             if (how.contributions) {
               for (size_t i = 0; i < shape.rows; ++i) {
                 for (size_t j = 0; j < m; ++j) {
                   check_close(wpm.contributions[i * m + j],
-                              w[j] == 0 ? 0.0 : w[j] * wpm_r.sign[j] * std::log(wpm_r.r[i][j]));
+                              w[j] == 0 ? 0.0 : w[j] * wpm_r.sign[j] * std::log(wpm_r.r[i][j]),
+                              kRel, kAbs);
                 }
-                check_close(sum(row_of(wpm.contributions, i, m)), std::log(wpm.scores[i]));
+                check_close(sum(row_of(wpm.contributions, i, m)), std::log(wpm.scores[i]), kRel,
+                            kAbs);
               }
             }
           }
@@ -329,16 +330,16 @@ TEST_CASE("WSM, WPM and WASPAS agree with the reference, materialised or not", "
             params.lambda = lambda;
             const auto out = run(detail::run_waspas, c, Normalization::Max, true, how, params);
             const auto expected = ref::waspas(c.x, c.criteria, w, lambda);
-            check_all(out.scores, expected.score);
-            check_all(per_option(out.details, "wsm"), expected.wsm);
-            check_all(per_option(out.details, "wpm"), expected.wpm);
+            check_all(out.scores, expected.score, kRel, kAbs);
+            check_all(per_option(out.details, "wsm"), expected.wsm, kRel, kAbs);
+            check_all(per_option(out.details, "wpm"), expected.wpm, kRel, kAbs);
             CHECK(figure(out.details, "lambda") == lambda);
             CHECK(out.higher_is_better);
             if (how.contributions) {
               // As WSM's: the weighted normalised values.
               for (size_t i = 0; i < shape.rows; ++i) {
                 for (size_t j = 0; j < m; ++j) {
-                  check_close(out.contributions[i * m + j], w[j] * expected_r.r[i][j]);
+                  check_close(out.contributions[i * m + j], w[j] * expected_r.r[i][j], kRel, kAbs);
                 }
               }
             }
@@ -364,12 +365,47 @@ TEST_CASE("WASPAS takes a zero as a product of 0, where WPM refuses it", "[oracl
     params.lambda = 0.3;
     const auto out = detail::run_waspas(p, r, params);
     const auto expected = ref::waspas(x, criteria, p.weights, 0.3);
-    check_all(out.scores, expected.score);
+    check_all(out.scores, expected.score, kRel, kAbs);
     CHECK(per_option(out.details, "wpm")[0] == 0.0);
     // a1: 0.3 * (0.5 * 0 + 0.5 * 1) + 0.7 * 0 = 0.15
-    check_close(out.scores[0], 0.15);
+    check_close(out.scores[0], 0.15, kRel, kAbs);
     CHECK_THROWS_AS(detail::run_wpm(p, r, params), tradeoff::Error);
   }
+}
+
+// Regression: WASPAS takes a normalised 0 as a product of 0 ("the worst"). Under 'none' a cost
+// counts with exponent -w, so a cost of 0 is the best value, and its product is infinite, not 0.
+// Before, 'paid' (worse than 'free' on price, equal on quality) ranked first; now WASPAS refuses
+// the zero cost like WPM, naming the cell.
+TEST_CASE("WASPAS under 'none' refuses a zero cost, which would make its product infinite",
+          "[regression][methods]") {
+  const std::string yaml =
+      R"(framework: f
+title: t
+version: 1.0.0
+criteria:
+  - {id: quality, name: Quality, direction: benefit, weight: 1}
+  - {id: price, name: Price, direction: cost, weight: 1}
+options:
+  - {id: free, scores: {quality: 4, price: 0}}
+  - {id: paid, scores: {quality: 4, price: 0.1}}
+)";
+  EvaluateOptions o;
+  o.method = tradeoff::Method::Waspas;
+  o.normalization = tradeoff::Normalization::None;
+  const auto d = expect_error([&] { tradeoff::evaluate(load_text(yaml).framework, nullptr, o); });
+  CHECK(d.message ==
+        "option 'free' scores 0 on cost 'price', which the weighted product counts with a "
+        "negative exponent: its product would be infinite");
+  CHECK(d.hint == "normalise the costs first (--normalization max) or use --method wsm");
+  CHECK(d.code == tradeoff::ErrorCode::MethodDomain);
+  CHECK(d.where.line == 8);
+  CHECK(d.where.column == 44);
+  // A zero benefit still counts as the worst product, as before.
+  const auto p = make_problem({{0, 1}, {2, 1}}, {1, 1});
+  const auto out = detail::run_waspas(p, detail::normalize(p, Normalization::None), {});
+  CHECK(per_option(out.details, "wpm")[0] == 0.0);
+  CHECK(out.scores[0] < out.scores[1]);
 }
 
 TEST_CASE("TOPSIS agrees with the reference: closeness, distances, ideal and anti-ideal",
@@ -389,17 +425,18 @@ TEST_CASE("TOPSIS agrees with the reference: closeness, distances, ideal and ant
             // TOPSIS normalises without orienting costs: it finds the ideal itself.
             const auto out = run(detail::run_topsis, c, n, false, how);
             CHECK(out.higher_is_better);
-            check_all(out.scores, expected.closeness);
-            check_all(per_option(out.details, "d_plus"), expected.d_plus);
-            check_all(per_option(out.details, "d_minus"), expected.d_minus);
-            check_all(per_criterion(out.details, "ideal"), expected.ideal);
-            check_all(per_criterion(out.details, "anti_ideal"), expected.anti_ideal);
+            check_all(out.scores, expected.closeness, kRel, kAbs);
+            check_all(per_option(out.details, "d_plus"), expected.d_plus, kRel, kAbs);
+            check_all(per_option(out.details, "d_minus"), expected.d_minus, kRel, kAbs);
+            check_all(per_criterion(out.details, "ideal"), expected.ideal, kRel, kAbs);
+            check_all(per_criterion(out.details, "anti_ideal"), expected.anti_ideal, kRel, kAbs);
             if (how.contributions) {
               // The weighted value, costs mirrored (w_j - w_j r_ij) so that more is better.
               for (size_t i = 0; i < shape.rows; ++i) {
                 for (size_t j = 0; j < m; ++j) {
                   const double v = expected.weighted[i][j];
-                  check_close(out.contributions[i * m + j], c.criteria[j].cost ? w[j] - v : v);
+                  check_close(out.contributions[i * m + j], c.criteria[j].cost ? w[j] - v : v, kRel,
+                              kAbs);
                 }
               }
             }
@@ -434,13 +471,13 @@ TEST_CASE("VIKOR agrees with the reference: S, R, Q, conditions and compromise s
               params.v = v;
               const auto out = run(detail::run_vikor, c, n, true, how, params);
               CHECK_FALSE(out.higher_is_better);
-              check_all(out.scores, expected.q);
-              check_all(per_option(out.details, "S"), expected.s);
-              check_all(per_option(out.details, "R"), expected.r);
-              check_all(per_option(out.details, "Q"), expected.q);
+              check_all(out.scores, expected.q, kRel, kAbs);
+              check_all(per_option(out.details, "S"), expected.s, kRel, kAbs);
+              check_all(per_option(out.details, "R"), expected.r, kRel, kAbs);
+              check_all(per_option(out.details, "Q"), expected.q, kRel, kAbs);
               CHECK(figure(out.details, "v") == v);
               REQUIRE(figure(out.details, "dq").has_value());
-              check_close(*figure(out.details, "dq"), expected.dq);
+              check_close(*figure(out.details, "dq"), expected.dq, kRel, kAbs);
               CHECK(condition(out.details, "acceptable_advantage") == expected.advantage);
               CHECK(condition(out.details, "acceptable_stability") == expected.stability);
               CHECK(out.details.compromise_set == expected_set);
@@ -448,9 +485,9 @@ TEST_CASE("VIKOR agrees with the reference: S, R, Q, conditions and compromise s
                 // Minus the weighted regret; they add up to -S.
                 for (size_t i = 0; i < shape.rows; ++i) {
                   for (size_t j = 0; j < m; ++j) {
-                    check_close(out.contributions[i * m + j], -expected.terms[i][j]);
+                    check_close(out.contributions[i * m + j], -expected.terms[i][j], kRel, kAbs);
                   }
-                  check_close(sum(row_of(out.contributions, i, m)), -expected.s[i]);
+                  check_close(sum(row_of(out.contributions, i, m)), -expected.s[i], kRel, kAbs);
                 }
               }
             }
@@ -528,11 +565,12 @@ TEST_CASE("VIKOR's compromise set is the two best when only stability fails", "[
   MethodParams params;
   params.v = 0.7;
   const auto out = detail::run_vikor(p, detail::normalize(p, Normalization::MinMax), params);
-  check_close(per_option(out.details, "S")[1], 0.3 * 6 / 7 + 0.15);
-  check_close(per_option(out.details, "R")[1], 0.3 * 6 / 7);
+  check_close(per_option(out.details, "S")[1], 0.3 * 6 / 7 + 0.15, kRel, kAbs);
+  check_close(per_option(out.details, "R")[1], 0.3 * 6 / 7, kRel, kAbs);
   check_close(out.scores[1],
-              0.7 * (0.3 * 6 / 7 + 0.15 - 0.4) / 0.35 + 0.3 * (0.3 * 6 / 7 - 0.25) / 0.15);
-  check_close(out.scores[4], 0.3);
+              0.7 * (0.3 * 6 / 7 + 0.15 - 0.4) / 0.35 + 0.3 * (0.3 * 6 / 7 - 0.25) / 0.15, kRel,
+              kAbs);
+  check_close(out.scores[4], 0.3, kRel, kAbs);
   CHECK(condition(out.details, "acceptable_advantage") == true);
   CHECK(condition(out.details, "acceptable_stability") == false);
   CHECK(out.details.compromise_set == std::vector<std::string>{"a2", "a5"});
@@ -541,7 +579,62 @@ TEST_CASE("VIKOR's compromise set is the two best when only stability fails", "[
       std::vector<ref::Criterion>(3), p.weights, 0.7, {"a1", "a2", "a3", "a4", "a5", "a6"});
   CHECK(expected.compromise == std::vector<size_t>{1, 4});
   CHECK_FALSE(expected.stability);
-  check_all(out.scores, expected.q);
+  check_all(out.scores, expected.q, kRel, kAbs);
+}
+
+// Regression: VIKOR divides S - S* by S- - S* (and R likewise) and only treats an exact 0 as "no
+// range". When every option's S is the same in exact arithmetic but the sums round differently,
+// the spread is ~1e-16 and the quotient of two rounding errors becomes a Q of 0 or 0.5 (1 - v).
+// Four options that are rotations of the same judged scores, on four equally weighted benefit
+// criteria: every option is alike (S = 1/2 and R = 1/4 for all), so every Q should be 0, all
+// four rank first, and the compromise set holds all four (advantage fails: 0 < DQ = 1/3).
+TEST_CASE("VIKOR: rounding noise in S or R is no spread: alike options all get Q = 0",
+          "[regression][methods]") {
+  const std::string yaml =
+      R"(framework: rotations
+title: Four rotations of the same scores
+version: 1.0.0
+criteria:
+  - {id: c1, name: C1, direction: benefit, scale: [1, 9], weight: 1}
+  - {id: c2, name: C2, direction: benefit, scale: [1, 9], weight: 1}
+  - {id: c3, name: C3, direction: benefit, scale: [1, 9], weight: 1}
+  - {id: c4, name: C4, direction: benefit, scale: [1, 9], weight: 1}
+options:
+  - {id: a1, scores: {c1: 3, c2: 9, c3: 8, c4: 8}}
+  - {id: a2, scores: {c1: 9, c2: 8, c3: 8, c4: 3}}
+  - {id: a3, scores: {c1: 8, c2: 8, c3: 3, c4: 9}}
+  - {id: a4, scores: {c1: 8, c2: 3, c3: 9, c4: 8}}
+method: {name: vikor}
+)";
+  const auto r = tradeoff::evaluate(load_text(yaml).framework, nullptr);
+  // Before: Q = 0, 0.5, 0.5, 0; a2 and a3 ranked 3rd; compromise set {a1, a4}.
+  for (const auto& o : r.options) {
+    CAPTURE(o.id);
+    CHECK(o.score == 0.0);
+    CHECK(o.rank == 1);
+  }
+  CHECK(r.details.compromise_set == std::vector<std::string>{"a1", "a2", "a3", "a4"});
+  // The same with 'none' on integer scores 1..4 (before: Q = 0, 0.5, 0.5, 0 again).
+  const auto p =
+      make_problem({{1, 2, 3, 4}, {2, 3, 4, 1}, {3, 4, 1, 2}, {4, 1, 2, 3}}, {1, 1, 1, 1});
+  const auto out = detail::run_vikor(p, detail::normalize(p, Normalization::None), {});
+  for (double q : out.scores) CHECK(q == 0.0);
+}
+
+// Regression: turning contributions off (or not materialising the matrix) switches VIKOR to another
+// arithmetic path (c_j + d_j x in one pass); with the noise above, that changed the scores.
+// Three rotations of (1, 1.7, 2.4), equal weights, min-max, not materialised: with
+// contributions Q = 0.5, 0.5, 0 and compromise {a3}; without, Q = 0, 0, 0 and {a1, a2, a3}.
+TEST_CASE("VIKOR: contributions on or off give the same scores", "[regression][methods]") {
+  const auto p = make_problem({{1, 1.7, 2.4}, {1.7, 2.4, 1}, {2.4, 1, 1.7}}, {1, 1, 1});
+  const auto r = detail::normalize(p, Normalization::MinMax, "", true, false);
+  detail::MethodParams on;
+  detail::MethodParams off;
+  off.contributions = false;
+  const auto with = detail::run_vikor(p, r, on);
+  const auto without = detail::run_vikor(p, r, off);
+  CHECK(with.scores == without.scores);
+  CHECK(with.details.compromise_set == without.details.compromise_set);
 }
 
 TEST_CASE("PROMETHEE II agrees with the full pairwise definition for every preference function",
@@ -569,15 +662,15 @@ TEST_CASE("PROMETHEE II agrees with the full pairwise definition for every prefe
                     how.contributions);
             const auto out = run(detail::run_promethee2, c, Normalization::None, true, how, params);
             CHECK(out.higher_is_better);
-            check_all(out.scores, expected.phi);
-            check_all(per_option(out.details, "phi_plus"), expected.phi_plus);
-            check_all(per_option(out.details, "phi_minus"), expected.phi_minus);
-            check_all(per_option(out.details, "phi"), expected.phi);
+            check_all(out.scores, expected.phi, kRel, kAbs);
+            check_all(per_option(out.details, "phi_plus"), expected.phi_plus, kRel, kAbs);
+            check_all(per_option(out.details, "phi_minus"), expected.phi_minus, kRel, kAbs);
+            check_all(per_option(out.details, "phi"), expected.phi, kRel, kAbs);
             if (how.contributions) {
               // Each criterion's weighted net flow; they add up to phi.
               for (size_t i = 0; i < shape.rows; ++i) {
-                check_all(row_of(out.contributions, i, m), expected.net[i]);
-                check_close(sum(row_of(out.contributions, i, m)), out.scores[i]);
+                check_all(row_of(out.contributions, i, m), expected.net[i], kRel, kAbs);
+                check_close(sum(row_of(out.contributions, i, m)), out.scores[i], kRel, kAbs);
               }
             }
           }
@@ -604,9 +697,9 @@ TEST_CASE("PROMETHEE II on normalised values agrees with the reference", "[oracl
             CAPTURE(shape.rows, shape.cols, seed, tradeoff::to_string(n), kind_name(k),
                     how.materialize, how.contributions);
             const auto out = run(detail::run_promethee2, c, n, true, how, params);
-            check_all(out.scores, expected.phi);
-            check_all(per_option(out.details, "phi_plus"), expected.phi_plus);
-            check_all(per_option(out.details, "phi_minus"), expected.phi_minus);
+            check_all(out.scores, expected.phi, kRel, kAbs);
+            check_all(per_option(out.details, "phi_plus"), expected.phi_plus, kRel, kAbs);
+            check_all(per_option(out.details, "phi_minus"), expected.phi_minus, kRel, kAbs);
           }
         }
       }
@@ -647,10 +740,10 @@ TEST_CASE("preference_sums' sorted sweep equals the O(n^2) definition", "[oracle
             std::vector<double> ef;
             std::vector<double> eg;
             ref::pairwise_sums(inputs[input], pp.reference, ef, eg);
-            check_all(f, ef);
-            check_all(g, eg);
+            check_all(f, ef, kRel, kAbs);
+            check_all(g, eg, kRel, kAbs);
             // What one option prefers, another suffers: both sums have the same total.
-            check_close(sum(f), sum(g));
+            check_close(sum(f), sum(g), kRel, kAbs);
             ++compared;
           }
         }
@@ -691,13 +784,13 @@ TEST_CASE("preference functions at their exact thresholds", "[oracle]") {
     std::vector<double> f;
     std::vector<double> g;
     detail::preference_sums(y, pp.engine, f, g);
-    check_all(f, e.f);
-    check_all(g, e.g);
+    check_all(f, e.f, kRel, kAbs);
+    check_all(g, e.g, kRel, kAbs);
     std::vector<double> ef;
     std::vector<double> eg;
     ref::pairwise_sums(y, pp.reference, ef, eg);
-    check_all(ef, e.f);
-    check_all(eg, e.g);
+    check_all(ef, e.f, kRel, kAbs);
+    check_all(eg, e.g, kRel, kAbs);
   }
   // Gaussian, s = 1: P(1) = 1 - e^-0.5, P(2) = 1 - e^-2.
   const auto gauss = preference_of(Preference::Kind::Gaussian, 0, 0, 1);
@@ -706,8 +799,8 @@ TEST_CASE("preference functions at their exact thresholds", "[oracle]") {
   detail::preference_sums({0, 1, 2}, gauss.engine, f, g);
   const double p1 = 1 - std::exp(-0.5);
   const double p2 = 1 - std::exp(-2.0);
-  check_all(f, {0, p1, p1 + p2});
-  check_all(g, {p1 + p2, p1, 0});
+  check_all(f, {0, p1, p1 + p2}, kRel, kAbs);
+  check_all(g, {p1 + p2, p1, 0}, kRel, kAbs);
 }
 
 TEST_CASE("PROMETHEE II on a hand-computed example", "[oracle]") {
@@ -719,11 +812,11 @@ TEST_CASE("PROMETHEE II on a hand-computed example", "[oracle]") {
   // phi- : a1: (0.5 + 0.5 + 0.5 + 0.5) / 2 = 1; a2: 0.5 / 2 = 0.25; a3: 0.5 / 2 = 0.25
   const auto p = tradeoff::test::make_problem({{1, 3}, {2, 1}, {4, 2}}, {1, 1}, {1});
   const auto out = detail::run_promethee2(p, detail::normalize(p, Normalization::None), {});
-  check_all(per_option(out.details, "phi_plus"), {0, 0.75, 0.75});
-  check_all(per_option(out.details, "phi_minus"), {1, 0.25, 0.25});
-  check_all(out.scores, {-1, 0.5, 0.5});
+  check_all(per_option(out.details, "phi_plus"), {0, 0.75, 0.75}, kRel, kAbs);
+  check_all(per_option(out.details, "phi_minus"), {1, 0.25, 0.25}, kRel, kAbs);
+  check_all(out.scores, {-1, 0.5, 0.5}, kRel, kAbs);
   // a2: c1 net (0.5 - 0.5) / 2 = 0 ... c1: a2 beats a1, loses to a3: 0; c2: beats both: 0.5.
-  check_all(row_of(out.contributions, 1, 2), {0, 0.5});
+  check_all(row_of(out.contributions, 1, 2), {0, 0.5}, kRel, kAbs);
 }
 
 TEST_CASE("TOPSIS on a hand-computed example", "[oracle]") {
@@ -736,13 +829,13 @@ TEST_CASE("TOPSIS on a hand-computed example", "[oracle]") {
     CAPTURE(materialize);
     const auto out = detail::run_topsis(
         p, detail::normalize(p, Normalization::Vector, "", false, materialize), {});
-    check_all(per_criterion(out.details, "ideal"), {0.4, 0.3});
-    check_all(per_criterion(out.details, "anti_ideal"), {0.3, 0.4});
-    check_all(per_option(out.details, "d_plus"), {std::sqrt(0.02), 0});
-    check_all(per_option(out.details, "d_minus"), {0, std::sqrt(0.02)});
-    check_all(out.scores, {0, 1});
+    check_all(per_criterion(out.details, "ideal"), {0.4, 0.3}, kRel, kAbs);
+    check_all(per_criterion(out.details, "anti_ideal"), {0.3, 0.4}, kRel, kAbs);
+    check_all(per_option(out.details, "d_plus"), {std::sqrt(0.02), 0}, kRel, kAbs);
+    check_all(per_option(out.details, "d_minus"), {0, std::sqrt(0.02)}, kRel, kAbs);
+    check_all(out.scores, {0, 1}, kRel, kAbs);
     // Contributions: the weighted value, the cost mirrored: a1 (0.3, 0.5 - 0.4).
-    check_all(row_of(out.contributions, 0, 2), {0.3, 0.1});
+    check_all(row_of(out.contributions, 0, 2), {0.3, 0.1}, kRel, kAbs);
   }
 }
 
@@ -750,42 +843,23 @@ TEST_CASE("TOPSIS on a hand-computed example", "[oracle]") {
 
 namespace {
 
-/// A framework with the case's matrix, directions and weights, built in code; PROMETHEE gets a
-/// different preference function on each criterion.
-tradeoff::Framework framework_of(const ref::Matrix& x, const Case& c,
-                                 const std::vector<double>& weights,
-                                 const std::vector<std::string>& ids) {
-  tradeoff::Framework fw;
-  fw.id = "random";
-  fw.title = "random";
-  fw.file = "random.yaml";
+/// The framework of the case's matrix, directions and weights (framework_of), with a different
+/// PROMETHEE preference function on each criterion.
+tradeoff::Framework framework_with_preferences(const ref::Matrix& x, const Case& c,
+                                               const std::vector<double>& weights,
+                                               const std::vector<std::string>& ids) {
+  std::vector<bool> cost;
+  for (size_t j = 0; j < weights.size(); ++j) cost.push_back(c.criteria[j].cost);
+  tradeoff::Framework fw = tradeoff::test::framework_of(x, cost, weights, ids);
   const auto prefs = mixed_preferences(c);
   for (size_t j = 0; j < weights.size(); ++j) {
-    tradeoff::Criterion cr;
-    cr.id = "c" + std::to_string(j);
-    cr.name = cr.id;
-    cr.direction = c.criteria[j].cost ? Direction::Cost : Direction::Benefit;
-    cr.weight = weights[j];
-    fw.criteria.push_back(cr);
     tradeoff::PreferenceFunction pf;
-    pf.criterion = cr.id;
+    pf.criterion = fw.criteria[j].id;
     pf.function = prefs[j].engine.kind;
     pf.q = prefs[j].engine.q;
     pf.p = prefs[j].engine.p;
     pf.s = prefs[j].engine.s;
     fw.method.preference.push_back(pf);
-  }
-  for (size_t i = 0; i < x.size(); ++i) {
-    tradeoff::Alternative a;
-    a.id = ids[i];
-    a.name = ids[i];
-    for (size_t j = 0; j < weights.size(); ++j) {
-      tradeoff::Score s;
-      s.criterion = "c" + std::to_string(j);
-      s.value = x[i][j];
-      a.scores.push_back(s);
-    }
-    fw.options.push_back(a);
   }
   return fw;
 }
@@ -800,30 +874,31 @@ TEST_CASE("scaling every weight leaves every method's scores, details and rankin
   for (const auto& shape : kShapes) {
     for (unsigned seed : {kSeeds[0], kSeeds[1]}) {
       const Case c = random_case(seed, shape, seed == kSeeds[1]);
-      const auto fw = framework_of(c.x, c, given_weights(c), c.ids);
+      const auto fw = framework_with_preferences(c.x, c, given_weights(c), c.ids);
       for (const auto& opt : all_choices()) {
         const auto base = try_evaluate(fw, opt);
         for (double factor : {1e-4, 3.0, 1e5}) {
           CAPTURE(shape.rows, shape.cols, seed, tradeoff::test::choices_of(opt), factor);
           std::vector<double> scaled = given_weights(c);
           for (auto& w : scaled) w *= factor;
-          const auto other = try_evaluate(framework_of(c.x, c, scaled, c.ids), opt);
+          const auto other = try_evaluate(framework_with_preferences(c.x, c, scaled, c.ids), opt);
           REQUIRE(base.has_value() == other.has_value());
           if (!base) continue;
           ++compared;
           for (size_t i = 0; i < shape.rows; ++i) {
-            check_close(other->options[i].score, base->options[i].score);
+            check_close(other->options[i].score, base->options[i].score, kRel, kAbs);
             CHECK(other->options[i].rank == base->options[i].rank);
-            check_all(other->options[i].contribution, base->options[i].contribution);
+            check_all(other->options[i].contribution, base->options[i].contribution, kRel, kAbs);
           }
           REQUIRE(other->details.per_option.size() == base->details.per_option.size());
           for (size_t k = 0; k < base->details.per_option.size(); ++k) {
-            check_all(other->details.per_option[k].second, base->details.per_option[k].second);
+            check_all(other->details.per_option[k].second, base->details.per_option[k].second, kRel,
+                      kAbs);
           }
           REQUIRE(other->details.per_criterion.size() == base->details.per_criterion.size());
           for (size_t k = 0; k < base->details.per_criterion.size(); ++k) {
-            check_all(other->details.per_criterion[k].second,
-                      base->details.per_criterion[k].second);
+            check_all(other->details.per_criterion[k].second, base->details.per_criterion[k].second,
+                      kRel, kAbs);
           }
           CHECK(other->details.conditions == base->details.conditions);
           CHECK(other->details.compromise_set == base->details.compromise_set);
@@ -849,8 +924,9 @@ TEST_CASE("permuting the options permutes every method's scores and details", "[
         shuffled_x.push_back(c.x[i]);
         shuffled_ids.push_back(c.ids[i]);
       }
-      const auto fw = framework_of(c.x, c, given_weights(c), c.ids);
-      const auto shuffled = framework_of(shuffled_x, c, given_weights(c), shuffled_ids);
+      const auto fw = framework_with_preferences(c.x, c, given_weights(c), c.ids);
+      const auto shuffled =
+          framework_with_preferences(shuffled_x, c, given_weights(c), shuffled_ids);
       for (const auto& opt : all_choices()) {
         CAPTURE(shape.rows, shape.cols, seed, tradeoff::test::choices_of(opt));
         const auto a = try_evaluate(fw, opt);
@@ -863,18 +939,19 @@ TEST_CASE("permuting the options permutes every method's scores and details", "[
           const auto& x = b->options[k];
           const auto& y = a->options[order[k]];
           CHECK(x.id == y.id);
-          check_close(x.score, y.score);
+          check_close(x.score, y.score, kRel, kAbs);
           CHECK(x.rank == y.rank);
-          check_all(x.contribution, y.contribution);
+          check_all(x.contribution, y.contribution, kRel, kAbs);
           for (size_t d = 0; d < a->details.per_option.size(); ++d) {
             CAPTURE(a->details.per_option[d].first);
             check_close(b->details.per_option[d].second[k],
-                        a->details.per_option[d].second[order[k]]);
+                        a->details.per_option[d].second[order[k]], kRel, kAbs);
           }
         }
         CHECK(b->details.options == shuffled_ids);
         for (size_t d = 0; d < a->details.per_criterion.size(); ++d) {
-          check_all(b->details.per_criterion[d].second, a->details.per_criterion[d].second);
+          check_all(b->details.per_criterion[d].second, a->details.per_criterion[d].second, kRel,
+                    kAbs);
         }
         CHECK(b->details.conditions == a->details.conditions);
         CHECK(b->details.compromise_set == a->details.compromise_set);
@@ -915,7 +992,7 @@ TEST_CASE("a dominated option never ranks above the option that dominates it", "
       x.push_back(row);
       auto ids = c.ids;
       ids.push_back("aaa_dominated");  // sorts first, so that a tie would put it on top
-      const auto fw = framework_of(x, c, given_weights(c), ids);
+      const auto fw = framework_with_preferences(x, c, given_weights(c), ids);
       for (const auto& opt : all_choices()) {
         CAPTURE(shape.rows, shape.cols, seed, k, strict, tradeoff::test::choices_of(opt));
         const auto r = try_evaluate(fw, opt);
@@ -963,7 +1040,7 @@ TEST_CASE("no NaN or infinity on constant columns, a single option or zero weigh
         c.kinds.push_back(Kind::Integer);
       }
       for (size_t i = 0; i < e.x.size(); ++i) c.ids.push_back(option_id(i));
-      const auto fw = framework_of(e.x, c, e.weights, c.ids);
+      const auto fw = framework_with_preferences(e.x, c, e.weights, c.ids);
       for (const auto& method : tradeoff::method_names()) {
         for (const auto& norm : tradeoff::normalization_names()) {
           CAPTURE(e.name, costs, method, norm);

@@ -1,14 +1,14 @@
 // Aggregation methods (methods/method.hpp) and ranking (rank.hpp), on small matrices computed
 // by hand.
-#include "methods/method.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <numeric>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "frameworks.hpp"
+#include "methods/method.hpp"
 #include "normalize/normalize.hpp"
 #include "rank/rank.hpp"
 #include "test_support.hpp"
@@ -23,20 +23,13 @@ using tradeoff::detail::run_wpm;
 using tradeoff::detail::run_wsm;
 using tradeoff::detail::same_score;
 using tradeoff::detail::wsm_scores;
+using tradeoff::test::check_values;
 using tradeoff::test::expect_error;
 using tradeoff::test::make_problem;
 
 namespace {
 
 constexpr double kEps = 1e-12;
-
-void check_values(const std::vector<double>& got, const std::vector<double>& expected) {
-  REQUIRE(got.size() == expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(i);
-    CHECK_THAT(got[i], WithinAbs(expected[i], kEps));
-  }
-}
 
 // Benefit c1 = [2, 4, 8], cost c2 = [1, 2, 4], weights 3 : 1 -> 0.75, 0.25.
 // Under max normalisation: c1 -> [0.25, 0.5, 1], c2 -> [1, 0.5, 0.25].
@@ -72,9 +65,9 @@ TEST_CASE("WSM contributions add up to the score", "[methods]") {
     CAPTURE(tradeoff::to_string(n));
     const auto out = run_wsm(p, normalize(p, n), {});
     for (size_t i = 0; i < p.rows(); ++i) {
-      const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
-                                         out.contributions.begin() + static_cast<long>(i * 3 + 3),
-                                         0.0);
+      const double sum =
+          std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
+                          out.contributions.begin() + static_cast<long>(i * 3 + 3), 0.0);
       CHECK_THAT(sum, WithinAbs(out.scores[i], kEps));
     }
   }
@@ -108,20 +101,20 @@ TEST_CASE("WPM multiplies normalised scores raised to their weights", "[methods]
   check_values(out.scores, {0.353553390593274, 0.5, 0.707106781186548});
   // Contributions are w * ln(r): a1 = [0.75 ln 0.25, 0], a2 = [0.75 ln 0.5, 0.25 ln 0.5],
   // a3 = [0, 0.25 ln 0.25].
-  check_values(out.contributions, {-1.039720770839918, 0.0, -0.519860385419959,
-                                   -0.173286795139986, 0.0, -0.346573590279973});
+  check_values(out.contributions, {-1.039720770839918, 0.0, -0.519860385419959, -0.173286795139986,
+                                   0.0, -0.346573590279973});
 }
 
 TEST_CASE("WPM contributions add up to ln(score)", "[methods]") {
   const auto p = make_problem({{3, 7, 1}, {9, 2, 5}, {4, 4, 4}, {1, 8, 6}}, {2, 5, 3}, {0, 2});
-  for (auto n : {Normalization::Max, Normalization::Sum, Normalization::Vector,
-                 Normalization::None}) {
+  for (auto n :
+       {Normalization::Max, Normalization::Sum, Normalization::Vector, Normalization::None}) {
     CAPTURE(tradeoff::to_string(n));
     const auto out = run_wpm(p, normalize(p, n), {});
     for (size_t i = 0; i < p.rows(); ++i) {
-      const double sum = std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
-                                         out.contributions.begin() + static_cast<long>(i * 3 + 3),
-                                         0.0);
+      const double sum =
+          std::accumulate(out.contributions.begin() + static_cast<long>(i * 3),
+                          out.contributions.begin() + static_cast<long>(i * 3 + 3), 0.0);
       CHECK_THAT(sum, WithinAbs(std::log(out.scores[i]), kEps));
     }
   }
@@ -137,8 +130,7 @@ TEST_CASE("WPM under no normalisation divides by cost criteria", "[methods]") {
   CHECK_THAT(out.contributions[1], WithinAbs(-0.693147180559945, kEps));
 }
 
-TEST_CASE("WPM refuses a zero raw value, naming the option and criterion",
-          "[methods][errors]") {
+TEST_CASE("WPM refuses a zero raw value, naming the option and criterion", "[methods][errors]") {
   const auto p = make_problem({{3, 1}, {2, 0}}, {1, 1});
   const auto r = normalize(p, Normalization::None);
   const auto d = expect_error([&] { run_wpm(p, r, {}); });
@@ -153,8 +145,9 @@ TEST_CASE("WPM refuses a normalised zero of a positive raw value", "[methods][er
   const auto p = make_problem({{2, 1}, {4, 3}}, {1, 1});
   const auto r = normalize(p, Normalization::MinMax);
   const auto d = expect_error([&] { run_wpm(p, r, {}); });
-  CHECK(d.message == "the weighted product needs positive values, but the normalised score of "
-                     "option 'a1' on criterion 'c1' is 0 (min-max)");
+  CHECK(d.message ==
+        "the weighted product needs positive values, but the normalised score of "
+        "option 'a1' on criterion 'c1' is 0 (min-max)");
   CHECK(d.code == ErrorCode::MethodDomain);
   CHECK(d.hint ==
         "min-max gives the worst option 0; use a ratio normalisation: --normalization max");
@@ -216,7 +209,10 @@ TEST_CASE("ranking puts the best first, ties share the better rank, by id", "[me
        {{"x", 1}, {"y", 1}}},
       {"a real difference is not", {"a", "b"}, {22.0, 22.0001}, true, {{"b", 1}, {"a", 2}}},
       {"lower is better", {"a", "b", "c"}, {0.3, 0.1, 0.2}, false, {{"b", 1}, {"c", 2}, {"a", 3}}},
-      {"lower is better, tied", {"c", "b", "a"}, {0.1, 0.1, 0.3}, false,
+      {"lower is better, tied",
+       {"c", "b", "a"},
+       {0.1, 0.1, 0.3},
+       false,
        {{"b", 1}, {"c", 1}, {"a", 3}}},
       {"negative scores", {"a", "b"}, {-1.0, 2.5}, true, {{"b", 1}, {"a", 2}}},
       {"one option", {"solo"}, {0.0}, true, {{"solo", 1}}},
@@ -236,8 +232,7 @@ TEST_CASE("ranking keeps each option's own score", "[methods][rank]") {
   CHECK(entries[1].score == 22.0);
 }
 
-TEST_CASE("same_score tolerates relative noise of 1e-9, and 1e-15 around zero",
-          "[methods][rank]") {
+TEST_CASE("same_score tolerates relative noise of 1e-9, and 1e-15 around zero", "[methods][rank]") {
   struct Case {
     double a;
     double b;
@@ -246,9 +241,9 @@ TEST_CASE("same_score tolerates relative noise of 1e-9, and 1e-15 around zero",
   const std::vector<Case> cases = {
       {22.0, 21.999999999999996, true},
       {1.0, 1.0 + 1e-10, true},
-      {0.0, 1e-16, true},      // noise around zero
+      {0.0, 1e-16, true},  // noise around zero
       {0.0, 1e-9, false},
-      {1e-9, 5e-10, false},    // tiny scores still rank: WPM on raw costs of 1e9 and 2e9
+      {1e-9, 5e-10, false},  // tiny scores still rank: WPM on raw costs of 1e9 and 2e9
       {1e-9, 1e-9 * (1 + 1e-12), true},
       {1e6, 1e6 + 1e-4, true},  // 1e-9 * 1e6 = 1e-3
       {1e6, 1e6 + 0.01, false},
@@ -261,4 +256,17 @@ TEST_CASE("same_score tolerates relative noise of 1e-9, and 1e-15 around zero",
     CHECK(same_score(c.a, c.b) == c.same);
     CHECK(same_score(c.b, c.a) == c.same);
   }
+}
+
+// Regression: the tie tolerance once had an absolute floor of 1e-9, but method scores can be far
+// below 1: under WPM with normalisation none, costs of 1e9 and 2e9 score 1e-9 and 5e-10, and were
+// taken for a tie.
+TEST_CASE("small native scores that differ by half are not a tie", "[rank][regression]") {
+  const auto p = make_problem({{1e9}, {2e9}}, {1}, {0});
+  const auto out = run_wpm(p, normalize(p, Normalization::None), {});
+  // scores: 1e-9 and 5e-10
+  const auto ranking = rank_options(p.options, out.scores, out.higher_is_better);
+  REQUIRE(ranking.size() == 2);
+  CHECK(ranking[0].option == "a1");
+  CHECK(ranking[1].rank == 2);
 }

@@ -2,12 +2,14 @@
 // declared scales, domain errors, and no NaN for degenerate columns.
 #include "normalize/normalize.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "frameworks.hpp"
+#include "methods/method.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::WithinAbs;
@@ -19,6 +21,7 @@ using tradeoff::detail::apply_value_function;
 using tradeoff::detail::DecisionProblem;
 using tradeoff::detail::normalize;
 using tradeoff::detail::NormalizedMatrix;
+using tradeoff::detail::run_wpm;
 using tradeoff::test::expect_error;
 using tradeoff::test::make_problem;
 
@@ -79,6 +82,28 @@ TEST_CASE("minmax maps the worst to 0 and the best to 1", "[normalize]") {
   CHECK(r.how == std::vector<std::string>{"min-max", "min-max"});
 }
 
+// Regression: min-max once computed x * (1/range) + (-min/range), which rounds the worst option to
+// +-1e-16 instead of 0: values left [0, 1], and the weighted product refused or scored the worst
+// option depending on rounding. It now divides (x - min) / range.
+TEST_CASE("min-max gives the worst option exactly 0 and the best exactly 1",
+          "[normalize][regression]") {
+  SECTION("rounds to +6.9e-18, and WPM then scores the worst option instead of refusing") {
+    const auto p =
+        make_problem({{78.43979003264262}, {41.54761510599527}, {3.9000453474744421}}, {1});
+    const auto r = normalize(p, Normalization::MinMax);
+    CHECK(r.values[2] == 0.0);
+    // The weighted product refuses the worst option's 0.
+    CHECK_THROWS_AS(run_wpm(p, r, {}), tradeoff::Error);
+  }
+  SECTION("rounds to -1.1e-16, outside [0, 1]") {
+    const auto p =
+        make_problem({{84.707936375311647}, {31.670714552330285}, {52.692542205140768}}, {1});
+    const auto r = normalize(p, Normalization::MinMax);
+    CHECK(r.values[1] == 0.0);
+    CHECK(r.values[0] == 1.0);
+  }
+}
+
 TEST_CASE("max divides by the column maximum, costs take min / x", "[normalize]") {
   const auto r = normalize(mixed(), Normalization::Max);
   // benefit x / 8
@@ -109,10 +134,11 @@ TEST_CASE("vector divides by the Euclidean norm, costs take 1 - x / norm", "[nor
 
 TEST_CASE("declared normalisation uses the scale, the value function, else min-max",
           "[normalize]") {
-  DecisionProblem p = make_problem({{1, 0, 50, 10, 10}, {3, 2.5, 550, 20, 20}, {5, 10, 2000, 30, 30}},
-                                   {1, 1, 1, 1, 1}, {1, 2, 4});
-  p.criteria[0].scale = std::make_pair(1.0, 5.0);   // benefit scale
-  p.criteria[1].scale = std::make_pair(0.0, 10.0);  // cost scale
+  DecisionProblem p =
+      make_problem({{1, 0, 50, 10, 10}, {3, 2.5, 550, 20, 20}, {5, 10, 2000, 30, 30}},
+                   {1, 1, 1, 1, 1}, {1, 2, 4});
+  p.criteria[0].scale = std::make_pair(1.0, 5.0);                      // benefit scale
+  p.criteria[1].scale = std::make_pair(0.0, 10.0);                     // cost scale
   p.criteria[2].value_function = vf({{0, 1}, {100, 0.5}, {1000, 0}});  // cost, value function
   const auto r = normalize(p, Normalization::Declared);
   // (x - 1) / 4
@@ -161,8 +187,7 @@ TEST_CASE("explicit normalisations ignore declared scales and value functions", 
   check_column(normalize(q, Normalization::Max), 1, 0, {1.0 / 3.0, 1.0});
 }
 
-TEST_CASE("value functions interpolate linearly and are flat beyond their ends",
-          "[normalize]") {
+TEST_CASE("value functions interpolate linearly and are flat beyond their ends", "[normalize]") {
   const ValueFunction falling = vf({{0, 1}, {100, 0.5}, {1000, 0}});
   const ValueFunction rising = vf({{1, 0}, {3, 1}});
   struct Case {
@@ -178,10 +203,7 @@ TEST_CASE("value functions interpolate linearly and are flat beyond their ends",
       {&falling, 325, 0.375},  // 0.5 + (0 - 0.5) * 225/900
       {&falling, 1000, 0.0},   // on the last point
       {&falling, 5000, 0.0},   // beyond the last point
-      {&rising, 0, 0.0},
-      {&rising, 2, 0.5},
-      {&rising, 2.5, 0.75},
-      {&rising, 4, 1.0},
+      {&rising, 0, 0.0},      {&rising, 2, 0.5}, {&rising, 2.5, 0.75}, {&rising, 4, 1.0},
   };
   for (const auto& c : cases) {
     CAPTURE(c.x);
@@ -197,16 +219,26 @@ TEST_CASE("ratio normalisations refuse values they cannot take", "[normalize][er
     const char* message;
   };
   const std::vector<Case> cases = {
-      {Normalization::Max, {{1, 2}, {2, 0}}, {1},
+      {Normalization::Max,
+       {{1, 2}, {2, 0}},
+       {1},
        "normalization 'max' needs positive values, but option 'a2' scores 0 on criterion 'c2'"},
-      {Normalization::Max, {{1, -3}, {2, 5}}, {1},
+      {Normalization::Max,
+       {{1, -3}, {2, 5}},
+       {1},
        "normalization 'max' needs positive values, but option 'a1' scores -3 on criterion 'c2'"},
-      {Normalization::Max, {{1, 5}, {-0.5, 5}}, {},
+      {Normalization::Max,
+       {{1, 5}, {-0.5, 5}},
+       {},
        "normalization 'max' needs non-negative values, but option 'a2' scores -0.5 on "
        "criterion 'c1'"},
-      {Normalization::Sum, {{1, 2}, {2, 0}}, {1},
+      {Normalization::Sum,
+       {{1, 2}, {2, 0}},
+       {1},
        "normalization 'sum' needs positive values, but option 'a2' scores 0 on criterion 'c2'"},
-      {Normalization::Sum, {{-1500, 2}, {2, 1}}, {},
+      {Normalization::Sum,
+       {{-1500, 2}, {2, 1}},
+       {},
        "normalization 'sum' needs non-negative values, but option 'a1' scores -1,500 on "
        "criterion 'c1'"},
   };
@@ -250,8 +282,8 @@ TEST_CASE("constant columns normalise to constants, never NaN", "[normalize]") {
       {Normalization::Declared, 1.0, 1.0},  // min-max fallback
       {Normalization::MinMax, 1.0, 1.0},    // every option reaches the best value seen
       {Normalization::None, 3.0, 3.0},
-      {Normalization::Max, 1.0, 1.0},                // 3/3 and min/x = 3/3
-      {Normalization::Sum, 1.0 / 3.0, 1.0 / 3.0},    // 3/9 and (1/3)/(3/3)
+      {Normalization::Max, 1.0, 1.0},              // 3/3 and min/x = 3/3
+      {Normalization::Sum, 1.0 / 3.0, 1.0 / 3.0},  // 3/9 and (1/3)/(3/3)
       // 3 / sqrt(27) = 1/sqrt(3) = 0.577350269189626; cost 1 - 0.577350269189626
       {Normalization::Vector, 0.577350269189626, 0.422649730810374},
   };
@@ -305,8 +337,7 @@ TEST_CASE("a single option normalises without NaN", "[normalize]") {
   const std::vector<Case> cases = {
       {Normalization::Declared, 1.0, 1.0}, {Normalization::MinMax, 1.0, 1.0},
       {Normalization::None, 7.0, 3.0},     {Normalization::Max, 1.0, 1.0},
-      {Normalization::Sum, 1.0, 1.0},
-      {Normalization::Vector, 1.0, 0.0},  // 7/7; 1 - 3/3
+      {Normalization::Sum, 1.0, 1.0},      {Normalization::Vector, 1.0, 0.0},  // 7/7; 1 - 3/3
   };
   for (const auto& c : cases) {
     CAPTURE(tradeoff::to_string(c.normalization));
@@ -314,6 +345,19 @@ TEST_CASE("a single option normalises without NaN", "[normalize]") {
     CHECK_FALSE(has_nan(r));
     check_column(r, 2, 0, {c.benefit});
     check_column(r, 2, 1, {c.cost});
+  }
+}
+
+// Regression: normalize() on a problem without options (every option vetoed) once read past the
+// end of empty vectors when a ratio normalisation checked a cost column's domain.
+TEST_CASE("normalising zero options does not crash", "[normalize][regression]") {
+  tradeoff::detail::DecisionProblem p;
+  p.criteria.push_back({"price", tradeoff::Direction::Cost, std::nullopt, std::nullopt});
+  p.weights = {1.0};
+  for (auto n : {Normalization::Max, Normalization::Sum}) {
+    const auto r = normalize(p, n);
+    CHECK(r.values.empty());
+    CHECK(r.how.size() == 1);
   }
 }
 

@@ -3,8 +3,6 @@
 // functions, zeros and negative values, and WSM and WPM on them; no NaN anywhere in a result
 // and WSM within [0, 1]. The methods' own oracles and properties (weight scaling, option order,
 // dominance) are in methods_oracle_test.cpp.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -13,18 +11,21 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "frameworks.hpp"
 #include "methods/method.hpp"
 #include "naive_methods.hpp"
 #include "normalize/normalize.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 
-using Catch::Matchers::WithinAbs;
-using Catch::Matchers::WithinRel;
 using tradeoff::Direction;
 using tradeoff::Normalization;
 using tradeoff::test::all_choices;
+using tradeoff::test::check_close;
 using tradeoff::test::check_finite;
+using tradeoff::test::framework_of;
 using tradeoff::test::try_evaluate;
 namespace ref = tradeoff::reference;
 
@@ -115,41 +116,6 @@ RandomCase random_case(unsigned seed, Shape shape, bool allow_zeros = false) {
     for (size_t j = 0; j < m; ++j) c.problem.values.push_back(c.x[i][j]);
   }
   return c;
-}
-
-void check_close(double got, double expected, double rel) {
-  CHECK_THAT(got, WithinRel(expected, rel) || WithinAbs(expected, 1e-12));
-}
-
-/// A framework with the given raw matrix, directions and weights, built in code.
-tradeoff::Framework framework_of(const ref::Matrix& x, const std::vector<bool>& cost,
-                                 const std::vector<double>& weights,
-                                 const std::vector<std::string>& ids) {
-  tradeoff::Framework fw;
-  fw.id = "random";
-  fw.title = "random";
-  fw.file = "random.yaml";
-  for (size_t j = 0; j < weights.size(); ++j) {
-    tradeoff::Criterion c;
-    c.id = "c" + std::to_string(j);
-    c.name = c.id;
-    c.direction = cost[j] ? Direction::Cost : Direction::Benefit;
-    c.weight = weights[j];
-    fw.criteria.push_back(c);
-  }
-  for (size_t i = 0; i < x.size(); ++i) {
-    tradeoff::Alternative a;
-    a.id = ids[i];
-    a.name = ids[i];
-    for (size_t j = 0; j < weights.size(); ++j) {
-      tradeoff::Score s;
-      s.criterion = "c" + std::to_string(j);
-      s.value = x[i][j];
-      a.scores.push_back(s);
-    }
-    fw.options.push_back(a);
-  }
-  return fw;
 }
 
 }  // namespace

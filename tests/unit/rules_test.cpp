@@ -1,12 +1,12 @@
 // Rules (load/rules_loader, evaluate.cpp): every effect with its trace (before, after,
 // operand, clamping, text), rules that do not fire, file order of effects, conflicts, weights
 // made negative or all zero, every option vetoed, runtime errors, and loading errors.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 #include "tradeoff/catalog.hpp"
@@ -19,8 +19,10 @@ using tradeoff::Result;
 using tradeoff::RuleTrace;
 using tradeoff::Severity;
 using tradeoff::test::brief;
+using tradeoff::test::evaluate_text;
 using tradeoff::test::expect_error;
 using tradeoff::test::expect_errors;
+using tradeoff::test::load_errors;
 using tradeoff::test::load_text;
 
 namespace {
@@ -29,34 +31,34 @@ using Bindings = std::vector<std::pair<std::string, std::string>>;
 
 // Rules are appended after line 24: the first rule starts on line 25.
 const std::string kBase =
-    "framework: f\n"                                                                   // 1
-    "inputs:\n"                                                                        // 2
-    "  requests: {type: number, default: 250000}\n"                                    // 3
-    "  team: {type: integer, default: 3}\n"                                            // 4
-    "  skill: {type: level, levels: [none, basic, solid, expert], default: basic}\n"  // 5
-    "  zero: {type: number, default: 0}\n"                                             // 6
-    "derived:\n"                                                                       // 7
-    "  per_head: requests / team\n"                                                    // 8
-    "criteria:\n"                                                                      // 9
-    "  - id: speed\n"                                                                  // 10
-    "    direction: benefit\n"                                                         // 11
-    "    scale: [1, 5]\n"                                                              // 12
-    "    weight: 2\n"                                                                  // 13
-    "  - id: price\n"                                                                  // 14
-    "    direction: cost\n"                                                            // 15
-    "    weight: 1\n"                                                                  // 16
-    "options:\n"                                                                       // 17
-    "  - id: buy_api\n"                                                                // 18
-    "    scores: {speed: 4, price: 100}\n"                                             // 19
-    "  - id: build_own\n"                                                              // 20
-    "    scores: {speed: 2, price: 50}\n"                                              // 21
-    "  - id: host_open\n"                                                              // 22
-    "    scores: {speed: 3, price: 80}\n"                                              // 23
-    "rules:\n";                                                                        // 24
+    R"(framework: f
+inputs:
+  requests: {type: number, default: 250000}
+  team: {type: integer, default: 3}
+  skill: {type: level, levels: [none, basic, solid, expert], default: basic}
+  zero: {type: number, default: 0}
+derived:
+  per_head: requests / team
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+  - id: price
+    direction: cost
+    weight: 1
+options:
+  - id: buy_api
+    scores: {speed: 4, price: 100}
+  - id: build_own
+    scores: {speed: 2, price: 50}
+  - id: host_open
+    scores: {speed: 3, price: 80}
+rules:
+)";
 
 Result run(const std::string& rules, const tradeoff::EvaluateOptions& opt = {}) {
-  const auto loaded = load_text(kBase + rules);
-  return tradeoff::evaluate(loaded.framework, nullptr, opt);
+  return evaluate_text(kBase + rules, opt);
 }
 
 /// Loading errors, in source order (the engine sorts them).
@@ -110,28 +112,31 @@ std::vector<double> raw(const Result& r, const std::string& option) {
 
 TEST_CASE("score effects add, multiply or set, on one option or a list", "[rules]") {
   const Result r = run(
-      "  - id: add_one\n"
-      "    when: skill == \"basic\"\n"
-      "    adjust: {option: build_own, criterion: speed, add: 1}\n"
-      "    because: Basic skills help building\n"
-      "  - id: scale_list\n"
-      "    when: team < 5\n"
-      "    adjust:\n"
-      "      - {option: [buy_api, build_own], criterion: price, multiply: 1.5}\n"
-      "      - {option: [host_open], criterion: speed, set: team - 1}\n"
-      "    because: Small teams pay more\n");
+      R"(  - id: add_one
+    when: skill == "basic"
+    adjust: {option: build_own, criterion: speed, add: 1}
+    because: Basic skills help building
+  - id: scale_list
+    when: team < 5
+    adjust:
+      - {option: [buy_api, build_own], criterion: price, multiply: 1.5}
+      - {option: [host_open], criterion: speed, set: team - 1}
+    because: Small teams pay more
+)");
   REQUIRE(r.rules.size() == 2);
   CHECK(r.rules[0].id == "add_one");
   CHECK(r.rules[0].fired);
   CHECK(r.rules[0].when == "skill == \"basic\"");
   CHECK(r.rules[0].because == "Basic skills help building");
   CHECK(r.rules[0].bindings == Bindings{{"skill", "basic"}});
-  check_effects(r.rules[0], {{"add", "build_own", "speed", 1, 2, 3, false, "build_own on speed: 2 -> 3"}});
+  check_effects(r.rules[0],
+                {{"add", "build_own", "speed", 1, 2, 3, false, "build_own on speed: 2 -> 3"}});
   CHECK(r.rules[1].bindings == Bindings{{"team", "3"}});
-  check_effects(r.rules[1],
-                {{"multiply", "buy_api", "price", 1.5, 100, 150, false, "buy_api on price: 100 -> 150"},
-                 {"multiply", "build_own", "price", 1.5, 50, 75, false, "build_own on price: 50 -> 75"},
-                 {"set", "host_open", "speed", 2, 3, 2, false, "host_open on speed: 3 -> 2"}});
+  check_effects(
+      r.rules[1],
+      {{"multiply", "buy_api", "price", 1.5, 100, 150, false, "buy_api on price: 100 -> 150"},
+       {"multiply", "build_own", "price", 1.5, 50, 75, false, "build_own on price: 50 -> 75"},
+       {"set", "host_open", "speed", 2, 3, 2, false, "host_open on speed: 3 -> 2"}});
   CHECK(raw(r, "buy_api") == std::vector<double>{4, 150});
   CHECK(raw(r, "build_own") == std::vector<double>{3, 75});
   CHECK(raw(r, "host_open") == std::vector<double>{2, 80});
@@ -142,12 +147,13 @@ TEST_CASE("score effects add, multiply or set, on one option or a list", "[rules
 
 TEST_CASE("weight effects multiply or set a criterion's weight", "[rules]") {
   const Result r = run(
-      "  - id: weights\n"
-      "    when: requests > 1000\n"
-      "    weight:\n"
-      "      - {criterion: price, multiply: 3}\n"
-      "      - {criterion: speed, set: 1.5}\n"
-      "    because: Volume makes price matter\n");
+      R"(  - id: weights
+    when: requests > 1000
+    weight:
+      - {criterion: price, multiply: 3}
+      - {criterion: speed, set: 1.5}
+    because: Volume makes price matter
+)");
   REQUIRE(r.rules.size() == 1);
   CHECK(r.rules[0].bindings == Bindings{{"requests", "250,000"}});
   check_effects(r.rules[0],
@@ -164,18 +170,19 @@ TEST_CASE("weight effects multiply or set a criterion's weight", "[rules]") {
 
 TEST_CASE("vetoes remove options from the ranking, once", "[rules]") {
   const Result r = run(
-      "  - id: veto_one\n"
-      "    when: skill != \"expert\"\n"
-      "    veto: host_open\n"
-      "    because: Hosting needs experts\n"
-      "  - id: veto_list\n"
-      "    when: team < 10\n"
-      "    veto: [build_own, host_open]\n"
-      "    because: Building needs a team\n");
+      R"(  - id: veto_one
+    when: skill != "expert"
+    veto: host_open
+    because: Hosting needs experts
+  - id: veto_list
+    when: team < 10
+    veto: [build_own, host_open]
+    because: Building needs a team
+)");
   check_effects(r.rules[0], {{"veto", "host_open", "", 0, 0, 0, false, "vetoes host_open"}});
-  check_effects(r.rules[1], {{"veto", "build_own", "", 0, 0, 0, false, "vetoes build_own"},
-                             {"veto", "host_open", "", 0, 0, 0, false,
-                              "host_open was already vetoed"}});
+  check_effects(r.rules[1],
+                {{"veto", "build_own", "", 0, 0, 0, false, "vetoes build_own"},
+                 {"veto", "host_open", "", 0, 0, 0, false, "host_open was already vetoed"}});
   // The first veto is the one recorded.
   REQUIRE(r.vetoed.size() == 2);
   CHECK(r.vetoed[0].option == "host_open");
@@ -193,16 +200,17 @@ TEST_CASE("vetoes remove options from the ranking, once", "[rules]") {
 }
 
 TEST_CASE("notes fill their placeholders with values as people read them", "[rules]") {
-  const Result r = run(
-      "  - id: advice\n"
-      "    when: true\n"
-      "    note: \"{per_head} requests a head at {skill} skill ({team} people, {requests} a "
-      "day); {not closed\"\n"
-      "    because: Explain\n"
-      "  - id: quiet\n"
-      "    when: false\n"
-      "    note: never shown\n"
-      "    because: Nothing\n");
+  // Escaped rather than a raw string: the note's line is longer than the 100-column limit.
+  const Result r =
+      run("  - id: advice\n"
+          "    when: true\n"
+          "    note: \"{per_head} requests a head at {skill} skill ({team} people, {requests} a "
+          "day); {not closed\"\n"
+          "    because: Explain\n"
+          "  - id: quiet\n"
+          "    when: false\n"
+          "    note: never shown\n"
+          "    because: Nothing\n");
   const std::string text =
       "83,333 requests a head at basic skill (3 people, 250,000 a day); {not closed";
   check_effects(r.rules[0], {{"note", "", "", 0, 0, 0, false, "note: " + text}});
@@ -214,11 +222,12 @@ TEST_CASE("notes fill their placeholders with values as people read them", "[rul
 
 TEST_CASE("rules that do not fire are traced with the values they read", "[rules]") {
   const Result r = run(
-      "  - id: never\n"
-      "    when: team > 100 or skill == \"expert\" and per_head < 10\n"
-      "    veto: buy_api\n"
-      "    adjust: {option: buy_api, criterion: speed, add: zero / zero}\n"
-      "    because: Never fires\n");
+      R"(  - id: never
+    when: team > 100 or skill == "expert" and per_head < 10
+    veto: buy_api
+    adjust: {option: buy_api, criterion: speed, add: zero / zero}
+    because: Never fires
+)");
   REQUIRE(r.rules.size() == 1);
   const RuleTrace& t = r.rules[0];
   CHECK(t.id == "never");
@@ -232,34 +241,35 @@ TEST_CASE("rules that do not fire are traced with the values they read", "[rules
 
 TEST_CASE("effects apply in the order written, within a rule and across rules", "[rules]") {
   const Result r = run(
-      "  - id: first\n"
-      "    when: true\n"
-      "    note: starts\n"
-      "    adjust:\n"
-      "      - {option: buy_api, criterion: price, add: 10}\n"
-      "      - {option: buy_api, criterion: price, multiply: 2}\n"
-      "    weight: {criterion: price, multiply: 2}\n"
-      "    veto: host_open\n"
-      "    because: One\n"
-      "  - id: second\n"
-      "    when: true\n"
-      "    weight: {criterion: price, set: 5}\n"
-      "    adjust:\n"
-      "      - {option: buy_api, criterion: price, multiply: 2}\n"
-      "      - {option: buy_api, criterion: price, add: 10}\n"
-      "    because: Two\n");
-  check_effects(r.rules[0],
-                {{"note", "", "", 0, 0, 0, false, "note: starts"},
-                 {"add", "buy_api", "price", 10, 100, 110, false, "buy_api on price: 100 -> 110"},
-                 {"multiply", "buy_api", "price", 2, 110, 220, false,
-                  "buy_api on price: 110 -> 220"},
-                 {"weight_multiply", "", "price", 2, 1, 2, false, "weight of price: 1 -> 2"},
-                 {"veto", "host_open", "", 0, 0, 0, false, "vetoes host_open"}});
-  check_effects(r.rules[1],
-                {{"weight_set", "", "price", 5, 2, 5, false, "weight of price: 2 -> 5"},
-                 {"multiply", "buy_api", "price", 2, 220, 440, false,
-                  "buy_api on price: 220 -> 440"},
-                 {"add", "buy_api", "price", 10, 440, 450, false, "buy_api on price: 440 -> 450"}});
+      R"(  - id: first
+    when: true
+    note: starts
+    adjust:
+      - {option: buy_api, criterion: price, add: 10}
+      - {option: buy_api, criterion: price, multiply: 2}
+    weight: {criterion: price, multiply: 2}
+    veto: host_open
+    because: One
+  - id: second
+    when: true
+    weight: {criterion: price, set: 5}
+    adjust:
+      - {option: buy_api, criterion: price, multiply: 2}
+      - {option: buy_api, criterion: price, add: 10}
+    because: Two
+)");
+  check_effects(
+      r.rules[0],
+      {{"note", "", "", 0, 0, 0, false, "note: starts"},
+       {"add", "buy_api", "price", 10, 100, 110, false, "buy_api on price: 100 -> 110"},
+       {"multiply", "buy_api", "price", 2, 110, 220, false, "buy_api on price: 110 -> 220"},
+       {"weight_multiply", "", "price", 2, 1, 2, false, "weight of price: 1 -> 2"},
+       {"veto", "host_open", "", 0, 0, 0, false, "vetoes host_open"}});
+  check_effects(
+      r.rules[1],
+      {{"weight_set", "", "price", 5, 2, 5, false, "weight of price: 2 -> 5"},
+       {"multiply", "buy_api", "price", 2, 220, 440, false, "buy_api on price: 220 -> 440"},
+       {"add", "buy_api", "price", 10, 440, 450, false, "buy_api on price: 440 -> 450"}});
   CHECK(raw(r, "buy_api") == std::vector<double>{4, 450});
   CHECK(r.criteria[1].weight == 5);
   CHECK(r.criteria[1].weight_origin == "rule second");
@@ -267,37 +277,38 @@ TEST_CASE("effects apply in the order written, within a rule and across rules", 
 
 TEST_CASE("scores changed by rules are kept within the criterion's scale", "[rules]") {
   const Result r = run(
-      "  - id: clamp\n"
-      "    when: true\n"
-      "    adjust:\n"
-      "      - {option: [buy_api, host_open], criterion: speed, add: 1.5}\n"
-      "      - {option: build_own, criterion: speed, set: 0}\n"
-      "      - {option: host_open, criterion: speed, multiply: 10}\n"
-      "      - {option: build_own, criterion: price, multiply: -2}\n"
-      "    because: Clamp\n");
+      R"(  - id: clamp
+    when: true
+    adjust:
+      - {option: [buy_api, host_open], criterion: speed, add: 1.5}
+      - {option: build_own, criterion: speed, set: 0}
+      - {option: host_open, criterion: speed, multiply: 10}
+      - {option: build_own, criterion: price, multiply: -2}
+    because: Clamp
+)");
   const std::string kept = " (kept within the scale [1, 5])";
-  check_effects(r.rules[0],
-                {{"add", "buy_api", "speed", 1.5, 4, 5, true, "buy_api on speed: 4 -> 5" + kept},
-                 {"add", "host_open", "speed", 1.5, 3, 4.5, false, "host_open on speed: 3 -> 4.5"},
-                 {"set", "build_own", "speed", 0, 2, 1, true, "build_own on speed: 2 -> 1" + kept},
-                 {"multiply", "host_open", "speed", 10, 4.5, 5, true,
-                  "host_open on speed: 4.5 -> 5" + kept},
-                 // Price has no scale: nothing to keep it within.
-                 {"multiply", "build_own", "price", -2, 50, -100, false,
-                  "build_own on price: 50 -> -100"}});
+  check_effects(
+      r.rules[0],
+      {{"add", "buy_api", "speed", 1.5, 4, 5, true, "buy_api on speed: 4 -> 5" + kept},
+       {"add", "host_open", "speed", 1.5, 3, 4.5, false, "host_open on speed: 3 -> 4.5"},
+       {"set", "build_own", "speed", 0, 2, 1, true, "build_own on speed: 2 -> 1" + kept},
+       {"multiply", "host_open", "speed", 10, 4.5, 5, true, "host_open on speed: 4.5 -> 5" + kept},
+       // Price has no scale: nothing to keep it within.
+       {"multiply", "build_own", "price", -2, 50, -100, false, "build_own on price: 50 -> -100"}});
 }
 
 TEST_CASE("adjust and weight values can be expressions", "[rules]") {
   tradeoff::EvaluateOptions opt;
   opt.set = {{"skill", "expert"}, {"team", "6"}};
   const Result r = run(
-      "  - id: computed\n"
-      "    when: per_head > 1000\n"
-      "    adjust:\n"
-      "      - {option: buy_api, criterion: price, add: per_head / 1000}\n"
-      "      - {option: build_own, criterion: speed, set: 'if(skill >= \"solid\", 5, 2)'}\n"
-      "    weight: {criterion: speed, multiply: team / 4}\n"
-      "    because: Computed\n",
+      R"(  - id: computed
+    when: per_head > 1000
+    adjust:
+      - {option: buy_api, criterion: price, add: per_head / 1000}
+      - {option: build_own, criterion: speed, set: 'if(skill >= "solid", 5, 2)'}
+    weight: {criterion: speed, multiply: team / 4}
+    because: Computed
+)",
       opt);
   check_effects(r.rules[0],
                 {{"add", "buy_api", "price", 250000.0 / 6 / 1000, 100, 100 + 250000.0 / 6 / 1000,
@@ -309,21 +320,24 @@ TEST_CASE("adjust and weight values can be expressions", "[rules]") {
 // --- conflicts and invalid outcomes -----------------------------------------------------------
 
 TEST_CASE("two rules setting a score or weight differently give one warning each", "[rules]") {
+  // Rules first, second and third start on lines 25, 30 and 35; second's adjust is on line 32,
+  // third's weight on line 37.
   const Result r = run(
-      "  - id: first\n"                                                  // 25
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed, set: 2}\n"
-      "    weight: {criterion: speed, set: 4}\n"
-      "    because: One\n"
-      "  - id: second\n"                                                 // 30
-      "    when: true\n"
-      "    adjust: {option: [buy_api, build_own], criterion: speed, set: 3}\n"  // 32
-      "    weight: {criterion: speed, set: 4}\n"
-      "    because: Two\n"
-      "  - id: third\n"                                                  // 35
-      "    when: skill == \"basic\"\n"
-      "    weight: {criterion: speed, set: 1 + 1}\n"                     // 37
-      "    because: Three\n");
+      R"(  - id: first
+    when: true
+    adjust: {option: buy_api, criterion: speed, set: 2}
+    weight: {criterion: speed, set: 4}
+    because: One
+  - id: second
+    when: true
+    adjust: {option: [buy_api, build_own], criterion: speed, set: 3}
+    weight: {criterion: speed, set: 4}
+    because: Two
+  - id: third
+    when: skill == "basic"
+    weight: {criterion: speed, set: 1 + 1}
+    because: Three
+)");
   REQUIRE(r.warnings.size() == 2);
   CHECK(brief(r.warnings[0]) ==
         "32:13: rules 'first' and 'second' set the score of 'buy_api' on 'speed' differently (2 "
@@ -339,15 +353,44 @@ TEST_CASE("two rules setting a score or weight differently give one warning each
   CHECK(r.criteria[0].weight == 2);
   // The same value set twice is no conflict.
   const Result same = run(
-      "  - id: first\n"
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed, set: 3}\n"
-      "    because: One\n"
-      "  - id: second\n"
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed, set: 6 / 2}\n"
-      "    because: Two\n");
+      R"(  - id: first
+    when: true
+    adjust: {option: buy_api, criterion: speed, set: 3}
+    because: One
+  - id: second
+    when: true
+    adjust: {option: buy_api, criterion: speed, set: 6 / 2}
+    because: Two
+)");
   CHECK(same.warnings.empty());
+}
+
+// Regression: one rule setting the same score twice was once reported as a conflict between two
+// rules ("rules 'twice' and 'twice'").
+TEST_CASE("one rule setting a score twice is reported as two rules", "[regression][rules]") {
+  const auto loaded = load_text(
+      R"(framework: f
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+rules:
+  - id: twice
+    when: true
+    adjust:
+      - {option: a, criterion: speed, set: 2}
+      - {option: a, criterion: speed, set: 3}
+    because: a
+)");
+  const auto r = tradeoff::evaluate(loaded.framework, nullptr);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].message.find("rules 'twice' and 'twice'") == std::string::npos);
 }
 
 TEST_CASE("a rule that makes a weight negative is an error", "[rules][errors]") {
@@ -375,7 +418,9 @@ TEST_CASE("a rule that makes a weight negative is an error", "[rules][errors]") 
     const Diagnostic d = evaluation_error(
         "  - id: negative\n"
         "    when: true\n"
-        "    " + c.effect + "\n"
+        "    " +
+        c.effect +
+        "\n"
         "    because: Bad\n");
     CHECK(brief(d) == c.brief);
     CHECK(d.code == ErrorCode::InvalidWeights);
@@ -385,14 +430,15 @@ TEST_CASE("a rule that makes a weight negative is an error", "[rules][errors]") 
 
 TEST_CASE("rules that leave every weight at zero are an error", "[rules][errors]") {
   const Diagnostic d = evaluation_error(
-      "  - id: no_price\n"
-      "    when: true\n"
-      "    weight: {criterion: price, set: 0}\n"
-      "    because: A\n"
-      "  - id: no_speed\n"
-      "    when: zero == 0\n"
-      "    weight: {criterion: speed, multiply: zero}\n"
-      "    because: B\n");
+      R"(  - id: no_price
+    when: true
+    weight: {criterion: price, set: 0}
+    because: A
+  - id: no_speed
+    when: zero == 0
+    weight: {criterion: speed, multiply: zero}
+    because: B
+)");
   CHECK(d.message ==
         "all criterion weights are zero after rule 'no_speed'; at least one must be positive");
   CHECK(d.code == ErrorCode::InvalidWeights);
@@ -400,16 +446,50 @@ TEST_CASE("rules that leave every weight at zero are an error", "[rules][errors]
   CHECK(d.severity == Severity::Error);
 }
 
+// Regression: the error "all weights zero" after rules once pointed at the last rule evaluated,
+// even one unrelated to the weights; it points at the effect that zeroed the last weight.
+TEST_CASE("'all weights zero' after rules points at the last rule, even unrelated",
+          "[regression][rules]") {
+  // zero_all starts on line 13, its weight effect is on line 15; unrelated starts on line 17.
+  const auto loaded = load_text(
+      R"(framework: f
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+rules:
+  - id: zero_all
+    when: true
+    weight: {criterion: speed, set: 0}
+    because: a
+  - id: unrelated
+    when: false
+    veto: b
+    because: b
+)");
+  const Diagnostic d = expect_error([&] { tradeoff::evaluate(loaded.framework, nullptr); });
+  CHECK(brief(d) ==
+        "15:13: all criterion weights are zero after rule 'zero_all'; at least one must be "
+        "positive");
+}
+
 TEST_CASE("when every option is vetoed nothing is ranked and the summary says why", "[rules]") {
   const Result r = run(
-      "  - id: no_buy\n"
-      "    when: true\n"
-      "    veto: buy_api\n"
-      "    because: A\n"
-      "  - id: no_rest\n"
-      "    when: zero == 0\n"
-      "    veto: [build_own, host_open]\n"
-      "    because: B\n");
+      R"(  - id: no_buy
+    when: true
+    veto: buy_api
+    because: A
+  - id: no_rest
+    when: zero == 0
+    veto: [build_own, host_open]
+    because: B
+)");
   CHECK(r.ranking.empty());
   REQUIRE(r.vetoed.size() == 3);
   for (const auto& o : r.options) {
@@ -434,23 +514,27 @@ TEST_CASE("a runtime error in a rule names the rule and the values involved", "[
     int length;
   };
   const std::vector<Case> cases = {
-      {"    when: requests / zero > 1\n"
-       "    veto: buy_api\n",
+      {R"(    when: requests / zero > 1
+    veto: buy_api
+)",
        "26:11: in the condition of rule 'broken': division by zero (with requests = 250,000, "
        "zero = 0)",
        ErrorCode::Evaluation, 15},
-      {"    when: true\n"
-       "    adjust: {option: buy_api, criterion: speed, add: log(zero)}\n",
+      {R"(    when: true
+    adjust: {option: buy_api, criterion: speed, add: log(zero)}
+)",
        "27:54: in the 'add' effect of rule 'broken': the logarithm of 0, which is not positive "
        "(with zero = 0)",
        ErrorCode::Evaluation, 9},
-      {"    when: true\n"
-       "    weight: {criterion: speed, multiply: sqrt(zero - team)}\n",
+      {R"(    when: true
+    weight: {criterion: speed, multiply: sqrt(zero - team)}
+)",
        "27:42: in the weight 'multiply' effect of rule 'broken': the square root of -3, a "
        "negative number (with zero = 0, team = 3)",
        ErrorCode::Evaluation, 17},
-      {"    when: true\n"
-       "    adjust: {option: buy_api, criterion: price, multiply: 1e305 * requests}\n",
+      {R"(    when: true
+    adjust: {option: buy_api, criterion: price, multiply: 1e305 * requests}
+)",
        "27:59: in the 'multiply' effect of rule 'broken': the result is too large to represent "
        "(with requests = 250,000)",
        ErrorCode::Evaluation, 16},
@@ -466,11 +550,12 @@ TEST_CASE("a runtime error in a rule names the rule and the values involved", "[
 
 TEST_CASE("a score an effect makes too large is an error", "[rules][errors]") {
   const Diagnostic d = evaluation_error(
-      "  - id: huge\n"
-      "    when: true\n"
-      "    adjust: [{option: buy_api, criterion: price, multiply: 1e300},\n"
-      "             {option: buy_api, criterion: price, multiply: 1e300}]\n"
-      "    because: X\n");
+      R"(  - id: huge
+    when: true
+    adjust: [{option: buy_api, criterion: price, multiply: 1e300},
+             {option: buy_api, criterion: price, multiply: 1e300}]
+    because: X
+)");
   CHECK(brief(d) ==
         "28:14: the 'multiply' effect of rule 'huge' makes the score of 'buy_api' on 'price' too "
         "large");
@@ -480,51 +565,54 @@ TEST_CASE("a score an effect makes too large is an error", "[rules][errors]") {
 // --- loading errors ----------------------------------------------------------------------------
 
 TEST_CASE("problems of rules are all reported at once, with their positions", "[rules][errors]") {
+  // Rules r1, r2, r3, r4, r5, r6, r1 (again), r7, r8, r9 and r10 start on lines 25, 29, 33, 37,
+  // 41, 44, 47, 51, 55, 59 and 64; the last line is 68.
   const auto all = rule_errors(
-      "  - id: r1\n"                                                            // 25
-      "    when: true\n"
-      "    veto: [buy_apu, build_own]\n"                                        // 27
-      "    because: a\n"
-      "  - id: r2\n"                                                            // 29
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: sped, add: 1}\n"                // 31
-      "    because: b\n"
-      "  - id: r3\n"                                                            // 33
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed, add: 1, set: 2}\n"       // 35
-      "    because: c\n"
-      "  - id: r4\n"                                                            // 37
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed}\n"                       // 39
-      "    because: d\n"
-      "  - id: r5\n"                                                            // 41
-      "    when: true\n"
-      "    veto: buy_api\n"
-      "  - id: r6\n"                                                            // 44
-      "    veto: buy_api\n"
-      "    because: f\n"
-      "  - id: r1\n"                                                            // 47
-      "    when: true\n"
-      "    note: \"at {per_haed} and {requests}\"\n"                            // 49
-      "    because: g\n"
-      "  - id: r7\n"                                                            // 51
-      "    when: team\n"                                                        // 52
-      "    weight: {criterion: speed, multiply: 1, set: 2}\n"                   // 53
-      "    because: h\n"
-      "  - id: r8\n"                                                            // 55
-      "    when: team > \"x\"\n"                                                // 56
-      "    weight: {criterion: sped}\n"                                         // 57
-      "    because: i\n"
-      "  - id: r9\n"                                                            // 59
-      "    when: true\n"
-      "    adjust: {option: [], criterion: speed, add: skill}\n"                // 61
-      "    veto: []\n"                                                          // 62
-      "    because: j\n"
-      "  - id: r10\n"                                                           // 64
-      "    when: requests = 1\n"                                                // 65
-      "    adjust: {option: build_ow, criterion: price, add: reqests}\n"        // 66
-      "    because: k\n"
-      "    colour: red\n");                                                     // 68
+      R"(  - id: r1
+    when: true
+    veto: [buy_apu, build_own]
+    because: a
+  - id: r2
+    when: true
+    adjust: {option: buy_api, criterion: sped, add: 1}
+    because: b
+  - id: r3
+    when: true
+    adjust: {option: buy_api, criterion: speed, add: 1, set: 2}
+    because: c
+  - id: r4
+    when: true
+    adjust: {option: buy_api, criterion: speed}
+    because: d
+  - id: r5
+    when: true
+    veto: buy_api
+  - id: r6
+    veto: buy_api
+    because: f
+  - id: r1
+    when: true
+    note: "at {per_haed} and {requests}"
+    because: g
+  - id: r7
+    when: team
+    weight: {criterion: speed, multiply: 1, set: 2}
+    because: h
+  - id: r8
+    when: team > "x"
+    weight: {criterion: sped}
+    because: i
+  - id: r9
+    when: true
+    adjust: {option: [], criterion: speed, add: skill}
+    veto: []
+    because: j
+  - id: r10
+    when: requests = 1
+    adjust: {option: build_ow, criterion: price, add: reqests}
+    because: k
+    colour: red
+)");
   struct Expect {
     std::string brief;
     ErrorCode code;
@@ -538,8 +626,8 @@ TEST_CASE("problems of rules are all reported at once, with their positions", "[
        "did you mean 'speed'?", 4},
       {"35:57: 'adjust' of rule 'r3' has more than one of 'add', 'multiply', 'set'",
        ErrorCode::InvalidValue, "", 3},
-      {"39:13: 'adjust' of rule 'r4' needs one of 'add', 'multiply', 'set'",
-       ErrorCode::MissingKey, "", 1},
+      {"39:13: 'adjust' of rule 'r4' needs one of 'add', 'multiply', 'set'", ErrorCode::MissingKey,
+       "", 1},
       {"41:5: missing key 'because' in rule 'r5'", ErrorCode::MissingKey, "", 1},
       {"44:5: missing key 'when' in rule 'r6'", ErrorCode::MissingKey, "", 1},
       {"47:9: duplicate rule id 'r1' (first defined on line 25)", ErrorCode::DuplicateId, "", 2},
@@ -553,8 +641,7 @@ TEST_CASE("problems of rules are all reported at once, with their positions", "[
        ErrorCode::InvalidValue, "", 3},
       {"56:11: in the condition of rule 'r8': cannot compare a number with a string",
        ErrorCode::ExprType, "", 10},
-      {"57:13: 'weight' of rule 'r8' needs one of 'multiply', 'set'", ErrorCode::MissingKey, "",
-       1},
+      {"57:13: 'weight' of rule 'r8' needs one of 'multiply', 'set'", ErrorCode::MissingKey, "", 1},
       {"57:25: unknown criterion 'sped' in 'weight' of rule 'r8'", ErrorCode::UnknownReference,
        "did you mean 'speed'?", 4},
       {"61:22: 'adjust' of rule 'r9' names no option", ErrorCode::InvalidValue, "", 1},
@@ -563,8 +650,8 @@ TEST_CASE("problems of rules are all reported at once, with their positions", "[
       {"62:11: the veto of rule 'r9' names no option", ErrorCode::InvalidValue, "", 1},
       {"65:20: in the condition of rule 'r10': unexpected '='; compare with '=='",
        ErrorCode::ExprSyntax, "", 1},
-      {"66:22: unknown option 'build_ow' in 'adjust' of rule 'r10'",
-       ErrorCode::UnknownReference, "did you mean 'build_own'?", 8},
+      {"66:22: unknown option 'build_ow' in 'adjust' of rule 'r10'", ErrorCode::UnknownReference,
+       "did you mean 'build_own'?", 8},
       {"66:55: in the 'add' effect of rule 'r10': unknown name 'reqests'",
        ErrorCode::UnknownReference, "did you mean 'requests'?", 7},
       {"68:5: unknown key 'colour' in rule 'r10'", ErrorCode::UnknownKey, "", 6},
@@ -578,6 +665,34 @@ TEST_CASE("problems of rules are all reported at once, with their positions", "[
     CHECK(all[i].length == expected[i].length);
     CHECK(all[i].severity == Severity::Error);
   }
+}
+
+// Regression: misspelt effect keys of a rule (vetoo, ajust) once got no did-you-mean hint.
+TEST_CASE("misspelt effect keys of a rule get no did-you-mean", "[regression][rules]") {
+  const auto all = load_errors(
+      R"(framework: f
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+rules:
+  - id: r
+    when: true
+    vetoo: b
+    ajust: {option: a, criterion: speed, add: 1}
+    because: a
+)");
+  REQUIRE(all.size() == 2);
+  CHECK(brief(all[0]) == "15:5: unknown key 'vetoo' in rule 'r'");
+  CHECK(all[0].hint == "did you mean 'veto'?");
+  CHECK(brief(all[1]) == "16:5: unknown key 'ajust' in rule 'r'");
+  CHECK(all[1].hint == "did you mean 'adjust'?");
 }
 
 TEST_CASE("unknown names in notes are located in every scalar style", "[rules][errors]") {
@@ -600,13 +715,40 @@ TEST_CASE("unknown names in notes are located in every scalar style", "[rules][e
     const auto all = rule_errors(
         "  - id: r\n"
         "    when: true\n"
-        "    " + c.note +
-        "    because: x\n");
+        "    " +
+        c.note + "    because: x\n");
     REQUIRE(all.size() == 1);
     CHECK(brief(all[0]) == c.brief);
     CHECK(all[0].length == c.length);
     CHECK(all[0].hint == "did you mean 'requests'?");
   }
+}
+
+// Regression: a note quoting an input that has an error of its own once reported that input a
+// second time.
+TEST_CASE("a note quoting an input with its own error is reported again", "[regression][rules]") {
+  const auto all = load_errors(
+      R"(framework: f
+inputs:
+  x: {type: number, default: abc}
+criteria:
+  - id: speed
+    direction: benefit
+    scale: [1, 5]
+    weight: 2
+options:
+  - id: a
+    scores: {speed: 4}
+  - id: b
+    scores: {speed: 3}
+rules:
+  - id: r
+    when: true
+    note: "{x}"
+    because: a
+)");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message == "expected a number for the default of input 'x', got 'abc'");
 }
 
 TEST_CASE("errors inside conditions are located in every scalar style", "[rules][errors]") {
@@ -629,7 +771,8 @@ TEST_CASE("errors inside conditions are located in every scalar style", "[rules]
     CAPTURE(c.style);
     const auto all = rule_errors(
         "  - id: r\n"
-        "    " + c.when +
+        "    " +
+        c.when +
         "    veto: buy_api\n"
         "    because: x\n");
     REQUIRE(all.size() == 1);
@@ -641,11 +784,13 @@ TEST_CASE("errors inside conditions are located in every scalar style", "[rules]
 }
 
 TEST_CASE("a formula cut at a comma of a flow mapping gets a hint", "[rules][errors]") {
+  // The adjust is on line 27.
   const auto all = rule_errors(
-      "  - id: cut\n"
-      "    when: true\n"
-      "    adjust: {option: buy_api, criterion: speed, add: min(1, team)}\n"  // 27
-      "    because: a\n");
+      R"(  - id: cut
+    when: true
+    adjust: {option: buy_api, criterion: speed, add: min(1, team)}
+    because: a
+)");
   REQUIRE(all.size() == 2);
   CHECK(brief(all[0]) ==
         "27:57: in the 'add' effect of rule 'cut': expected ')' to close this, got end of input");

@@ -1,13 +1,12 @@
 // Scalar parsing and ids (load/fields) and the "did you mean" suggestions (suggest).
-#include "load/fields.hpp"
-
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "load/fields.hpp"
 #include "support/suggest.hpp"
 
 using tradeoff::detail::closest;
@@ -24,24 +23,11 @@ TEST_CASE("parse_number reads YAML-style decimal numbers", "[schema]") {
     double expected;
   };
   const std::vector<Case> cases = {
-      {"0", 0.0},
-      {"42", 42.0},
-      {"007", 7.0},
-      {"-7", -7.0},
-      {"+3", 3.0},
-      {"3.25", 3.25},
-      {"-0.5", -0.5},
-      {".5", 0.5},
-      {"5.", 5.0},
-      {"1e3", 1000.0},
-      {"1E3", 1000.0},
-      {"2.5e-2", 0.025},
-      {"1e+2", 100.0},
-      {"-1.5E2", -150.0},
-      {"1.e2", 100.0},
-      {"1_000_000", 1000000.0},
-      {"1_000.5", 1000.5},
-      {"-2_500", -2500.0},
+      {"0", 0.0},          {"42", 42.0},        {"007", 7.0},    {"-7", -7.0},
+      {"+3", 3.0},         {"3.25", 3.25},      {"-0.5", -0.5},  {".5", 0.5},
+      {"5.", 5.0},         {"1e3", 1000.0},     {"1E3", 1000.0}, {"2.5e-2", 0.025},
+      {"1e+2", 100.0},     {"-1.5E2", -150.0},  {"1.e2", 100.0}, {"1_000_000", 1000000.0},
+      {"1_000.5", 1000.5}, {"-2_500", -2500.0},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
@@ -63,40 +49,40 @@ TEST_CASE("parse_number keeps the sign of negative zero and of tiny values", "[s
 
 TEST_CASE("parse_number rejects everything that is not a plain decimal number", "[schema]") {
   const std::vector<std::string> bad = {
-      "",        // empty
-      "-",       // sign only
-      "+",       //
-      ".",       // dot only
-      "0x1A",    // hex
-      "0o17",    // octal
-      "0b101",   // binary
-      ".inf",    // YAML infinity
-      "-.inf",   //
-      ".nan",    // YAML NaN
-      "nan",     //
-      "inf",     //
-      "1e",      // exponent without digits
-      "1e+",     //
-      "1e-",     //
-      "e5",      // exponent without mantissa
-      ".e5",     //
-      "1e5e3",   // two exponents
-      "1e5.0",   // fraction after the exponent
-      "1__0",    // double underscore
-      "1e1_0",   // '_' only separates digits of the mantissa
-      "_1",      // leading underscore
-      "1_",      // trailing underscore
-      "-_1",     // underscore after the sign
-      "1_.5",    // underscore before the dot
-      "1._5",    // underscore after the dot
-      "1.2.3",   // two dots
-      "1,000",   // thousands comma
-      " 1",      // surrounding blanks
-      "1 ",      //
-      "12abc",   // trailing garbage
-      "1e400",   // overflows to infinity
-      "--1",     // two signs
-      "true",    // a boolean is not a number
+      "",       // empty
+      "-",      // sign only
+      "+",      //
+      ".",      // dot only
+      "0x1A",   // hex
+      "0o17",   // octal
+      "0b101",  // binary
+      ".inf",   // YAML infinity
+      "-.inf",  //
+      ".nan",   // YAML NaN
+      "nan",    //
+      "inf",    //
+      "1e",     // exponent without digits
+      "1e+",    //
+      "1e-",    //
+      "e5",     // exponent without mantissa
+      ".e5",    //
+      "1e5e3",  // two exponents
+      "1e5.0",  // fraction after the exponent
+      "1__0",   // double underscore
+      "1e1_0",  // '_' only separates digits of the mantissa
+      "_1",     // leading underscore
+      "1_",     // trailing underscore
+      "-_1",    // underscore after the sign
+      "1_.5",   // underscore before the dot
+      "1._5",   // underscore after the dot
+      "1.2.3",  // two dots
+      "1,000",  // thousands comma
+      " 1",     // surrounding blanks
+      "1 ",     //
+      "12abc",  // trailing garbage
+      "1e400",  // overflows to infinity
+      "--1",    // two signs
+      "true",   // a boolean is not a number
   };
   for (const auto& text : bad) {
     CAPTURE(text);

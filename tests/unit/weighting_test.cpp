@@ -2,7 +2,6 @@
 // random-index table, rank-order surrogates, swing, entropy and CRITIC against the loop-only
 // references (tests/reference/naive_methods.hpp), groups, stakeholders, Kendall's tau, and the
 // loader's errors for `weighting:` blocks.
-#include "analysis/compare.hpp"
 #include "weights/weighting.hpp"
 
 #include <cmath>
@@ -16,12 +15,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "analysis/compare.hpp"
+#include "frameworks.hpp"
 #include "naive_methods.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 
 using Catch::Matchers::WithinAbs;
-using Catch::Matchers::WithinRel;
 using tradeoff::AhpReport;
 using tradeoff::Direction;
 using tradeoff::ErrorCode;
@@ -29,6 +29,9 @@ using tradeoff::PairwiseJudgements;
 using tradeoff::RankEntry;
 using tradeoff::WeightingSpec;
 using tradeoff::test::brief;
+using tradeoff::test::check_all;
+using tradeoff::test::check_close;
+using tradeoff::test::evaluate_text;
 using tradeoff::test::expect_error;
 using tradeoff::test::load_errors;
 using tradeoff::test::load_text;
@@ -37,19 +40,6 @@ namespace detail = tradeoff::detail;
 namespace ref = tradeoff::reference;
 
 namespace {
-
-void check_close(double got, double expected, double rel = 1e-9) {
-  CHECK_THAT(got, WithinRel(expected, rel) || WithinAbs(expected, 1e-12));
-}
-
-void check_all(const std::vector<double>& got, const std::vector<double>& expected,
-               double rel = 1e-9) {
-  REQUIRE(got.size() == expected.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    CAPTURE(i);
-    check_close(got[i], expected[i], rel);
-  }
-}
 
 std::vector<std::string> element_names(size_t n) {
   std::vector<std::string> out;
@@ -228,18 +218,19 @@ std::vector<RankEntry> ranking(const std::vector<std::pair<std::string, int>>& e
 
 // Four criteria, three options; used by the loader, group and stakeholder tests.
 const std::string kHead =
-    "framework: pick\n"
-    "title: Pick one\n"
-    "version: 1.0.0\n"
-    "criteria:\n"
-    "  - {id: price, name: Price, direction: cost}\n"
-    "  - {id: speed, name: Speed, direction: benefit}\n"
-    "  - {id: quality, name: Quality, direction: benefit}\n"
-    "  - {id: support, name: Support, direction: benefit}\n"
-    "options:\n"
-    "  - {id: a, scores: {price: 10, speed: 3, quality: 4, support: 2}}\n"
-    "  - {id: b, scores: {price: 20, speed: 5, quality: 2, support: 4}}\n"
-    "  - {id: c, scores: {price: 15, speed: 4, quality: 3, support: 5}}\n";
+    R"(framework: pick
+title: Pick one
+version: 1.0.0
+criteria:
+  - {id: price, name: Price, direction: cost}
+  - {id: speed, name: Speed, direction: benefit}
+  - {id: quality, name: Quality, direction: benefit}
+  - {id: support, name: Support, direction: benefit}
+options:
+  - {id: a, scores: {price: 10, speed: 3, quality: 4, support: 2}}
+  - {id: b, scores: {price: 20, speed: 5, quality: 2, support: 4}}
+  - {id: c, scores: {price: 15, speed: 4, quality: 3, support: 5}}
+)";
 
 /// kHead with criterion weights (price 3, speed 1, quality 2, support 2).
 std::string with_weights(std::string yaml) {
@@ -251,11 +242,6 @@ std::string with_weights(std::string yaml) {
     yaml.replace(end, key.size(), key.substr(0, key.size() - 1) + ", weight: " + w + "}");
   }
   return yaml;
-}
-
-tradeoff::Result evaluate_text(const std::string& yaml) {
-  const auto loaded = load_text(yaml);
-  return tradeoff::evaluate(loaded.framework, nullptr);
 }
 
 std::vector<double> criterion_weights(const tradeoff::Result& r) {
@@ -540,9 +526,10 @@ TEST_CASE("a cyclic matrix: equal priorities, every judgement suggested as 1", "
 
 TEST_CASE("an inconsistent judgement points at its cell in the file", "[weighting]") {
   const std::string yaml = kHead +
-                           "weighting:\n"
-                           "  method: ahp\n"
-                           "  matrix: [[3, \"1/7\", 9], [\"1/9\", 9], [5]]\n";
+                           R"(weighting:
+  method: ahp
+  matrix: [[3, "1/7", 9], ["1/9", 9], [5]]
+)";
   //                   columns: 3 at 13, "1/7" at 16, 9 at 23, "1/9" at 28, 9 at 35, 5 at 40
   const auto r = evaluate_text(yaml);
   REQUIRE(r.weighting.ahp.has_value());
@@ -568,10 +555,12 @@ TEST_CASE("an inconsistent judgement points at its cell in the file", "[weightin
 TEST_CASE("rank-order weights agree with the reference for n = 1..12", "[weighting][oracle]") {
   for (size_t n = 1; n <= 12; ++n) {
     CAPTURE(n);
-    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, n), ref::roc_weights(n), 1e-12);
-    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, n), ref::rank_sum_weights(n), 1e-12);
-    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, n), ref::rank_reciprocal_weights(n),
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, n), ref::roc_weights(n),
               1e-12);
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, n),
+              ref::rank_sum_weights(n), 1e-12);
+    check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, n),
+              ref::rank_reciprocal_weights(n), 1e-12);
     using M = tradeoff::WeightingMethod;
     for (const M method : {M::Roc, M::RankSum, M::RankReciprocal}) {
       const auto w = detail::rank_order_weights(method, n);
@@ -581,9 +570,12 @@ TEST_CASE("rank-order weights agree with the reference for n = 1..12", "[weighti
   }
   // By hand, n = 4: ROC (25, 13, 7, 3) / 48; rank sum (4, 3, 2, 1) / 10; reciprocal
   // (12, 6, 4, 3) / 25.
-  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, 4), {25.0 / 48, 13.0 / 48, 7.0 / 48, 3.0 / 48});
-  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, 4), {0.4, 0.3, 0.2, 0.1});
-  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, 4), {0.48, 0.24, 0.16, 0.12});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::Roc, 4),
+            {25.0 / 48, 13.0 / 48, 7.0 / 48, 3.0 / 48});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankSum, 4),
+            {0.4, 0.3, 0.2, 0.1});
+  check_all(detail::rank_order_weights(tradeoff::WeightingMethod::RankReciprocal, 4),
+            {0.48, 0.24, 0.16, 0.12});
 }
 
 TEST_CASE("tied criteria share the mean of the positions they occupy", "[weighting]") {
@@ -706,7 +698,7 @@ TEST_CASE("entropy and CRITIC weights agree with the reference on random matrice
         }
         // CRITIC gives nothing to a criterion perfectly correlated with the others (with two
         // options, every pair of varying columns is): skip the matrices where only such
-        // criteria vary, whose weights are 0 / 0 (methods_regressions_test.cpp covers them).
+        // criteria vary, whose weights are 0 / 0 (the CRITIC regression test below covers them).
         const auto expected_critic = ref::critic_weights(x, criteria);
         if (std::isfinite(expected_critic[0]) && n > 2) {
           const auto got = detail::critic_weights(p, {});
@@ -783,18 +775,61 @@ TEST_CASE("entropy and CRITIC refuse what they cannot weigh, with exact messages
   }
 }
 
+// Regression: entropy refused a matrix where nothing varies only when 1 - E_j came out exactly 0.
+// With three options scoring 1 everywhere, E = ln 3 / ln 3 rounded to 1 - 1.1e-16, so the weights
+// came from rounding error (a weight of 1) instead of the documented error.
+TEST_CASE("entropy: a constant matrix is refused, not weighted by rounding error",
+          "[regression][weighting]") {
+  const auto p = make_problem({{1}, {1}, {1}}, {1});
+  CHECK_THROWS_WITH(detail::entropy_weights(p, {}),
+                    Catch::Contains("no criterion varies across the options"));
+  const auto q = make_problem({{7, 2}, {7, 2}, {7, 2}}, {1, 1});
+  CHECK_THROWS_WITH(detail::entropy_weights(q, {}),
+                    Catch::Contains("no criterion varies across the options"));
+  // A criterion that varies by a few parts in a billion keeps its (tiny) diversity instead of
+  // losing it to cancellation: the divergence is about (sum of squared relative deviations) /
+  // (2 n ln n) = 2e-18 / (6 ln 3), against a constant second column.
+  const auto small = make_problem({{1 - 1e-9, 5}, {1.0, 5}, {1 + 1e-9, 5}}, {1, 1});
+  const auto w = detail::entropy_weights(small, {});
+  CHECK(w == std::vector<double>{1.0, 0.0});
+}
+
+// Regression: a CRITIC criterion's conflict includes 1 - r_jj = 0 with itself, so a lone
+// criterion, or criteria that are perfectly correlated, got C = 0 (or +-1e-17 from rounding): the
+// engine then said "no criterion varies across the options", which is false, or returned weights
+// made of rounding error. One criterion now simply gets weight 1.
+TEST_CASE("CRITIC: one varying criterion takes the whole weight", "[regression][weighting]") {
+  const auto one = make_problem({{1}, {2}, {3}}, {1});
+  std::vector<double> w;
+  CHECK_NOTHROW(w = detail::critic_weights(one, {}));
+  CHECK(w == std::vector<double>{1.0});
+  // Two criteria that move together vary, too; whatever CRITIC makes of them, the message
+  // must not say that nothing varies.
+  const auto together = make_problem({{1, 2}, {2, 4}, {3, 6}}, {1, 1});
+  CHECK_THROWS_WITH(detail::critic_weights(together, {}),
+                    "the criteria that vary move in step (perfectly correlated), so CRITIC's "
+                    "conflict measure gives none any weight");
+  // A constant column beside them is no correlation: the varying pair shares the weight.
+  const auto beside = make_problem({{1, 2, 4}, {2, 4, 4}, {3, 6, 4}}, {1, 1, 1});
+  CHECK(detail::critic_weights(beside, {}) == std::vector<double>{0.5, 0.5, 0.0});
+  // And a lone constant criterion still says that nothing varies.
+  CHECK_THROWS_WITH(detail::critic_weights(make_problem({{2}, {2}}, {1}), {}),
+                    "no criterion varies across the options, so CRITIC gives none any weight");
+}
+
 TEST_CASE("entropy's negative score points at the score in the file", "[weighting][errors]") {
   const std::string yaml =
-      "framework: pick\n"
-      "title: Pick one\n"
-      "version: 1.0.0\n"
-      "criteria:\n"
-      "  - {id: price, name: Price, direction: cost}\n"
-      "  - {id: margin, name: Margin, direction: benefit}\n"
-      "options:\n"
-      "  - {id: a, scores: {price: 10, margin: 3}}\n"
-      "  - {id: b, scores: {price: 20, margin: -2}}\n"
-      "weighting: {method: entropy}\n";
+      R"(framework: pick
+title: Pick one
+version: 1.0.0
+criteria:
+  - {id: price, name: Price, direction: cost}
+  - {id: margin, name: Margin, direction: benefit}
+options:
+  - {id: a, scores: {price: 10, margin: 3}}
+  - {id: b, scores: {price: 20, margin: -2}}
+weighting: {method: entropy}
+)";
   const auto loaded = load_text(yaml);
   const auto d = expect_error([&] { tradeoff::evaluate(loaded.framework, nullptr); });
   CHECK(brief(d) ==
@@ -803,10 +838,15 @@ TEST_CASE("entropy's negative score points at the score in the file", "[weightin
   CHECK(d.where.file == "f.yaml");
   CHECK(d.length == 2);
   const auto single = load_text(
-      "framework: pick\ntitle: t\nversion: 1.0.0\n"
-      "criteria:\n  - {id: price, name: Price, direction: cost}\n"
-      "options:\n  - {id: a, scores: {price: 10}}\n"
-      "weighting: {method: critic}\n");
+      R"(framework: pick
+title: t
+version: 1.0.0
+criteria:
+  - {id: price, name: Price, direction: cost}
+options:
+  - {id: a, scores: {price: 10}}
+weighting: {method: critic}
+)");
   CHECK(brief(expect_error([&] { tradeoff::evaluate(single.framework, nullptr); })) ==
         "8:12: CRITIC weights need at least two options to compare");
 }
@@ -818,16 +858,16 @@ TEST_CASE("groups: a criterion's weight is its group's share times its share wit
   SECTION("groups weighted directly, one weighted inside by AHP") {
     // money 40, product 60 -> 0.4, 0.6. Within money, the criteria's weights 3 : 1 -> 0.75,
     // 0.25; within product, AHP quality = 3 support -> 0.75, 0.25.
-    const auto r =
-        evaluate_text(with_weights(kHead) +
-                      "weighting:\n"
-                      "  method: groups\n"
-                      "  groups:\n"
-                      "    - {id: money, name: Money, criteria: [price, speed], weight: 40}\n"
-                      "    - id: product\n"
-                      "      criteria: [quality, support]\n"
-                      "      weight: 60\n"
-                      "      weighting: {method: ahp, matrix: [[3]]}\n");
+    const auto r = evaluate_text(with_weights(kHead) +
+                                 R"(weighting:
+  method: groups
+  groups:
+    - {id: money, name: Money, criteria: [price, speed], weight: 40}
+    - id: product
+      criteria: [quality, support]
+      weight: 60
+      weighting: {method: ahp, matrix: [[3]]}
+)");
     check_all(criterion_weights(r), {0.3, 0.1, 0.45, 0.15});
     const auto& w = r.weighting;
     CHECK(w.method == "groups");
@@ -858,18 +898,18 @@ TEST_CASE("groups: a criterion's weight is its group's share times its share wit
   SECTION("groups weighted by AHP, criteria by rank order") {
     // top: product = 2 money -> 1/3, 2/3. money by ROC [speed, price] -> 3/4, 1/4; product
     // rank sum [[quality, support]] tied -> 1/2 each.
-    const auto r =
-        evaluate_text(kHead +
-                      "weighting:\n"
-                      "  method: groups\n"
-                      "  groups:\n"
-                      "    - id: money\n"
-                      "      criteria: [price, speed]\n"
-                      "      weighting: {method: roc, order: [speed, price]}\n"
-                      "    - id: product\n"
-                      "      criteria: [quality, support]\n"
-                      "      weighting: {method: rank_sum, order: [[quality, support]]}\n"
-                      "  top: {method: ahp, matrix: [[\"1/2\"]]}\n");
+    const auto r = evaluate_text(kHead +
+                                 R"(weighting:
+  method: groups
+  groups:
+    - id: money
+      criteria: [price, speed]
+      weighting: {method: roc, order: [speed, price]}
+    - id: product
+      criteria: [quality, support]
+      weighting: {method: rank_sum, order: [[quality, support]]}
+  top: {method: ahp, matrix: [["1/2"]]}
+)");
     check_all(criterion_weights(r), {1.0 / 12, 0.25, 1.0 / 3, 1.0 / 3});
     CHECK(r.weighting.group_method == "ahp");
     REQUIRE(r.weighting.group_ahp.has_value());
@@ -885,14 +925,13 @@ TEST_CASE("stakeholders: the influence-weighted mean of their normalised weights
   // cfo (3): 6, 2, 1, 1 -> 0.6, 0.2, 0.1, 0.1. cto (1): ROC [quality, speed, support, price]
   // -> price 3/48, speed 13/48, quality 25/48, support 7/48. Influence 0.75, 0.25.
   const auto r = evaluate_text(kHead +
-                               "weighting:\n"
-                               "  method: stakeholders\n"
-                               "  stakeholders:\n"
-                               "    - {id: cfo, name: Finance, weight: 3, weights: {price: 6, "
-                               "speed: 2, quality: 1, support: 1}}\n"
-                               "    - id: cto\n"
-                               "      weighting: {method: roc, order: [quality, speed, support, "
-                               "price]}\n");
+                               R"(weighting:
+  method: stakeholders
+  stakeholders:
+    - {id: cfo, name: Finance, weight: 3, weights: {price: 6, speed: 2, quality: 1, support: 1}}
+    - id: cto
+      weighting: {method: roc, order: [quality, speed, support, price]}
+)");
   const std::vector<double> cfo = {0.6, 0.2, 0.1, 0.1};
   const std::vector<double> cto = {3.0 / 48, 13.0 / 48, 25.0 / 48, 7.0 / 48};
   std::vector<double> mean;
@@ -931,29 +970,30 @@ TEST_CASE("stakeholders: the geometric mean of their AHP judgements, in any row 
   // cfo (weight 3) over price, speed, quality; cto (1) in another row order. The aggregate
   // judgement is a_cfo^0.75 a_cto^0.25, cell by cell, matched by element.
   const std::string head =
-      "framework: pick\n"
-      "title: Pick one\n"
-      "version: 1.0.0\n"
-      "criteria:\n"
-      "  - {id: price, name: Price, direction: cost}\n"
-      "  - {id: speed, name: Speed, direction: benefit}\n"
-      "  - {id: quality, name: Quality, direction: benefit}\n"
-      "options:\n"
-      "  - {id: a, scores: {price: 10, speed: 3, quality: 4}}\n"
-      "  - {id: b, scores: {price: 20, speed: 5, quality: 2}}\n"
-      "  - {id: c, scores: {price: 15, speed: 4, quality: 3}}\n";
+      R"(framework: pick
+title: Pick one
+version: 1.0.0
+criteria:
+  - {id: price, name: Price, direction: cost}
+  - {id: speed, name: Speed, direction: benefit}
+  - {id: quality, name: Quality, direction: benefit}
+options:
+  - {id: a, scores: {price: 10, speed: 3, quality: 4}}
+  - {id: b, scores: {price: 20, speed: 5, quality: 2}}
+  - {id: c, scores: {price: 15, speed: 4, quality: 3}}
+)";
   const auto r = evaluate_text(head +
-                               "weighting:\n"
-                               "  method: stakeholders\n"
-                               "  aggregate: geometric\n"
-                               "  stakeholders:\n"
-                               "    - {id: cfo, weight: 3, weighting: {method: ahp, matrix: "
-                               "[[5, 3], [\"1/2\"]]}}\n"
-                               "    - id: cto\n"
-                               "      weighting:\n"
-                               "        method: ahp\n"
-                               "        criteria: [quality, price, speed]\n"
-                               "        matrix: [[4, 2], [\"1/3\"]]\n");
+                               R"(weighting:
+  method: stakeholders
+  aggregate: geometric
+  stakeholders:
+    - {id: cfo, weight: 3, weighting: {method: ahp, matrix: [[5, 3], ["1/2"]]}}
+    - id: cto
+      weighting:
+        method: ahp
+        criteria: [quality, price, speed]
+        matrix: [[4, 2], ["1/3"]]
+)");
   const ref::Matrix cfo = {{1, 5, 3}, {0.2, 1, 0.5}, {1.0 / 3, 2, 1}};
   // cto in price, speed, quality order: quality = 4 price, quality = 2 speed, price = 1/3 speed.
   const ref::Matrix cto = {{1, 1.0 / 3, 0.25}, {3, 1, 0.5}, {4, 2, 1}};
@@ -1007,6 +1047,20 @@ TEST_CASE("kendall_tau: identical, reversed, ties, and fewer than two options", 
   CHECK(detail::kendall_tau(abcd, ranking({{"c", 1}, {"b", 2}, {"a", 3}})) == -1.0);
 }
 
+// Regression: Kendall's tau-b is 0/0 when one ranking ties every option; kendall_tau returned 1
+// ("perfect agreement"), even against a reversed ranking. Now such a ranking has tau 0 with any
+// ranking that orders the options, and 1 with another all-tied ranking.
+TEST_CASE("kendall_tau: an all-tied ranking has tau 0 with an ordering, 1 with itself",
+          "[regression][weighting]") {
+  const std::vector<RankEntry> strict = {{"a", 1, 0}, {"b", 2, 0}, {"c", 3, 0}};
+  const std::vector<RankEntry> reversed = {{"a", 3, 0}, {"b", 2, 0}, {"c", 1, 0}};
+  const std::vector<RankEntry> all_tied = {{"a", 1, 0}, {"b", 1, 0}, {"c", 1, 0}};
+  CHECK(detail::kendall_tau(strict, all_tied) == 0.0);
+  CHECK(detail::kendall_tau(all_tied, reversed) == 0.0);
+  CHECK(detail::kendall_tau(all_tied, all_tied) == 1.0);
+  CHECK(detail::kendall_tau(strict, reversed) == -1.0);
+}
+
 TEST_CASE("kendall_tau agrees with the tau-b reference on random rankings with ties",
           "[weighting][oracle]") {
   std::mt19937 rng(99);
@@ -1055,13 +1109,14 @@ TEST_CASE("weighting blocks: loading errors with exact messages and positions",
        "diagonal, or of 4 down to 1 with it; got 2 rows of 2, 2",
        ""},
       {"a cell that is not the reciprocal of its mirror",
-       "weighting:\n"
-       "  method: ahp\n"
-       "  matrix:\n"
-       "    - [1, 3, 5, 7]\n"
-       "    - [\"1/3\", 1, 3, 5]\n"
-       "    - [\"1/5\", 3, 1, 3]\n"
-       "    - [\"1/7\", \"1/5\", \"1/3\", 1]\n",
+       R"(weighting:
+  method: ahp
+  matrix:
+    - [1, 3, 5, 7]
+    - ["1/3", 1, 3, 5]
+    - ["1/5", 3, 1, 3]
+    - ["1/7", "1/5", "1/3", 1]
+)",
        "18:15: judgement of 'quality' over 'speed' (3) is not the reciprocal of 'speed' over "
        "'quality' (3)",
        "write 1/x below the diagonal, or give only the upper triangle"},
@@ -1083,18 +1138,20 @@ TEST_CASE("weighting blocks: loading errors with exact messages and positions",
        "('price', 'speed', 'quality', 'support')",
        "did you mean 'speed'?"},
       {"groups that leave out a criterion",
-       "weighting:\n"
-       "  method: groups\n"
-       "  groups:\n"
-       "    - {id: money, criteria: [price, speed], weight: 1}\n"
-       "    - {id: product, criteria: [quality], weight: 1}\n",
+       R"(weighting:
+  method: groups
+  groups:
+    - {id: money, criteria: [price, speed], weight: 1}
+    - {id: product, criteria: [quality], weight: 1}
+)",
        "15:3: the groups of the weighting must weigh every element; 'support' is missing", ""},
       {"a criterion in two groups",
-       "weighting:\n"
-       "  method: groups\n"
-       "  groups:\n"
-       "    - {id: money, criteria: [price, speed], weight: 1}\n"
-       "    - {id: product, criteria: [quality, support, price], weight: 1}\n",
+       R"(weighting:
+  method: groups
+  groups:
+    - {id: money, criteria: [price, speed], weight: 1}
+    - {id: product, criteria: [quality, support, price], weight: 1}
+)",
        "17:50: 'price' appears twice in the groups of the weighting (in group 'money' and in "
        "group 'product')",
        ""},

@@ -1,9 +1,9 @@
 // The event-level YAML reader: positions, styles, and refusal of hostile input.
 #include "load/yaml_tree.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <string>
+
+#include <catch2/catch.hpp>
 
 #include "test_support.hpp"
 
@@ -11,7 +11,12 @@ using tradeoff::test::expect_error;
 namespace yaml = tradeoff::yaml;
 
 TEST_CASE("scalars keep their 1-based position and style", "[yaml]") {
-  const auto doc = yaml::parse("f.yaml", "a: 1\nb: 'x'\nc: \"y\"\nd: |\n  z\n");
+  const auto doc = yaml::parse("f.yaml", R"(a: 1
+b: 'x'
+c: "y"
+d: |
+  z
+)");
   REQUIRE(doc.root.is_mapping());
   REQUIRE(doc.root.entries.size() == 4);
   const auto& [ka, va] = doc.root.entries[0];

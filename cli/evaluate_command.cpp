@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"
 #include "output.hpp"
+#include "recording_reader.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "tradeoff/report.hpp"
@@ -45,11 +46,13 @@ void add_common_options(CLI::App* sub, EvaluateOptions& opt, bool with_method) {
   sub->add_option("-f,--format", opt.format, "Output format")
       ->check(CLI::IsMember(format_names()))
       ->capture_default_str();
-  sub->add_option("-o,--output", opt.output, "Write to this file (atomically) instead of stdout");
+  sub->add_option("-o,--output", opt.output,
+                  "Write to this file (replaced atomically; a FIFO or device is written through)");
 }
 
 int run_evaluate(const EvaluateOptions& opt) {
-  SourceReader& reader = source_reader();
+  // Remembers the files read, so that `-o` never writes over one of them.
+  RecordingReader reader(source_reader());
   const std::string path = resolve_path(reader, opt.file);
   Loaded loaded = load(reader, path);
   tradeoff::EvaluateOptions eval;
@@ -76,15 +79,25 @@ int run_evaluate(const EvaluateOptions& opt) {
       warnings.insert(warnings.end(), w.begin(), w.end());
     }
     if (!warnings.empty()) print_diagnostics(stderr, warnings);
-    write_output(opt.output, render(comparison, render_options));
+    write_output(
+        opt.output, [&](std::ostream& out) { render(comparison, render_options, out); },
+        reader.files());
     return kExitOk;
   }
   Result result = evaluate(loaded.framework, assessment, eval);
   // Warnings from loading, then those of the evaluation (e.g. rules in conflict).
   result.warnings.insert(result.warnings.begin(), loaded.warnings.begin(), loaded.warnings.end());
   if (!result.warnings.empty()) print_diagnostics(stderr, result.warnings);
-  write_output(opt.output, opt.weights_only ? render_weights(result, render_options)
-                                            : render(result, render_options));
+  write_output(
+      opt.output,
+      [&](std::ostream& out) {
+        if (opt.weights_only) {
+          render_weights(result, render_options, out);
+        } else {
+          render(result, render_options, out);
+        }
+      },
+      reader.files());
   return kExitOk;
 }
 

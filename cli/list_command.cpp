@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "diagnostic_printer.hpp"
 #include "tradeoff/catalog.hpp"
 
@@ -16,21 +17,21 @@ std::string stem(const std::string& name) { return name.substr(0, name.rfind('.'
 int run_list() {
   SourceReader& reader = source_reader();
   const std::string prefix(kBuiltinPrefix);
-  fmt::print("Frameworks\n");
+  write_to(stdout, "Frameworks\n");
   for (const auto& f : reader.list(prefix + "frameworks")) {
     const Loaded loaded = load_framework(reader, prefix + "frameworks/" + f);
-    fmt::print("  {:<28} {}\n", loaded.framework.id, loaded.framework.title);
+    write_to(stdout, fmt::format("  {:<28} {}\n", loaded.framework.id, loaded.framework.title));
   }
-  fmt::print("\nExample assessments\n");
+  write_to(stdout, "\nExample assessments\n");
   for (const auto& f : reader.list(prefix + "frameworks/examples")) {
     const Loaded loaded = load_assessment(reader, prefix + "frameworks/examples/" + f);
-    fmt::print("  {:<28} {}\n", stem(f), loaded.assessment->title);
+    write_to(stdout, fmt::format("  {:<28} {}\n", stem(f), loaded.assessment->title));
   }
-  fmt::print("\nCatalog criteria\n");
+  write_to(stdout, "\nCatalog criteria\n");
   for (const auto& f : reader.list(prefix + "criteria")) {
     const CatalogCriterion c = load_criterion(reader, prefix + "criteria/" + f);
-    fmt::print("  {:<28} {} ({}{})\n", c.id, c.name, to_string(c.direction),
-               c.unit.empty() ? "" : ", " + c.unit);
+    write_to(stdout, fmt::format("  {:<28} {} ({}{})\n", c.id, c.name, to_string(c.direction),
+                                 c.unit.empty() ? "" : ", " + c.unit));
   }
   return kExitOk;
 }

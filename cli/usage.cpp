@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 #include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "diagnostic_printer.hpp"
 #include "tradeoff/error.hpp"
 
@@ -14,6 +16,13 @@ namespace tradeoff::cli {
 int print_usage_error(const std::string& message, const std::string& hint) {
   print_diagnostics(stderr, {make_diagnostic(ErrorCode::Usage, {"tradeoff", 0, 0}, message, hint)});
   return kExitUsage;
+}
+
+int print_help_or_version(const CLI::App& app, const CLI::Success& request) {
+  std::ostringstream errors;
+  const int code = app.exit(request, standard_output(), errors);
+  write_to(stderr, errors.str());
+  return code;
 }
 
 bool unknown_command(const CLI::App& app, int argc, char** argv) {

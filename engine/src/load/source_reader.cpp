@@ -1,14 +1,20 @@
 // The source readers: FileReader (the file system, and "builtin:" paths into the compiled-in
 // catalog) and MemoryReader (an in-memory fake for tests), and the path helpers the loader
-// shares (source_reader.hpp). Every failure to read is an [io] error naming the path.
+// shares (source_reader.hpp). Only regular files are read, never past the size limit; every
+// failure to read is an [io] error naming the path and saying what is there instead.
 #include "load/source_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "load/yaml_tree.hpp"
 #include "tradeoff/catalog.hpp"
@@ -84,7 +90,84 @@ std::vector<std::string> list_builtin(std::string_view dir) {
   return out;
 }
 
+/// What a file that is not a regular file is, as a message.
+std::string describe_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory, not a file";
+  if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
+  if (S_ISCHR(mode)) return "is a character device, not a regular file";
+  if (S_ISBLK(mode)) return "is a block device, not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
+std::string describe_errno(int error) {
+  std::string text = std::strerror(error);
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+/// Why stat() failed on `path`, which may be a symbolic link that leads nowhere.
+std::string describe_missing(const std::string& path, int error) {
+  struct stat st {};
+  const bool is_link = ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+  if (error == ELOOP) return is_link ? "is a symbolic link loop" : "symbolic link loop in the path";
+  if (error == ENOENT && is_link) {
+    std::error_code ec;
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) return "is a broken symbolic link";
+    return fmt::format("is a symbolic link to '{}', which does not exist", target.string());
+  }
+  if (error == ENOENT) return "no such file";
+  if (error == ENOTDIR) return "no such file (a part of the path is not a folder)";
+  return describe_errno(error);
+}
+
+std::string describe_limit(std::size_t limit) {
+  if (limit % (1u << 20) == 0) return fmt::format("{} MiB", limit >> 20);
+  return fmt::format("{} bytes", limit);
+}
+
+/// Closes a descriptor on every way out.
+struct Descriptor {
+  int fd;
+  ~Descriptor() { ::close(fd); }
+};
+
 }  // namespace
+
+std::string loader::read_regular_file(const std::string& path, std::size_t limit) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) io_error(path, describe_missing(path, errno));
+  // Refused before opening: opening a FIFO with no writer would block.
+  if (!S_ISREG(st.st_mode)) io_error(path, describe_kind(st.st_mode));
+  if (static_cast<std::uintmax_t>(st.st_size) > limit) {
+    io_error(path, fmt::format("file is too large ({} bytes; the limit is {})", st.st_size,
+                               describe_limit(limit)));
+  }
+  // O_NONBLOCK: should the path become a FIFO after the check, opening it does not block.
+  const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+  if (file.fd < 0) io_error(path, "cannot open file: " + describe_errno(errno));
+  if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) io_error(path, describe_kind(st.st_mode));
+  // The size stat reports is only a hint (files grow; some report 0): cap the bytes read.
+  std::string text(std::min(static_cast<std::size_t>(st.st_size), limit) + 1, '\0');
+  std::size_t size = 0;
+  while (true) {
+    if (size == text.size()) {
+      if (size > limit) {
+        io_error(path,
+                 fmt::format("file is too large (over the limit of {})", describe_limit(limit)));
+      }
+      text.resize(std::min(std::max(size * 2, std::size_t{1} << 16), limit + 1));
+    }
+    const ssize_t n = ::read(file.fd, text.data() + size, text.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) io_error(path, "cannot read file: " + describe_errno(errno));
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  text.resize(size);
+  return text;
+}
 
 std::string FileReader::read(const std::string& path) {
   if (auto it = cache_.find(path); it != cache_.end()) return it->second;
@@ -93,27 +176,16 @@ std::string FileReader::read(const std::string& path) {
     if (f == nullptr) io_error(path, "no such built-in file");
     return cache_.emplace(path, std::string(f->text)).first->second;
   }
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) io_error(path, "no such file");
-  if (fs::is_directory(status)) io_error(path, "is a directory, not a file");
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > yaml::kMaxFileBytes) {
-    io_error(path, fmt::format("file is too large ({} bytes; the limit is {} MiB)", size,
-                               yaml::kMaxFileBytes >> 20));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) io_error(path, "cannot open file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) io_error(path, "cannot read file");
-  return cache_.emplace(path, buffer.str()).first->second;
+  return cache_.emplace(path, loader::read_regular_file(path, yaml::kMaxFileBytes)).first->second;
 }
 
 bool FileReader::exists(const std::string& path) {
   if (is_builtin(path)) return find_builtin(path) != nullptr;
+  // Anything but a folder, a broken link included: reading it then says what it is.
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return false;
   std::error_code ec;
-  return fs::is_regular_file(path, ec);
+  return !fs::is_directory(path, ec);
 }
 
 bool FileReader::is_directory(const std::string& path) {

@@ -2,6 +2,7 @@
 // into the binary (see tradeoff/catalog.hpp for FileReader and MemoryReader, defined beside these).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,10 @@ std::string stem_of(std::string_view name);
 std::string parent_of(const std::string& path);
 /// Joins and normalises lexically, so messages show "criteria/x.yaml", not "a/../criteria/x.yaml".
 std::string join(const std::string& dir, const std::string& rel);
+
+/// The contents of the regular file at `path`, reading at most `limit` bytes, whatever size the
+/// file claims. Anything else (a folder, a FIFO, a device, a broken or looping symbolic link) is
+/// refused, saying what it is, before it is opened. Throws Error [io] naming the path.
+std::string read_regular_file(const std::string& path, std::size_t limit);
 
 }  // namespace tradeoff::loader

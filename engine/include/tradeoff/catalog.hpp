@@ -11,6 +11,7 @@
 
 #include "tradeoff/error.hpp"
 #include "tradeoff/model.hpp"
+#include "tradeoff/printable.hpp"
 
 namespace tradeoff {
 
@@ -94,7 +95,11 @@ CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
 std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,
                                       FileKind* kind = nullptr);
 
-/// Fills each diagnostic's excerpt (its source line) from the reader, where it can.
-void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader);
+/// Each diagnostic's source line as the CLI prints it under the message (see make_excerpt()):
+/// escaped, and cut to a window around the caret however long the line. Lines are read from
+/// the reader, once per file; a diagnostic's own `excerpt`, when set, is used instead. An empty
+/// Excerpt where there is no line.
+std::vector<Excerpt> source_excerpts(const std::vector<Diagnostic>& diagnostics,
+                                     SourceReader& reader);
 
 }  // namespace tradeoff

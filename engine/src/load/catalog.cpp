@@ -3,7 +3,8 @@
 // parsed once; every problem in it is reported together, sorted by DiagnosticSink.
 #include "tradeoff/catalog.hpp"
 
-#include <sstream>
+#include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "load/messages.hpp"
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
+#include "support/printable.hpp"
 
 namespace tradeoff {
 
@@ -63,9 +65,10 @@ std::string resolve_path(SourceReader& reader, const std::string& name) {
 
 namespace {
 
+/// The file's document tree. The document takes the text read (no second copy); callers keep
+/// it only while they build the model from it.
 yaml::Document parse_file(SourceReader& reader, const std::string& path) {
-  const std::string text = reader.read(path);
-  yaml::Document doc = yaml::parse(path, text);
+  yaml::Document doc = yaml::parse(path, reader.read(path));
   if (doc.empty) {
     fail(ErrorCode::WrongKind, {path, 0, 0},
          "file is empty; expected a framework, an assessment or a criterion");
@@ -76,10 +79,12 @@ yaml::Document parse_file(SourceReader& reader, const std::string& path) {
 FileKind kind_of(const yaml::Document& doc) {
   const yaml::Node& root = doc.root;
   if (!root.is_mapping()) {
-    fail(ErrorCode::WrongKind, doc.at(root),
+    // A scalar root is any text that is not YAML mappings (a file named by mistake, or by a
+    // hostile assessment's `framework:`): neither quoted nor echoed, so no file is dumped.
+    fail(ErrorCode::WrongKind, root.is_scalar() ? SourceLocation{doc.file, 0, 0} : doc.at(root),
          fmt::format("expected a mapping with 'framework:', 'assessment:' or 'criterion:' at the "
                      "top, got {}",
-                     yaml::describe(root)));
+                     root.is_scalar() ? "a scalar (plain text)" : yaml::describe(root)));
   }
   if (root.find("assessment") != nullptr) return FileKind::Assessment;
   if (root.find("criterion") != nullptr) return FileKind::Criterion;
@@ -299,33 +304,81 @@ std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& p
   return sorted(framework_or_assessment(reader, doc)).warnings;
 }
 
-void attach_excerpts(std::vector<Diagnostic>& diagnostics, SourceReader& reader) {
-  std::map<std::string, std::vector<std::string>> lines_of;
-  for (auto& d : diagnostics) {
-    if (!d.excerpt.empty() || d.where.line <= 0 || d.where.file.empty()) continue;
-    auto it = lines_of.find(d.where.file);
-    if (it == lines_of.end()) {
-      std::vector<std::string> lines;
-      try {
-        if (reader.exists(d.where.file)) {
-          std::string text = reader.read(d.where.file);
-          if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-          std::istringstream in(text);
-          for (std::string line; std::getline(in, line);) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            lines.push_back(std::move(line));
-          }
-        }
-      } catch (const Error&) {
-        lines.clear();
-      }
-      it = lines_of.emplace(d.where.file, std::move(lines)).first;
-    }
-    const auto& lines = it->second;
-    if (static_cast<size_t>(d.where.line) <= lines.size()) {
-      d.excerpt = lines[static_cast<size_t>(d.where.line) - 1];
-    }
+namespace {
+
+/// A file's text and where each of its lines starts, for excerpts. A file holding a NUL byte is
+/// binary (or not meant for us: an assessment's `framework:` may name any file), so none of its
+/// lines is shown.
+struct SourceLines {
+  std::string text;
+  std::vector<size_t> starts;
+
+  std::string_view line(int number) const {
+    if (number <= 0 || static_cast<size_t>(number) > starts.size()) return {};
+    const size_t from = starts[static_cast<size_t>(number) - 1];
+    const size_t end = std::min(text.find('\n', from), text.size());
+    std::string_view line(text.data() + from, end - from);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
   }
+};
+
+SourceLines lines_of(SourceReader& reader, const std::string& file) {
+  SourceLines lines;
+  try {
+    if (!reader.exists(file)) return lines;
+    lines.text = reader.read(file);
+  } catch (const Error&) {
+    return lines;
+  }
+  if (lines.text.find('\0') != std::string::npos) {  // not text: nothing of it is echoed
+    lines.text.clear();
+    return lines;
+  }
+  if (lines.text.compare(0, 3, "\xEF\xBB\xBF") == 0) lines.text.erase(0, 3);
+  for (size_t i = 0; i < lines.text.size();) {
+    lines.starts.push_back(i);
+    const size_t newline = lines.text.find('\n', i);
+    if (newline == std::string::npos) break;
+    i = newline + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Excerpt> source_excerpts(const std::vector<Diagnostic>& diagnostics,
+                                     SourceReader& reader) {
+  std::map<std::string, SourceLines> files;
+  std::vector<Excerpt> out;
+  out.reserve(diagnostics.size());
+  // Diagnostics come in source order: on one long line, each caret is found from the last one,
+  // so that many problems on a minified line cost one pass over it, not one each.
+  struct {
+    const char* line = nullptr;
+    size_t chars = 0;
+    size_t byte = 0;
+  } cursor;
+  for (const auto& d : diagnostics) {
+    std::string_view line = d.excerpt;
+    if (line.empty() && d.where.line > 0 && !d.where.file.empty()) {
+      auto it = files.find(d.where.file);
+      if (it == files.end()) it = files.emplace(d.where.file, lines_of(reader, d.where.file)).first;
+      line = it->second.line(d.where.line);
+    }
+    if (line.empty() || d.where.line <= 0) {
+      out.emplace_back();
+      continue;
+    }
+    const size_t want = d.where.column > 0 ? static_cast<size_t>(d.where.column - 1) : 0;
+    if (cursor.line != line.data() || cursor.chars > want) cursor = {line.data(), 0, 0};
+    size_t counted = 0;
+    cursor.byte = detail::advance(line, cursor.byte, want - cursor.chars, counted);
+    cursor.chars += counted;
+    out.push_back(
+        detail::excerpt_at(line, cursor.byte, want - cursor.chars, d.where.column > 0, d.length));
+  }
+  return out;
 }
 
 }  // namespace tradeoff

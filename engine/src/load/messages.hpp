@@ -18,7 +18,15 @@ struct Message {
   std::string hint;
 };
 
-/// "'a', 'b', 'c'": ids as messages quote them.
+/// Values quoted in a message are cut to this many characters, followed by "..." (an 8 MiB
+/// scalar must not give an 8 MiB message).
+inline constexpr size_t kMaxQuoted = 80;
+/// Lists in a message name at most this many items, then "and N more".
+inline constexpr size_t kMaxListed = 12;
+
+/// "'TEXT'", TEXT cut to kMaxQuoted characters: how messages quote what a file says.
+std::string quoted(std::string_view text);
+/// "'a', 'b', 'c'": ids as messages quote them; past kMaxListed, "..., 'l' and 3 more".
 std::string quoted_list(const std::vector<std::string>& ids);
 
 /// "unknown key 'KEY' in WHAT" [unknown-key], with the closest of `known` as a hint.

@@ -1,23 +1,18 @@
 // CSV for spreadsheets (RFC 4180 quoting): one row per option, best first, with the raw score
-// and the contribution on every criterion.
+// and the contribution on every criterion. Text cells cannot open as formulas (csv_text);
+// numbers are written as plain numbers, never prefixed.
 #include <ostream>
 
 #include "report/renderers.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
 
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+/// A text cell: escaped, formulas neutralised, quoted when needed (see detail::csv_text).
+std::string field(const std::string& s) { return csv_text(s); }
 
 // Plain digits (no grouping) so that spreadsheets read them as numbers.
 std::string number(double v) { return plain_number(v); }

@@ -1,5 +1,6 @@
 // A Markdown decision record (after MADR): context, outcome, ranking, reasons and figures,
-// reproducible and diffable in git.
+// reproducible and diffable in git. Every string from input goes through cell() (text) or code()
+// (inline code), so that none can start a heading, break a table or pass raw HTML.
 #include <ostream>
 
 #include <fmt/format.h>
@@ -12,25 +13,26 @@ namespace tradeoff::detail {
 namespace {
 
 using markdown::cell;
+using markdown::code;
 using markdown::table_head;
 using markdown::table_row;
 
 /// The title and a table of what was evaluated, and how.
 void header_section(const Result& r, std::ostream& out) {
-  out << "# " << r.framework_title << "\n\n";
-  if (!r.assessment_title.empty()) out << "*" << r.assessment_title << "*\n\n";
+  out << "# " << cell(r.framework_title) << "\n\n";
+  if (!r.assessment_title.empty()) out << "*" << cell(r.assessment_title) << "*\n\n";
   table_head(out, {"", ""}, {false, false});
-  std::string fw = "`" + r.framework + "`";
-  if (!r.framework_version.empty()) fw += " " + r.framework_version;
+  std::string fw = code(r.framework);
+  if (!r.framework_version.empty()) fw += " " + cell(r.framework_version);
   table_row(out, {"Framework", fw});
   if (!r.assessment.empty()) {
-    std::string a = "`" + r.assessment + "`";
-    if (!r.assessment_date.empty()) a += " (" + r.assessment_date + ")";
+    std::string a = code(r.assessment);
+    if (!r.assessment_date.empty()) a += " (" + cell(r.assessment_date) + ")";
     table_row(out, {"Assessment", a});
   }
-  table_row(out, {"Method",
-                  fmt::format("{} (`{}`), normalization `{}`; {} score is better", r.method_title,
-                              r.method, r.normalization, r.higher_is_better ? "higher" : "lower")});
+  table_row(out, {"Method", fmt::format("{} ({}), normalization {}; {} score is better",
+                                        cell(r.method_title), code(r.method), code(r.normalization),
+                                        r.higher_is_better ? "higher" : "lower")});
 }
 
 /// The chosen option, the summary, and the rules' recommendations.
@@ -38,13 +40,15 @@ void outcome_section(const Result& r, std::ostream& out) {
   const Explanation& e = r.explanation;
   out << "\n## Decision outcome\n\n";
   if (!e.winner.empty()) {
-    out << "Chosen option: **" << cell(r.option(e.winner)->name) << "** (`" << e.winner
-        << "`).\n\n";
+    out << "Chosen option: **" << cell(r.option(e.winner)->name) << "** (" << code(e.winner, false)
+        << ").\n\n";
   }
-  out << cell(e.summary) << "\n";
+  out << markdown::line(e.summary) << "\n";
   if (!r.notes.empty()) {
     out << "\n### Recommendations\n\n";
-    for (const auto& n : r.notes) out << "- " << cell(n.text) << " (rule `" << n.rule << "`)\n";
+    for (const auto& n : r.notes) {
+      out << "- " << markdown::line(n.text) << " (rule " << code(n.rule, false) << ")\n";
+    }
   }
 }
 
@@ -53,14 +57,14 @@ void ranking_section(const Result& r, std::ostream& out) {
   out << "\n## Ranking\n\n";
   table_head(out, {"Rank", "Option", "Name", "Score"}, {true, false, false, true});
   for (const auto& entry : r.ranking) {
-    table_row(out, {std::to_string(entry.rank), "`" + entry.option + "`",
+    table_row(out, {std::to_string(entry.rank), code(entry.option),
                     cell(r.option(entry.option)->name), fixed(entry.score, 4)});
   }
   if (r.vetoed.empty()) return;
   out << "\nVetoed options:\n\n";
   for (const auto& v : r.vetoed) {
-    out << "- `" << v.option << "` (" << cell(r.option(v.option)->name) << "), by rule `" << v.rule
-        << "`: " << cell(v.because) << '\n';
+    out << "- " << code(v.option, false) << " (" << cell(r.option(v.option)->name) << "), by rule "
+        << code(v.rule, false) << ": " << cell(v.because) << '\n';
   }
 }
 
@@ -70,7 +74,12 @@ void explanation_section(const Result& r, std::ostream& out) {
   if (e.runner_up.empty()) return;
   const OptionResult* w = r.option(e.winner);
   const OptionResult* u = r.option(e.runner_up);
-  out << "\n## Why `" << e.winner << "` ranks first\n\n";
+  std::vector<std::string> tied;
+  for (const auto& entry : r.ranking) {
+    if (entry.rank == 1) tied.push_back(code(entry.option, false));
+  }
+  out << "\n## Why " << (e.tie ? join_names(tied) + " tie for first" : tied[0] + " ranks first")
+      << "\n\n";
   out << "Contributions (" << cell(r.contribution_meaning) << "), winner against runner-up:\n\n";
   table_head(out, {"Criterion", e.winner, e.runner_up, "Difference"}, {false, true, true, true});
   for (size_t j = 0; j < r.criteria.size(); ++j) {
@@ -85,14 +94,14 @@ void rules_section(const Result& r, std::ostream& out) {
   if (r.rules.empty()) return;
   out << "\n## Rules\n\n";
   for (const auto& t : r.rules) {
-    out << "- " << (t.fired ? "**fired** " : "not fired: ") << "`" << t.id << "` when `"
-        << cell(t.when) << "`";
+    out << "- " << (t.fired ? "**fired** " : "not fired: ") << code(t.id, false) << " when "
+        << code(t.when, false);
     if (!t.bindings.empty()) out << " (" << cell(bindings_text(t)) << ")";
     out << '\n';
     if (!t.fired) continue;
     out << "  - because: " << cell(t.because) << '\n';
-    if (!t.source.empty()) out << "  - source: `" << t.source << "`\n";
-    for (const auto& ef : t.effects) out << "  - " << cell(ef.text) << '\n';
+    if (!t.source.empty()) out << "  - source: " << code(t.source, false) << "\n";
+    for (const auto& ef : t.effects) out << "  - " << markdown::line(ef.text) << '\n';
   }
 }
 
@@ -101,9 +110,9 @@ void inputs_section(const Result& r, std::ostream& out) {
   out << "\n## Inputs\n\n";
   table_head(out, {"Input", "Value", "Unit", "From", "Source"}, {false, true, false, false, false});
   for (const auto& in : r.inputs) {
-    std::string source = in.source.empty() ? "" : "`" + in.source + "`";
-    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
-    table_row(out, {"`" + in.name + "`", cell(in.display), cell(in.unit), in.origin, source});
+    std::string source = code(in.source);
+    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + cell(in.as_of);
+    table_row(out, {code(in.name), cell(in.display), cell(in.unit), cell(in.origin), source});
   }
 }
 
@@ -112,8 +121,7 @@ void derived_section(const Result& r, std::ostream& out) {
   out << "\n## Derived values\n\n";
   table_head(out, {"Name", "Value", "Unit", "Formula"}, {false, true, false, false});
   for (const auto& d : r.derived) {
-    table_row(out,
-              {"`" + d.name + "`", cell(d.display), cell(d.unit), "`" + cell(d.formula) + "`"});
+    table_row(out, {code(d.name), cell(d.display), cell(d.unit), code(d.formula)});
   }
 }
 
@@ -128,9 +136,9 @@ void criteria_section(const Result& r, std::ostream& out, bool with_normalizatio
   table_head(out, head, right);
   for (const auto& c : r.criteria) {
     std::string weight = quantity(c.weight);
-    if (c.weight_origin != "framework") weight += " (" + c.weight_origin + ")";
+    if (c.weight_origin != "framework") weight += " (" + cell(c.weight_origin) + ")";
     std::vector<std::string> row = {cell(c.name),
-                                    "`" + c.id + "`",
+                                    code(c.id),
                                     std::string(to_string(c.direction)),
                                     weight,
                                     fixed(c.normalized_weight, 4),
@@ -142,13 +150,14 @@ void criteria_section(const Result& r, std::ostream& out, bool with_normalizatio
 
 /// One AHP consistency check, and the judgements furthest from consistent.
 void ahp_paragraph(const AhpReport& a, const std::string& scope, std::ostream& out) {
-  out << "\n\nAHP" << scope << " (" << a.priority_method << "): lambda max "
+  out << "\n\nAHP" << scope << " (" << cell(a.priority_method) << "): lambda max "
       << fixed(a.lambda_max, 4) << ", CI " << fixed(a.consistency_index, 4) << ", CR "
-      << fixed(a.consistency_ratio, 4) << " (`" << a.ri_table << "`), "
+      << fixed(a.consistency_ratio, 4) << " (" << code(a.ri_table, false) << "), "
       << (a.consistent ? "consistent." : "**not consistent** (CR > 0.1).");
   for (const auto& j : a.inconsistent) {
-    out << "\n- `" << j.row << "` over `" << j.column << "`: given " << quantity(j.given)
-        << ", consistent " << quantity(j.consistent) << " (about " << j.suggested << ")";
+    out << "\n- " << code(j.row, false) << " over " << code(j.column, false) << ": given "
+        << quantity(j.given) << ", consistent " << quantity(j.consistent) << " (about "
+        << cell(j.suggested) << ")";
   }
 }
 
@@ -159,20 +168,21 @@ void groups_table(const WeightingReport& w, std::ostream& out) {
   for (const auto& g : w.groups) {
     std::string members;
     for (size_t k = 0; k < g.criteria.size(); ++k) {
-      members += (k ? ", " : "") + std::string("`") + g.criteria[k] + "` " + fixed(g.local[k], 4);
+      members += (k ? ", " : "") + code(g.criteria[k]) + " " + fixed(g.local[k], 4);
     }
-    table_row(out, {cell(g.name), fixed(g.weight, 4), g.method, members});
+    table_row(out, {cell(g.name), fixed(g.weight, 4), cell(g.method), members});
   }
 }
 
 void stakeholders_table(const WeightingReport& w, std::ostream& out) {
-  out << "\nStakeholders (" << w.aggregate << " aggregation; mean Kendall's tau between their "
+  out << "\nStakeholders (" << cell(w.aggregate)
+      << " aggregation; mean Kendall's tau between their "
       << "rankings " << fixed(w.mean_pairwise_tau, 4) << "):\n\n";
   table_head(out, {"Stakeholder", "Influence", "Method", "Tau with the group", "Their winner"},
              {false, true, false, true, false});
   for (const auto& s : w.stakeholders) {
-    table_row(out, {cell(s.name), fixed(s.influence, 4), s.method, fixed(s.tau, 4),
-                    s.ranking.empty() ? "-" : "`" + s.ranking.front().option + "`"});
+    table_row(out, {cell(s.name), fixed(s.influence, 4), cell(s.method), fixed(s.tau, 4),
+                    s.ranking.empty() ? "-" : code(s.ranking.front().option)});
   }
 }
 
@@ -180,7 +190,7 @@ void stakeholders_table(const WeightingReport& w, std::ostream& out) {
 void weighting_section(const Result& r, std::ostream& out) {
   const WeightingReport& w = r.weighting;
   if (w.method == "direct") return;
-  out << "\n## Weighting\n\nWeights by `" << w.method << "`.";
+  out << "\n## Weighting\n\nWeights by " << code(w.method, false) << ".";
   if (w.ahp) ahp_paragraph(*w.ahp, "", out);
   if (w.group_ahp) ahp_paragraph(*w.group_ahp, " of the groups", out);
   out << "\n";
@@ -192,7 +202,7 @@ void weighting_section(const Result& r, std::ostream& out) {
 void details_section(const Result& r, std::ostream& out) {
   const MethodDetails& d = r.details;
   if (d.per_option.empty()) return;
-  out << "\n## " << r.method_title << " figures\n\n";
+  out << "\n## " << cell(r.method_title) << " figures\n\n";
   std::vector<std::string> head = {"Option"};
   std::vector<bool> right = {false};
   for (const auto& [key, values] : d.per_option) {
@@ -202,7 +212,7 @@ void details_section(const Result& r, std::ostream& out) {
   table_head(out, head, right);
   for (const auto& entry : r.ranking) {
     const size_t k = details_index(d, entry.option);
-    std::vector<std::string> row = {"`" + entry.option + "`"};
+    std::vector<std::string> row = {code(entry.option)};
     for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
     table_row(out, row);
   }
@@ -223,7 +233,7 @@ void scores_section(const Result& r, std::ostream& out) {
   }
   table_head(out, head, right);
   for (const OptionResult* o : options_by_rank(r)) {
-    std::vector<std::string> row = {"`" + o->id + "`"};
+    std::vector<std::string> row = {code(o->id)};
     for (size_t j = 0; j < o->raw.size(); ++j) {
       row.push_back(quantity(o->raw[j]) + (o->overridden[j] ? " *" : ""));
     }
@@ -244,9 +254,10 @@ void reasons_section(const Result& r, std::ostream& out) {
   for (const OptionResult* o : options_by_rank(r)) {
     for (size_t j = 0; j < o->raw.size(); ++j) {
       if (o->because[j].empty() && o->source[j].empty()) continue;
-      out << "- `" << o->id << "` on " << cell(r.criteria[j].name) << " = " << quantity(o->raw[j]);
+      out << "- " << code(o->id, false) << " on " << cell(r.criteria[j].name) << " = "
+          << quantity(o->raw[j]);
       if (!o->because[j].empty()) out << ": " << cell(o->because[j]);
-      if (!o->source[j].empty()) out << " (source: `" << o->source[j] << "`)";
+      if (!o->source[j].empty()) out << " (source: " << code(o->source[j], false) << ")";
       out << '\n';
     }
   }
@@ -255,9 +266,9 @@ void reasons_section(const Result& r, std::ostream& out) {
 }  // namespace
 
 void render_weights_markdown(const Result& r, std::ostream& out) {
-  out << "# " << r.framework_title << ": weights\n\n";
-  out << "Framework `" << r.framework << "`";
-  if (!r.assessment.empty()) out << ", assessment `" << r.assessment << "`";
+  out << "# " << cell(r.framework_title) << ": weights\n\n";
+  out << "Framework " << code(r.framework, false);
+  if (!r.assessment.empty()) out << ", assessment " << code(r.assessment, false);
   out << ".\n";
   criteria_section(r, out, false);
   weighting_section(r, out);

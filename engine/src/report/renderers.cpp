@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
@@ -61,18 +62,11 @@ std::vector<std::string> TextTable::lines(size_t indent) const {
 
 namespace markdown {
 
-std::string cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += '\\';
-    if (c == '\n') {
-      out += ' ';
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
+std::string cell(const std::string& s) { return markdown_text(s); }
+
+std::string line(const std::string& s) { return markdown_text(s, true); }
+
+std::string code(const std::string& s, bool in_table) { return markdown_code(s, in_table); }
 
 void table_head(std::ostream& out, const std::vector<std::string>& head,
                 const std::vector<bool>& right) {
@@ -91,7 +85,7 @@ void table_row(std::ostream& out, const std::vector<std::string>& row) {
 
 std::string code_list(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "`" : ", `") + item + "`";
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + code(item, false);
   return out;
 }
 

@@ -61,14 +61,19 @@ class TextTable {
 /// Markdown tables and inline code, for the decision record and the method comparison.
 namespace markdown {
 
-/// Text made safe for a table cell: '|' escaped, line breaks as spaces.
+/// Text from input made safe for Markdown: renders as itself in a heading, a table cell or the
+/// middle of a line (see detail::markdown_text).
 std::string cell(const std::string& s);
+/// The same, for text that begins a line (a paragraph, a list item's text).
+std::string line(const std::string& s);
+/// Text shown literally as inline code; `in_table` escapes '|' (see detail::markdown_code).
+std::string code(const std::string& s, bool in_table = true);
 /// The header row and the alignment row; `right[c]` right-aligns column c.
 void table_head(std::ostream& out, const std::vector<std::string>& head,
                 const std::vector<bool>& right);
 /// One row of cells, written as they are (escape them with cell()).
 void table_row(std::ostream& out, const std::vector<std::string>& row);
-/// Each item as inline code, comma-separated: "`a`, `b`".
+/// Each item as inline code, comma-separated: "`a`, `b`" (outside tables).
 std::string code_list(const std::vector<std::string>& items);
 
 }  // namespace markdown

@@ -1,4 +1,5 @@
 // The terminal report: ranking with bars, the explanation, criteria, scores and contributions.
+// Every string from input is shown through one_line(): one line, no control characters.
 #include <algorithm>
 #include <cmath>
 #include <ostream>
@@ -7,6 +8,7 @@
 
 #include "explain/explain.hpp"
 #include "report/renderers.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
@@ -30,15 +32,15 @@ std::string bar(double fraction) {
 }
 
 void header(const Result& r, const Style& st, std::ostream& out, bool with_method = true) {
-  out << st.bold(r.framework_title) << '\n';
-  std::string line = "framework " + r.framework;
-  if (!r.framework_version.empty()) line += " " + r.framework_version;
+  out << st.bold(one_line(r.framework_title)) << '\n';
+  std::string line = "framework " + one_line(r.framework);
+  if (!r.framework_version.empty()) line += " " + one_line(r.framework_version);
   if (!r.assessment.empty()) {
-    line += ", assessment " + r.assessment;
-    if (!r.assessment_date.empty()) line += " (" + r.assessment_date + ")";
+    line += ", assessment " + one_line(r.assessment);
+    if (!r.assessment_date.empty()) line += " (" + one_line(r.assessment_date) + ")";
   }
   out << line << '\n';
-  if (!r.assessment_title.empty()) out << r.assessment_title << '\n';
+  if (!r.assessment_title.empty()) out << one_line(r.assessment_title) << '\n';
   if (!with_method) return;
   out << fmt::format("method {} ({}), normalization {}; {} score is better\n", r.method,
                      r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");
@@ -62,7 +64,7 @@ void ranking(const Result& r, const Style& st, std::ostream& out) {
   t.add({"#", "option", "name", "score", ""});
   for (const auto& e : r.ranking) {
     const OptionResult* o = r.option(e.option);
-    t.add({std::to_string(e.rank), e.option, o->name, fixed(e.score, 4),
+    t.add({std::to_string(e.rank), one_line(e.option), one_line(o->name), fixed(e.score, 4),
            bars ? bar(e.score / top) : ""});
   }
   auto lines = t.lines();
@@ -79,24 +81,30 @@ void ranking(const Result& r, const Style& st, std::ostream& out) {
 
 void why(const Result& r, const Style& st, std::ostream& out) {
   const Explanation& e = r.explanation;
+  const std::string winner = one_line(e.winner);
+  const std::string runner_up = one_line(e.runner_up);
+  std::vector<std::string> tied;
+  for (const auto& entry : r.ranking) {
+    if (entry.rank == 1) tied.push_back(one_line(entry.option));
+  }
   const std::string heading = e.winner.empty() ? "Outcome"
-                              : e.tie ? "Why " + e.winner + " and " + e.runner_up + " tie for first"
-                                      : "Why " + e.winner + " ranks first";
+                              : e.tie          ? "Why " + join_names(tied) + " tie for first"
+                                               : "Why " + winner + " ranks first";
   out << '\n' << st.bold(heading) << '\n';
-  out << "  " << e.summary << '\n';
+  out << "  " << one_line(e.summary) << '\n';
   if (e.runner_up.empty()) return;
   const OptionResult* w = r.option(e.winner);
   const OptionResult* u = r.option(e.runner_up);
   TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
                TextTable::Align::Right});
-  t.add({"criterion", e.winner, e.runner_up, "difference"});
+  t.add({"criterion", winner, runner_up, "difference"});
   std::vector<size_t> order(r.criteria.size());
   for (size_t j = 0; j < order.size(); ++j) order[j] = j;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return w->contribution[a] - u->contribution[a] > w->contribution[b] - u->contribution[b];
   });
   for (size_t j : order) {
-    t.add({r.criteria[j].id, fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
+    t.add({one_line(r.criteria[j].id), fixed(w->contribution[j], 4), fixed(u->contribution[j], 4),
            signed_fixed(w->contribution[j] - u->contribution[j], 4)});
   }
   if (!r.contribution_total.empty()) {
@@ -138,12 +146,12 @@ void criteria(const Result& r, const Style& st, std::ostream& out, bool with_nor
     if (c.weight_origin == "assessment") weight += "*";
     if (c.weight_origin.rfind("rule ", 0) == 0) weight += "^";
     std::vector<std::string> row = {std::to_string(j + 1),
-                                    c.id,
+                                    one_line(c.id),
                                     std::string(to_string(c.direction)),
                                     weight,
                                     fixed(c.normalized_weight, 4),
-                                    c.unit.empty() ? "-" : c.unit};
-    if (with_normalization) row.push_back(c.normalization);
+                                    c.unit.empty() ? "-" : one_line(c.unit)};
+    if (with_normalization) row.push_back(one_line(c.normalization));
     t.add(std::move(row));
   }
   print_table(t, st, out);
@@ -175,7 +183,7 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
   t.add(head);
   for (const OptionResult* o : options_by_rank(r)) {
     if (contributions && !o->eligible) continue;
-    std::vector<std::string> row = {o->eligible ? o->id : o->id + " (vetoed)"};
+    std::vector<std::string> row = {one_line(o->id) + (o->eligible ? "" : " (vetoed)")};
     for (size_t j = 0; j < r.criteria.size(); ++j) {
       if (contributions) {
         row.push_back(fixed(o->contribution[j], 4));
@@ -193,14 +201,17 @@ void vetoed(const Result& r, const Style& st, std::ostream& out) {
   if (r.vetoed.empty()) return;
   out << '\n' << st.bold("Vetoed") << '\n';
   TextTable t({TextTable::Align::Left, TextTable::Align::Left});
-  for (const auto& v : r.vetoed) t.add({v.option, "by " + v.rule + ": " + v.because});
+  for (const auto& v : r.vetoed) {
+    t.add({one_line(v.option), "by " + one_line(v.rule) + ": " + one_line(v.because)});
+  }
   for (const auto& line : t.lines()) out << line << '\n';
 }
 
 void notes(const Result& r, const Style& st, std::ostream& out) {
   if (r.notes.empty()) return;
   out << '\n' << st.bold("Notes") << '\n';
-  for (const auto& n : r.notes) out << "  - " << n.text << " (" << n.rule << ")\n";
+  for (const auto& n : r.notes)
+    out << "  - " << one_line(n.text) << " (" << one_line(n.rule) << ")\n";
 }
 
 void rules(const Result& r, const Style& st, std::ostream& out) {
@@ -210,14 +221,14 @@ void rules(const Result& r, const Style& st, std::ostream& out) {
   out << '\n'
       << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
   for (const auto& t : r.rules) {
-    out << (t.fired ? "  [fired] " : "  [ -   ] ") << t.id << ": " << t.when;
-    const std::string b = bindings_text(t);
+    out << (t.fired ? "  [fired] " : "  [ -   ] ") << one_line(t.id) << ": " << one_line(t.when);
+    const std::string b = one_line(bindings_text(t));
     if (!b.empty()) out << "  (" << b << ")";
     out << '\n';
     if (!t.fired) continue;
-    out << "          because: " << t.because << '\n';
-    if (!t.source.empty()) out << "          source: " << t.source << '\n';
-    for (const auto& e : t.effects) out << "          " << e.text << '\n';
+    out << "          because: " << one_line(t.because) << '\n';
+    if (!t.source.empty()) out << "          source: " << one_line(t.source) << '\n';
+    for (const auto& e : t.effects) out << "          " << one_line(e.text) << '\n';
   }
 }
 
@@ -228,9 +239,10 @@ void inputs(const Result& r, const Style& st, std::ostream& out) {
                TextTable::Align::Left, TextTable::Align::Left});
   t.add({"input", "value", "unit", "from", "source"});
   for (const auto& in : r.inputs) {
-    std::string source = in.source;
-    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + in.as_of;
-    t.add({in.name, in.display, in.unit, in.origin, source});
+    std::string source = one_line(in.source);
+    if (!in.as_of.empty()) source += (source.empty() ? "as of " : ", as of ") + one_line(in.as_of);
+    t.add(
+        {one_line(in.name), one_line(in.display), one_line(in.unit), one_line(in.origin), source});
   }
   print_table(t, st, out);
 }
@@ -241,7 +253,9 @@ void derived(const Result& r, const Style& st, std::ostream& out) {
   TextTable t({TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left,
                TextTable::Align::Left});
   t.add({"name", "value", "unit", "formula"});
-  for (const auto& d : r.derived) t.add({d.name, d.display, d.unit, d.formula});
+  for (const auto& d : r.derived) {
+    t.add({one_line(d.name), one_line(d.display), one_line(d.unit), one_line(d.formula)});
+  }
   print_table(t, st, out);
 }
 
@@ -270,7 +284,8 @@ void ahp_lines(const AhpReport& a, const std::string& label, const std::string& 
     for (const auto& j : a.inconsistent) {
       out << indent
           << fmt::format("  {} over {}: given {}, consistent with the priorities {} (about {})",
-                         j.row, j.column, j.given_text, quantity(j.consistent), j.suggested);
+                         one_line(j.row), one_line(j.column), one_line(j.given_text),
+                         quantity(j.consistent), one_line(j.suggested));
       if (j.where.line > 0) out << fmt::format(", at {}:{}", j.where.line, j.where.column);
       out << '\n';
     }
@@ -288,14 +303,16 @@ void weighting_groups(const WeightingReport& w, const Style& st, std::ostream& o
   for (const auto& g : w.groups) {
     std::string members;
     for (size_t k = 0; k < g.criteria.size(); ++k) {
-      members += (k ? ", " : "") + g.criteria[k] + " " + fixed(g.local[k], 4);
+      members += (k ? ", " : "") + one_line(g.criteria[k]) + " " + fixed(g.local[k], 4);
     }
-    t.add({g.id, fixed(g.weight, 4), g.method, members});
+    t.add({one_line(g.id), fixed(g.weight, 4), one_line(g.method), members});
   }
   print_table(t, st, out);
   for (const auto& g : w.groups) {
-    if (g.ahp) ahp_lines(*g.ahp, " within " + g.id, "  ", out);
-    if (!g.description.empty()) out << "  within " << g.id << ": " << g.description << '\n';
+    if (g.ahp) ahp_lines(*g.ahp, " within " + one_line(g.id), "  ", out);
+    if (!g.description.empty()) {
+      out << "  within " << one_line(g.id) << ": " << one_line(g.description) << '\n';
+    }
   }
 }
 
@@ -320,8 +337,9 @@ void weighting_stakeholders(const Result& r, const Style& st, std::ostream& out)
   TextTable t(align);
   t.add(head);
   for (const auto& s : w.stakeholders) {
-    std::vector<std::string> row = {s.id, fixed(s.influence, 4), s.method, fixed(s.tau, 4),
-                                    s.ranking.empty() ? "-" : s.ranking.front().option};
+    std::vector<std::string> row = {one_line(s.id), fixed(s.influence, 4), one_line(s.method),
+                                    fixed(s.tau, 4),
+                                    s.ranking.empty() ? "-" : one_line(s.ranking.front().option)};
     for (double x : s.weights) row.push_back(fixed(x, 4));
     t.add(std::move(row));
   }
@@ -332,7 +350,7 @@ void weighting_stakeholders(const Result& r, const Style& st, std::ostream& out)
   out << "  (columns 1.. are each stakeholder's criterion weights, by criterion number; spread is "
          "their standard deviation)\n";
   for (const auto& s : w.stakeholders) {
-    if (s.ahp) ahp_lines(*s.ahp, " of " + s.id, "  ", out);
+    if (s.ahp) ahp_lines(*s.ahp, " of " + one_line(s.id), "  ", out);
   }
 }
 
@@ -341,7 +359,7 @@ void weighting(const Result& r, const Style& st, std::ostream& out) {
   if (w.method == "direct") return;
   out << '\n' << st.bold("Weighting") << " (" << w.method << ")\n";
   if (w.origin == "assessment") out << "  set by the assessment, in place of the framework's\n";
-  if (!w.description.empty()) out << "  " << w.description << '\n';
+  if (!w.description.empty()) out << "  " << one_line(w.description) << '\n';
   if (w.ahp && w.stakeholders.empty()) ahp_lines(*w.ahp, "", "  ", out);
   if (!w.groups.empty()) weighting_groups(w, st, out);
   if (!w.stakeholders.empty()) weighting_stakeholders(r, st, out);
@@ -359,7 +377,7 @@ void details_by_option(const Result& r, const Style& st, std::ostream& out) {
   t.add(head);
   for (const auto& entry : r.ranking) {
     const size_t k = details_index(d, entry.option);
-    std::vector<std::string> row = {entry.option};
+    std::vector<std::string> row = {one_line(entry.option)};
     for (const auto& [key, values] : d.per_option) row.push_back(fixed(values[k], 4));
     t.add(std::move(row));
   }
@@ -381,9 +399,9 @@ void details_by_criterion(const Result& r, const Style& st, std::ostream& out) {
   TextTable t(align);
   t.add(head);
   for (size_t j = 0; j < r.criteria.size(); ++j) {
-    std::vector<std::string> row = {r.criteria[j].id};
+    std::vector<std::string> row = {one_line(r.criteria[j].id)};
     for (const auto& [key, values] : d.per_criterion) row.push_back(fixed(values[j], 4));
-    for (const auto& [key, values] : d.per_criterion_text) row.push_back(values[j]);
+    for (const auto& [key, values] : d.per_criterion_text) row.push_back(one_line(values[j]));
     t.add(std::move(row));
   }
   out << '\n';
@@ -406,7 +424,7 @@ void details(const Result& r, const Style& st, std::ostream& out) {
   if (!facts.empty()) out << "  " << facts << '\n';
   if (r.method == "vikor") {
     std::string set;
-    for (const auto& o : d.compromise_set) set += (set.empty() ? "" : ", ") + o;
+    for (const auto& o : d.compromise_set) set += (set.empty() ? "" : ", ") + one_line(o);
     out << "  compromise set: " << set << '\n';
   }
 }

@@ -3,7 +3,9 @@
 #include "normalize/normalize.hpp"
 
 #include <cmath>
+#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -371,4 +373,144 @@ TEST_CASE("normalisation names round-trip", "[normalize]") {
         std::vector<std::string>{"declared", "none", "minmax", "max", "sum", "vector"});
   CHECK_FALSE(tradeoff::parse_normalization("min-max").has_value());
   CHECK_FALSE(tradeoff::parse_normalization("").has_value());
+}
+
+// --- the ends of the double range -------------------------------------------------------------
+// Ranges, sums and norms of values near 1e308 overflow, and squares of values near 1e-200
+// underflow: the columns are then taken in units of a power of two, and every formula gives
+// what it gives on ordinary numbers.
+
+namespace {
+
+const double kHuge = 1.7e308;
+/// m x 2^e, exactly.
+double times_two_to(double m, int e) { return std::ldexp(m, e); }
+
+}  // namespace
+
+TEST_CASE("min-max of values whose range overflows", "[normalize][numeric]") {
+  // Benefit [1.7e308, -1.7e308, 0], cost [-1e308, 1e308, 0]: the range is about 3.4e308.
+  const auto p = make_problem({{kHuge, -1e308}, {-kHuge, 1e308}, {0, 0}}, {1, 1}, {1});
+  for (auto n : {Normalization::MinMax, Normalization::Declared}) {
+    const auto r = normalize(p, n);
+    CHECK(r.values == std::vector<double>{1, 1, 0, 0, 0.5, 0.5});
+    CHECK_FALSE(r.affine);  // taken in units of 2^1023, cell by cell
+  }
+}
+
+TEST_CASE("declared scales and value functions with bounds near 1e308", "[normalize][numeric]") {
+  DecisionProblem p =
+      make_problem({{1e308, 1e308}, {0, 0}, {-1e308, -1e308}, {5e307, 5e307}}, {1, 1}, {1});
+  p.criteria[0].scale = std::make_pair(-1e308, 1e308);
+  p.criteria[1].scale = std::make_pair(-1e308, 1e308);
+  const auto r = normalize(p, Normalization::Declared);
+  CHECK_FALSE(has_nan(r));
+  check_column(r, 2, 0, {1, 0.5, 0, 0.75});
+  check_column(r, 2, 1, {0, 0.5, 1, 0.25});  // the cost mirrored
+  CHECK(r.how == std::vector<std::string>{"scale [-1e+308, 1e+308]", "scale [-1e+308, 1e+308]"});
+
+  const ValueFunction wide = vf({{-1e308, 1}, {0, 0.5}, {1.7e308, 0}});
+  const ValueFunction huge_span = vf({{-kHuge, 0}, {kHuge, 1}});
+  CHECK(apply_value_function(wide, -1.5e308) == 1);
+  CHECK_THAT(apply_value_function(wide, -5e307), WithinAbs(0.75, kEps));
+  CHECK(apply_value_function(huge_span, 0) == 0.5);  // the span, 3.4e308, overflows
+  CHECK_THAT(apply_value_function(huge_span, kHuge / 2), WithinAbs(0.75, kEps));
+  CHECK(apply_value_function(huge_span, -kHuge) == 0);
+}
+
+TEST_CASE("sum of values whose sum overflows, or whose reciprocals do", "[normalize][numeric]") {
+  // Benefit: four values of 1e308 sum to 4e308. Cost: 1/x of 2^-1030 is 2^1030.
+  const double tiny = times_two_to(1, -1030);
+  const auto p = make_problem(
+      {{1e308, tiny}, {1e308, 2 * tiny}, {1e308, 4 * tiny}, {1e308, 4 * tiny}}, {1, 1}, {1});
+  const auto r = normalize(p, Normalization::Sum);
+  // 1/x in units of 2^-1030: 1, 1/2, 1/4, 1/4, sum 2.
+  CHECK(r.values == std::vector<double>{0.25, 0.5, 0.25, 0.25, 0.25, 0.125, 0.25, 0.125});
+}
+
+TEST_CASE("vector norms of values near 1e200, 1e-200 and subnormal", "[normalize][numeric]") {
+  struct Case {
+    const char* what;
+    double unit;
+    double eps;
+  };
+  const std::vector<Case> cases = {
+      {"squares overflow (3 x 2^700)", times_two_to(1, 700), 0},
+      {"near 1e200", 1e200, 1e-15},
+      {"squares underflow to 0 (near 1e-200)", 1e-200, 1e-15},
+      {"subnormal (3 x 2^-1074)", times_two_to(1, -1074), 0},
+      {"ordinary", 1, 0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    // A 3-4-5 triangle in each column: benefit 3/5, 4/5; cost 1 - 3/5, 1 - 4/5.
+    const auto p = make_problem({{3 * c.unit, 3 * c.unit}, {4 * c.unit, 4 * c.unit}}, {1, 1}, {1});
+    const auto r = normalize(p, Normalization::Vector);
+    CHECK_FALSE(has_nan(r));
+    check_column(r, 2, 0, {0.6, 0.8});
+    check_column(r, 2, 1, {0.4, 0.2});
+    if (c.eps == 0) CHECK(r.values == std::vector<double>{0.6, 1 - 0.6, 0.8, 1 - 0.8});
+  }
+}
+
+TEST_CASE("ratios of subnormal values are computed cell by cell", "[normalize][numeric]") {
+  // 1 / 2^-1070 overflows: max and min-max cannot be folded into a product over the raw matrix.
+  const double tiny = times_two_to(1, -1070);
+  const auto benefit = make_problem({{tiny}, {2 * tiny}, {4 * tiny}}, {1});
+  CHECK_FALSE(normalize(benefit, Normalization::Max, {}, true, false).affine);
+  CHECK(normalize(benefit, Normalization::Max, {}, true, false).transform[0].divisor == 4 * tiny);
+  const auto p =
+      make_problem({{tiny, tiny}, {2 * tiny, 2 * tiny}, {4 * tiny, 4 * tiny}}, {1, 1}, {1});
+  const auto r = normalize(p, Normalization::Max);
+  CHECK(r.values == std::vector<double>{0.25, 1, 0.5, 0.5, 1, 0.25});
+  const auto mm = normalize(p, Normalization::MinMax);
+  CHECK(mm.values == std::vector<double>{0, 1, 1.0 / 3, 2.0 / 3, 1, 0});
+}
+
+TEST_CASE("negative zero normalises like zero", "[normalize][numeric]") {
+  const auto p = make_problem({{-0.0, -0.0}, {0.0, 0.0}, {2, 2}}, {1, 1}, {1});
+  const std::vector<std::pair<Normalization, std::vector<double>>> cases = {
+      {Normalization::MinMax, {0, 1, 0, 1, 1, 0}},
+      {Normalization::Vector, {0, 1, 0, 1, 1, 0}},
+      {Normalization::None, {0, 0, 0, 0, 2, 2}},
+  };
+  for (const auto& [n, expected] : cases) {
+    CAPTURE(tradeoff::to_string(n));
+    CHECK(normalize(p, n).values == expected);
+  }
+  CHECK(normalize(make_problem({{-0.0}, {2}}, {1}), Normalization::Sum).values ==
+        std::vector<double>{0, 1});
+  // A cost of -0 under a ratio is a zero: refused, and shown as 0.
+  const auto d = expect_error([&] { normalize(p, Normalization::Max); });
+  CHECK(d.message ==
+        "normalization 'max' needs positive values, but option 'a1' scores 0 on criterion 'c2'");
+}
+
+TEST_CASE("no normalisation gives NaN or infinity at the ends of the range",
+          "[normalize][numeric]") {
+  const double sub = std::numeric_limits<double>::denorm_min();
+  const double max = std::numeric_limits<double>::max();
+  const std::vector<std::vector<double>> columns = {
+      {max, -max, 0}, {max, max, max / 2},   {1e-300, 1e300, 1},       {sub, 2 * sub, 0},
+      {sub, max, 1},  {-max, -1e-300, -0.0}, {1e-200, 3e-200, 2e-200}, {1e200, 1e-200, 1},
+  };
+  for (const auto& column : columns) {
+    for (bool cost : {false, true}) {
+      std::vector<std::vector<double>> rows;
+      for (double v : column) rows.push_back({v});
+      const auto p = make_problem(rows, {1}, cost ? std::vector<size_t>{0} : std::vector<size_t>{});
+      for (const auto& name : tradeoff::normalization_names()) {
+        const Normalization n = *tradeoff::parse_normalization(name);
+        CAPTURE(column, cost, name);
+        try {
+          const auto r = normalize(p, n);
+          CHECK_FALSE(has_nan(r));
+          if (n == Normalization::None) continue;
+          for (double v : r.values) CHECK((v >= -1 && v <= 2));  // vector costs: 1 - [-1, 1]
+        } catch (const tradeoff::Error& e) {
+          CHECK(e.diagnostics().front().code == ErrorCode::MethodDomain);  // a ratio's domain
+        }
+      }
+    }
+  }
 }

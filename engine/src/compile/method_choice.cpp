@@ -67,7 +67,9 @@ std::vector<Preference> preferences(const Framework& fw, const Assessment& a) {
       }
     }
     Preference pref;
-    if (chosen != nullptr) pref = {chosen->function, chosen->q, chosen->p, chosen->s};
+    if (chosen != nullptr) {
+      pref = {chosen->function, chosen->q, chosen->p, chosen->s, &chosen->where};
+    }
     out.push_back(pref);
   }
   return out;

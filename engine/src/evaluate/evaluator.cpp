@@ -115,7 +115,7 @@ double Evaluator::weight(size_t criterion) const {
 double Evaluator::raw(size_t option, size_t criterion) const {
   return impl_->state.rules.raw.at(option * impl_->plan.criteria() + criterion);
 }
-bool Evaluator::higher_is_better() const { return impl_->state.output.higher_is_better; }
+bool Evaluator::higher_is_better() const { return impl_->plan.method.info->higher_is_better; }
 
 Result Evaluator::result() const {
   detail::State state = impl_->state;

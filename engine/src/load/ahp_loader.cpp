@@ -13,6 +13,11 @@ namespace tradeoff::loader {
 
 namespace {
 
+/// Saaty's scale runs from 1/9 to 9; judgements up to 100 times (or 1/100) are kept with a
+/// warning, and beyond that refused: they are no longer judgements on that scale, and at the
+/// ends of the double range (1e300, "1/1e300") they make priorities of 0 and ratios of inf.
+constexpr double kMaxJudgement = 100;
+
 /// A judgement: a positive number, or a fraction "a/b", quoted or not (a matrix often quotes
 /// every cell for alignment).
 std::optional<double> judgement(Context& ctx, const yaml::Node& node) {
@@ -77,6 +82,16 @@ bool read_cells(Context& ctx, const yaml::Node& node, Shape shape, PairwiseJudge
       const size_t c = shape == Shape::Full ? k : shape == Shape::Upper ? r + 1 + k : r + k;
       auto v = judgement(ctx, row.items[k]);
       if (!v) {
+        good = false;
+        continue;
+      }
+      if (*v < 1 / kMaxJudgement - 1e-12 || *v > kMaxJudgement + 1e-9) {
+        ctx.error(ErrorCode::OutOfRange, row.items[k],
+                  fmt::format("judgement {} of '{}' over '{}' lies far outside Saaty's scale "
+                              "(1/9 to 9); judgements must lie within 1/100 to 100",
+                              row.items[k].scalar, ahp.elements[r], ahp.elements[c]),
+                  "split the elements into groups of comparable importance (weighting: "
+                  "{method: groups})");
         good = false;
         continue;
       }

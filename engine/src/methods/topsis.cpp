@@ -51,6 +51,27 @@ void column_extremes(const DecisionProblem& p, const NormalizedMatrix& r, const 
   }
 }
 
+/// Differences below this have squares that underflow and lose their digits.
+constexpr double kTinyDistance = 0x1p-484;
+
+/// The distance between row i's weighted values and `target`, hypot-style: the differences
+/// are divided by the largest first, so that squares of tiny differences (weights or values
+/// near 1e-200, say) do not underflow to 0.
+double scaled_distance(const DecisionProblem& p, const NormalizedMatrix& r, size_t i,
+                       const std::vector<double>& target) {
+  double largest = 0;
+  for (size_t j = 0; j < p.cols(); ++j) {
+    largest = std::max(largest, std::fabs(p.weights[j] * r.value(p, i, j) - target[j]));
+  }
+  if (largest == 0) return 0;
+  double sum = 0;
+  for (size_t j = 0; j < p.cols(); ++j) {
+    const double d = (p.weights[j] * r.value(p, i, j) - target[j]) / largest;
+    sum += d * d;
+  }
+  return largest * std::sqrt(sum);
+}
+
 /// For the explanation: the weighted value, oriented so that more is better.
 void mirrored_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
                             std::vector<double>& out) {
@@ -113,6 +134,10 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     }
     d_plus[i] = std::sqrt(plus);
     d_minus[i] = std::sqrt(minus);
+    // Below 2^-484 the squares above lost their digits or underflowed to 0 (weights or values
+    // near 1e-300, say): such a distance is taken again, hypot-style. Rare, so off the fast path.
+    if (d_plus[i] < kTinyDistance) d_plus[i] = scaled_distance(p, r, i, ideal);
+    if (d_minus[i] < kTinyDistance) d_minus[i] = scaled_distance(p, r, i, anti);
     // An option that is both ideal and anti-ideal (every option alike) sits halfway.
     const double total = d_plus[i] + d_minus[i];
     out.scores[i] = total > 0 ? d_minus[i] / total : 0.5;

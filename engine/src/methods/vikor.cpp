@@ -6,6 +6,7 @@
 
 #include "methods/affine.hpp"
 #include "methods/method.hpp"
+#include "problem/magnitude.hpp"
 
 namespace tradeoff::detail {
 
@@ -29,6 +30,27 @@ void fused_regrets(const double* __restrict x, size_t n, size_t m, const double*
     }
     s[i] = sum;
     r[i] = top;
+  }
+}
+
+/// S_i and R_i term by term: term_ij = w_j (best_j - y_ij) / range_j, with y in `units` when
+/// given; writes -term to `contributions` when given.
+void regrets(const DecisionProblem& p, const NormalizedMatrix& r, const std::vector<double>& scale,
+             const std::vector<double>& best, const std::vector<double>* units,
+             std::vector<double>* contributions, std::vector<double>& s, std::vector<double>& rr) {
+  const size_t m = p.cols();
+  for (size_t i = 0; i < p.rows(); ++i) {
+    double sum = 0;
+    double top = 0;
+    for (size_t j = 0; j < m; ++j) {
+      const double y = r.sign[j] * r.value(p, i, j);
+      const double term = scale[j] * (best[j] - (units != nullptr ? y / (*units)[j] : y));
+      sum += term;
+      top = term > top ? term : top;
+      if (contributions != nullptr) (*contributions)[i * m + j] = -term;
+    }
+    s[i] = sum;
+    rr[i] = top;
   }
 }
 
@@ -123,7 +145,19 @@ void vikor(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPara
   std::vector<double>& scale = ws.buffer(4, m);
   std::vector<double>& c = ws.buffer(5, m);
   std::vector<double>& d = ws.buffer(6, m);
+  // Raw values (`none`) may span more than the largest double, or less than the smallest
+  // normal one (where w / range overflows): such a column is taken in units of a power of two
+  // (units[j], else 1), in which best and worst are rewritten.
+  std::vector<double>& units = ws.buffer(9, m, 1.0);
+  bool scaled = false;
   for (size_t j = 0; j < m; ++j) {
+    const double width = best[j] - worst[j];
+    if (!std::isfinite(width) || (width > 0 && width < std::numeric_limits<double>::min())) {
+      units[j] = power_of_two_below(best[j], worst[j]);
+      best[j] /= units[j];
+      worst[j] /= units[j];
+      scaled = true;
+    }
     const double range = best[j] - worst[j];
     scale[j] = range > 0 ? p.weights[j] / range : 0.0;
     c[j] = scale[j] * (best[j] - r.sign[j] * b[j]);
@@ -132,21 +166,12 @@ void vikor(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPara
   std::vector<double>& s = ws.buffer(7, n);
   std::vector<double>& rr = ws.buffer(8, n);
   if (params.contributions) out.contributions.assign(n * m, 0.0);
-  if (fused(r) && !params.contributions) {
+  if (fused(r) && !params.contributions && !scaled) {
     fused_regrets(p.values.data(), n, m, c.data(), d.data(), s.data(), rr.data());
+  } else if (!scaled) {
+    regrets(p, r, scale, best, nullptr, params.contributions ? &out.contributions : nullptr, s, rr);
   } else {
-    for (size_t i = 0; i < n; ++i) {
-      double sum = 0;
-      double top = 0;
-      for (size_t j = 0; j < m; ++j) {
-        const double term = scale[j] * (best[j] - r.sign[j] * r.value(p, i, j));
-        sum += term;
-        top = term > top ? term : top;
-        if (params.contributions) out.contributions[i * m + j] = -term;
-      }
-      s[i] = sum;
-      rr[i] = top;
-    }
+    regrets(p, r, scale, best, &units, params.contributions ? &out.contributions : nullptr, s, rr);
   }
   const double s_best = n > 0 ? *std::min_element(s.begin(), s.end()) : 0;
   const double s_worst = n > 0 ? *std::max_element(s.begin(), s.end()) : 0;

@@ -2,6 +2,8 @@
 // weighted-sum terms.
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "methods/method.hpp"
 
 namespace tradeoff::detail {
@@ -15,7 +17,15 @@ void waspas(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
   std::vector<double>& product = ws.buffer(4, n);
   for (size_t i = 0; i < n; ++i) product[i] = std::exp(log_product(p, r, i, nullptr, true));
   out.scores.resize(n);
-  for (size_t i = 0; i < n; ++i) out.scores[i] = lambda * sum[i] + (1 - lambda) * product[i];
+  for (size_t i = 0; i < n; ++i) {
+    out.scores[i] = lambda * sum[i] + (1 - lambda) * product[i];
+    // Both parts are finite, but their mix can still round past the largest double.
+    if (!std::isfinite(out.scores[i])) {
+      fail(ErrorCode::MethodDomain, p.location(i, 0),
+           fmt::format("the WASPAS score of option '{}' is too large to represent", p.options[i]),
+           "normalise the scores first, e.g. --normalization max");
+    }
+  }
   if (params.contributions) weighted_values(p, r, out.contributions);
   if (!params.details) return;
   out.details.per_option.emplace_back("wsm", sum);

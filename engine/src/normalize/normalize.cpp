@@ -3,27 +3,18 @@
 #include "normalize/normalize.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 
 #include <fmt/format.h>
 
+#include "problem/magnitude.hpp"
 #include "support/linalg.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
-
-double apply_value_function(const ValueFunction& vf, double x) {
-  const auto& p = vf.points;
-  if (x <= p.front().first) return p.front().second;
-  if (x >= p.back().first) return p.back().second;
-  const auto upper = std::upper_bound(p.begin(), p.end(), x,
-                                      [](double v, const auto& point) { return v < point.first; });
-  const auto lower = upper - 1;
-  const double t = (x - lower->first) / (upper->first - lower->first);
-  return lower->second + t * (upper->second - lower->second);
-}
 
 namespace {
 
@@ -42,9 +33,13 @@ struct DomainContext {
          "choose another normalization, e.g. --normalization minmax");
   }
   fail(ErrorCode::MethodDomain, p.location(i, j),
-       fmt::format("the {} compares {} as ratios (normalization '{}'), which needs {} values, "
+       fmt::format("{} compares {} as ratios (normalization '{}'), which needs {} values, "
                    "but option '{}' scores {} on criterion '{}'",
-                   ctx.method, p.criteria[j].direction == Direction::Cost ? "costs" : "values",
+                   // "the weighted product", but "WASPAS": a name needs no article
+                   std::isupper(static_cast<unsigned char>(ctx.method[0])) != 0
+                       ? std::string(ctx.method)
+                       : "the " + std::string(ctx.method),
+                   p.criteria[j].direction == Direction::Cost ? "costs" : "values",
                    ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
        "the weighted sum accepts it: --method wsm");
 }
@@ -125,12 +120,82 @@ Transform constant(double value) {
   return affine(0, std::numeric_limits<double>::infinity(), value);
 }
 
+// The paths taken only at the ends of the range are kept out of line (cold), so that the hot
+// loops of normalize_into() compile as they did without them.
+
+/// interpolate() when to - from overflows: every term in units of a power of two first.
+[[gnu::cold, gnu::noinline]] Transform scaled_interpolation(double from, double to) {
+  const double k = power_of_two_below(from, to);
+  Transform t = affine(from / k, to / k - from / k);
+  t.scale = k;
+  return t;
+}
+
+/// (x - from) / (to - from): `from` maps to 0 and `to` to 1.
+Transform interpolate(double from, double to) {
+  const double width = to - from;
+  return std::isfinite(width) ? affine(from, width) : scaled_interpolation(from, to);
+}
+
 /// Min-max: benefit (x - min) / range, cost (max - x) / range; a constant column maps to 1
 /// (every option reaches the best value seen).
 Transform minmax(const ColumnStats& s, bool cost) {
-  const double range = s.max - s.min;
-  if (!(range > 0)) return constant(1);
-  return cost ? affine(s.max, -range) : affine(s.min, range);
+  if (!(s.max > s.min)) return constant(1);
+  return cost ? interpolate(s.max, s.min) : interpolate(s.min, s.max);
+}
+
+/// x / sum(x) when the sum overflows: in units of the largest value.
+[[gnu::cold, gnu::noinline]] Transform scaled_share_of_sum(const DecisionProblem& p, size_t j,
+                                                           const ColumnStats& s) {
+  const double k = power_of_two_below(s.max);
+  double sum = 0;
+  for (size_t i = 0; i < p.rows(); ++i) sum += p.at(i, j) / k;
+  Transform t = affine(0, sum);
+  t.scale = k;
+  return t;
+}
+
+/// (1/x) / sum(1/x) when 1/x overflows (x below about 1e-308): the reciprocals in units of the
+/// smallest value, (k/x) / sum(k/x).
+[[gnu::cold, gnu::noinline]] Transform scaled_share_of_reciprocals(const DecisionProblem& p,
+                                                                   size_t j, const ColumnStats& s) {
+  const double k = power_of_two_below(s.min);
+  double sum = 0;
+  for (size_t i = 0; i < p.rows(); ++i) sum += 1 / (p.at(i, j) / k);
+  Transform t{Transform::Kind::Reciprocal, 0, 1 / sum, 0};
+  t.scale = k;
+  return t;
+}
+
+/// (1/x) / sum(1/x) for positive values.
+Transform share_of_reciprocals(const DecisionProblem& p, size_t j, const ColumnStats& s) {
+  double sum_inverse = 0;
+  for (size_t i = 0; i < p.rows(); ++i) sum_inverse += 1 / p.at(i, j);
+  if (std::isfinite(sum_inverse)) return {Transform::Kind::Reciprocal, 0, 1 / sum_inverse, 0};
+  return scaled_share_of_reciprocals(p, j, s);
+}
+
+/// The Euclidean norm when the sum of squares overflows (values above about 1e154) or lost
+/// its digits (below about 1e-154): in units of the largest value.
+[[gnu::cold, gnu::noinline]] Transform scaled_share_of_norm(const DecisionProblem& p, size_t j,
+                                                            const ColumnStats& s, bool cost) {
+  const double k = power_of_two_below(s.min, s.max);
+  double squares = 0;
+  for (size_t i = 0; i < p.rows(); ++i) squares += (p.at(i, j) / k) * (p.at(i, j) / k);
+  const double norm = std::sqrt(squares);
+  Transform t = cost ? affine(0, -norm, 1) : affine(0, norm);
+  t.scale = k;
+  return t;
+}
+
+/// x / norm, or 1 - x / norm for a cost.
+Transform share_of_norm(const DecisionProblem& p, size_t j, const ColumnStats& s, bool cost) {
+  if (s.min == 0 && s.max == 0) return constant(cost ? 1.0 : 0.0);
+  if (!(s.sum_squares >= std::numeric_limits<double>::min() && std::isfinite(s.sum_squares))) {
+    return scaled_share_of_norm(p, j, s, cost);
+  }
+  const double norm = std::sqrt(s.sum_squares);
+  return cost ? affine(0, -norm, 1) : affine(0, norm);
 }
 
 /// The transform of column j under `normalization`; throws when a ratio normalisation meets a
@@ -150,7 +215,7 @@ Transform column_transform(const DecisionProblem& p, size_t j, Normalization nor
       if (c.scale) {
         const double lo = c.scale->first;
         const double hi = c.scale->second;
-        Transform t = cost ? affine(hi, lo - hi) : affine(lo, hi - lo);
+        Transform t = cost ? interpolate(hi, lo) : interpolate(lo, hi);
         // Scores outside the scale are rejected on loading; keep API callers within it too.
         t.low = 0;
         t.high = 1;
@@ -171,17 +236,13 @@ Transform column_transform(const DecisionProblem& p, size_t j, Normalization nor
     case Normalization::Sum:
       if (cost) {
         if (!(s.min > 0)) domain_error(p, first_row(p, j, is_positive), j, name, "positive");
-        double sum_inverse = 0;
-        for (size_t i = 0; i < p.rows(); ++i) sum_inverse += 1 / p.at(i, j);
-        return {Transform::Kind::Reciprocal, 0, 1 / sum_inverse, 0};
+        return share_of_reciprocals(p, j, s);
       }
       if (s.min < 0) domain_error(p, first_row(p, j, is_non_negative), j, name, "non-negative");
-      return s.sum > 0 ? affine(0, s.sum) : constant(1 / static_cast<double>(p.rows()));
-    case Normalization::Vector: {
-      const double norm = std::sqrt(s.sum_squares);
-      if (norm > 0) return cost ? affine(0, -norm, 1) : affine(0, norm);
-      return constant(cost ? 1.0 : 0.0);
-    }
+      if (!(s.sum > 0)) return constant(1 / static_cast<double>(p.rows()));
+      return std::isfinite(s.sum) ? affine(0, s.sum) : scaled_share_of_sum(p, j, s);
+    case Normalization::Vector:
+      return share_of_norm(p, j, s, cost);
   }
   return affine(0, 1);
 }
@@ -218,6 +279,22 @@ void materialize_values(const DecisionProblem& p, NormalizedMatrix& out) {
 }
 
 }  // namespace
+
+double apply_value_function(const ValueFunction& vf, double x) {
+  const auto& p = vf.points;
+  if (x <= p.front().first) return p.front().second;
+  if (x >= p.back().first) return p.back().second;
+  const auto upper = std::upper_bound(p.begin(), p.end(), x,
+                                      [](double v, const auto& point) { return v < point.first; });
+  const auto lower = upper - 1;
+  const double width = upper->first - lower->first;
+  // Points far apart (at -1e308 and 1e308, say) are taken in units of a power of two, so
+  // that their distance does not overflow.
+  const double k = std::isfinite(width) ? 1.0 : power_of_two_below(lower->first, upper->first);
+  const double t = k == 1 ? (x - lower->first) / width
+                          : (x / k - lower->first / k) / (upper->first / k - lower->first / k);
+  return lower->second + t * (upper->second - lower->second);
+}
 
 std::string describe_normalization(const Column& c, Normalization normalization, bool orient) {
   const bool cost = orient && c.direction == Direction::Cost;

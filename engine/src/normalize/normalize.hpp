@@ -3,6 +3,7 @@
 // the normalised matrix). The formulas, and how each treats costs, are in the README.
 #pragma once
 
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ double apply_value_function(const ValueFunction& vf, double x);
 /// (a constant column divides by infinity), r = divisor / x (ratios of cost criteria), or the
 /// value function; then kept within [low, high]. Dividing, rather than multiplying by a
 /// reciprocal, keeps the ends exact: min-max gives the worst option exactly 0 and the best 1.
+/// Where a range, sum or norm of the raw values would overflow (or a norm underflow), x is
+/// first divided by `scale`, a power of two, and the other terms are in those units; for
+/// ordinary values scale is 1 and the arithmetic is exactly the plain formula's.
 struct Transform {
   enum class Kind { Affine, Reciprocal, ValueFunction } kind = Kind::Affine;
   double shift = 0;
@@ -27,15 +31,19 @@ struct Transform {
   double low = -std::numeric_limits<double>::infinity();
   double high = std::numeric_limits<double>::infinity();
   const ValueFunction* function = nullptr;
+  double scale = 1;
 
-  /// A plain affine map, with no clamping: methods can fold it into their own arithmetic.
+  /// A plain affine map, with no clamping or scaling, whose coefficient 1 / divisor is finite:
+  /// methods can fold it into their own arithmetic.
   bool affine() const {
-    return kind == Kind::Affine && low == -std::numeric_limits<double>::infinity() &&
+    return kind == Kind::Affine && scale == 1 && std::isfinite(1 / divisor) &&
+           low == -std::numeric_limits<double>::infinity() &&
            high == std::numeric_limits<double>::infinity();
   }
   double apply(double x) const {
-    double r = kind == Kind::Affine       ? (x - shift) / divisor + offset
-               : kind == Kind::Reciprocal ? divisor / x
+    const double u = scale == 1 ? x : x / scale;
+    double r = kind == Kind::Affine       ? (u - shift) / divisor + offset
+               : kind == Kind::Reciprocal ? divisor / u
                                           : apply_value_function(*function, x);
     return r < low ? low : r > high ? high : r;
   }

@@ -2,6 +2,11 @@
 #include "problem/build.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <fmt/format.h>
 
 namespace tradeoff::detail {
 
@@ -15,6 +20,31 @@ bool same_set(const std::vector<size_t>& eligible, const std::vector<uint8_t>& v
     ++k;
   }
   return k == eligible.size();
+}
+
+/// Every score is a finite number: the loader, the formulas and the rules make sure of it, and
+/// this catches a value set through the re-evaluation API, vetoed or not (the result shows
+/// both). Vectorised: one OR over the matrix, and a second pass only to locate the culprit.
+void check_finite(const std::vector<double>& raw, const Rows& rows,
+                  const DecisionProblem& problem) {
+  constexpr double kMax = std::numeric_limits<double>::max();
+  unsigned bad = 0;
+  for (double v : raw) bad |= static_cast<unsigned>(!(std::fabs(v) <= kMax));
+  if (bad == 0) return;
+  const size_t m = problem.cols();
+  for (size_t k = 0; k < raw.size(); ++k) {
+    if (std::isfinite(raw[k])) continue;
+    const size_t i = k / m;
+    // An eligible option's id has moved into the problem.
+    const auto at = std::find(rows.eligible.begin(), rows.eligible.end(), i);
+    const std::string& id = at != rows.eligible.end()
+                                ? problem.options[static_cast<size_t>(at - rows.eligible.begin())]
+                                : rows.ids[i];
+    const SourceLocation* where = k < rows.where.size() ? rows.where[k] : nullptr;
+    fail(ErrorCode::InvalidValue, where != nullptr ? *where : SourceLocation{},
+         fmt::format("the score of '{}' on '{}' is not a finite number ({})", id,
+                     problem.criteria[k % m].id, raw[k]));
+  }
 }
 
 }  // namespace
@@ -48,6 +78,7 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
     std::copy_n(raw.begin() + static_cast<long>(rows.eligible[r] * m), m,
                 problem.values.begin() + static_cast<long>(r * m));
   }
+  check_finite(raw, rows, problem);
 }
 
 }  // namespace tradeoff::detail

@@ -21,7 +21,8 @@ struct Rows {
 
 /// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x
 /// criteria). Ids move between `rows.ids` and the problem, so that a change of the eligible set
-/// allocates nothing once the problem has held every option.
+/// allocates nothing once the problem has held every option. Throws Error [invalid-value] at the
+/// cell for a score that is not a finite number (one set through the re-evaluation API).
 void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,
                  DecisionProblem& problem);
 

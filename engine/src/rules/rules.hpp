@@ -70,8 +70,9 @@ void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slo
                  const std::vector<double>& base, bool reevaluate, RuleState& state,
                  RulesTrace* trace);
 
-/// Applies the fired weight effects to `weights`, in file order. `strict`: a weight made
-/// negative or infinite is an error; otherwise it is kept at 0 (a stakeholder's own weights).
+/// Applies the fired weight effects to `weights`, in file order. A weight made too large to
+/// represent is an error; one made negative too when `strict`, otherwise it is kept at 0 (a
+/// stakeholder's own weights).
 /// With a trace, records each effect's before and after and the criterion's new origin.
 void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const double* slots,
                           const RuleState& state, std::vector<double>& weights, bool strict,

@@ -11,13 +11,17 @@ namespace tradeoff::detail {
 
 namespace {
 
-[[noreturn]] void negative_weight(const SlotNames& names, const double* slots, const Effect& e,
-                                  const std::string& rule, double after) {
-  Diagnostic d =
-      make_diagnostic(ErrorCode::InvalidWeights, e.value->at(0),
-                      fmt::format("{} makes the weight of '{}' {}{}; weights must be non-negative",
-                                  describe(e, rule), e.criterion, quantity(after),
-                                  with_bindings(names, slots, *e.value)));
+/// A weight made negative, or beyond the largest double (multiplied by 1e300 twice, say).
+[[noreturn]] void bad_weight(const SlotNames& names, const double* slots, const Effect& e,
+                             const std::string& rule, double after) {
+  Diagnostic d = make_diagnostic(
+      ErrorCode::InvalidWeights, e.value->at(0),
+      std::isfinite(after)
+          ? fmt::format("{} makes the weight of '{}' {}{}; weights must be non-negative",
+                        describe(e, rule), e.criterion, quantity(after),
+                        with_bindings(names, slots, *e.value))
+          : fmt::format("{} makes the weight of '{}' too large to represent{}", describe(e, rule),
+                        e.criterion, with_bindings(names, slots, *e.value)));
   d.length = e.value->text.find('\n') == std::string::npos
                  ? std::max(1, static_cast<int>(display_width(e.value->text)))
                  : 1;
@@ -56,12 +60,12 @@ void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const do
       const double v = state.values[rule.first + k];
       const double before = weights[j];
       const double after = e.kind == Effect::Kind::WeightMultiply ? before * v : v;
+      if (!std::isfinite(after)) bad_weight(names, slots, e, rule.rule->id, after);
       if (!strict) {
         weights[j] = std::max(0.0, after);
         continue;
       }
-      if (!(after >= 0) || !std::isfinite(after))
-        negative_weight(names, slots, e, rule.rule->id, after);
+      if (!(after >= 0)) bad_weight(names, slots, e, rule.rule->id, after);
       weights[j] = after;
       if (trace == nullptr) continue;
       if (e.kind == Effect::Kind::WeightSet) warn_weight_set(*trace, e, j, rule.rule->id, after);

@@ -1,7 +1,11 @@
 // The weights the methods use: see weights/criterion_weights.hpp.
 #include "weights/criterion_weights.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
+
+#include "problem/magnitude.hpp"
 
 namespace tradeoff::detail {
 
@@ -61,9 +65,17 @@ void final_weights(const RuleSet& rules, const SlotNames& names, const double* s
                    std::vector<double>& weights, std::vector<double>& shares, RulesTrace* trace,
                    std::vector<std::string>* origins) {
   apply_weight_effects(rules, names, slots, state, weights, true, trace, origins);
-  double total = 0;
-  for (double w : weights) total += w;
-  if (!(total > 0)) {
+  for (size_t j = 0; j < weights.size(); ++j) {
+    // The loader, the weightings and the rules give finite non-negative weights; this catches
+    // one set through the re-evaluation API.
+    if (weights[j] >= 0 && std::isfinite(weights[j])) continue;
+    const Criterion& c = names.fw->criteria[j];
+    fail(ErrorCode::InvalidWeights, c.weight_where.line > 0 ? c.weight_where : c.where,
+         fmt::format("the weight of '{}' must be a finite non-negative number, got {}", c.id,
+                     weights[j]));
+  }
+  const Shares total(weights.data(), weights.size());
+  if (!(total.total > 0)) {
     const Rule* rule = nullptr;
     const CompiledEffect* last = last_weight_effect(rules, state, &rule);
     fail(ErrorCode::InvalidWeights, last != nullptr ? last->effect->where : criteria_where,
@@ -71,7 +83,7 @@ void final_weights(const RuleSet& rules, const SlotNames& names, const double* s
                      last != nullptr ? fmt::format(" after rule '{}'", rule->id) : ""));
   }
   shares.resize(weights.size());
-  for (size_t j = 0; j < weights.size(); ++j) shares[j] = weights[j] / total;
+  for (size_t j = 0; j < weights.size(); ++j) shares[j] = total.share(weights[j]);
 }
 
 }  // namespace tradeoff::detail

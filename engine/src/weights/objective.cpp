@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "problem/magnitude.hpp"
 #include "support/text.hpp"
 #include "weights/weigh.hpp"
 #include "weights/weighting.hpp"
@@ -45,9 +46,16 @@ double entropy_diversity(const DecisionProblem& p, size_t j, double sum) {
     hi = std::max(hi, p.at(i, j));
   }
   if (!(hi > lo) || !(sum > 0)) return 0;  // alike everywhere (or all zero): no information
+  // The shares are the same in any unit: a sum that overflows is taken in units of the
+  // largest value, a power of two.
+  const double unit = std::isfinite(sum) ? 1.0 : power_of_two_below(hi);
+  if (unit != 1) {
+    sum = 0;
+    for (size_t i = 0; i < n; ++i) sum += p.at(i, j) / unit;
+  }
   const double mean = sum / static_cast<double>(n);
   double divergence = 0;
-  for (size_t i = 0; i < n; ++i) divergence += entropy_term((p.at(i, j) - mean) / mean);
+  for (size_t i = 0; i < n; ++i) divergence += entropy_term((p.at(i, j) / unit - mean) / mean);
   divergence /= static_cast<double>(n);
   return std::max(0.0, divergence / std::log(static_cast<double>(n)));
 }
@@ -78,9 +86,14 @@ std::vector<double> minmax_scores(const DecisionProblem& p) {
       lo = std::min(lo, p.at(i, j));
       hi = std::max(hi, p.at(i, j));
     }
+    // A range that overflows (scores of -1e308 and 1e308) is taken in units of a power of two.
+    const double unit = std::isfinite(hi - lo) ? 1.0 : power_of_two_below(lo, hi);
+    const double top = hi / unit;
+    const double bottom = lo / unit;
     for (size_t i = 0; i < n; ++i) {
       const bool cost = p.criteria[j].direction == Direction::Cost;
-      r[i * m + j] = hi > lo ? (cost ? hi - p.at(i, j) : p.at(i, j) - lo) / (hi - lo) : 0.0;
+      const double x = p.at(i, j) / unit;
+      r[i * m + j] = hi > lo ? (cost ? top - x : x - bottom) / (top - bottom) : 0.0;
     }
   }
   return r;

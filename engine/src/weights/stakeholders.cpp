@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "problem/magnitude.hpp"
 #include "weights/weigh.hpp"
 
 namespace tradeoff::detail {
@@ -13,14 +14,14 @@ namespace {
 
 /// The stakeholders' AHP judgements combined cell by cell as a weighted geometric mean, over
 /// the first stakeholder's element order (the loader has checked that all judge the same ones).
-PairwiseJudgements joint_judgements(const WeightingSpec& spec, double influence_total) {
+PairwiseJudgements joint_judgements(const WeightingSpec& spec, const Shares& influence) {
   PairwiseJudgements joint = spec.stakeholders.front().weighting->ahp;
   const size_t n = joint.elements.size();
   std::fill(joint.matrix.begin(), joint.matrix.end(), 0.0);
   joint.cells.clear();
   for (const auto& s : spec.stakeholders) {
     const PairwiseJudgements& own = s.weighting->ahp;
-    const double share = s.weight / influence_total;
+    const double share = influence.share(s.weight);
     for (size_t i = 0; i < n; ++i) {
       for (size_t k = 0; k < n; ++k) {
         const size_t oi = index_of(own.elements, joint.elements[i]);
@@ -56,14 +57,15 @@ Weighting stakeholder_weighting(const WeightingSpec& spec, const std::vector<std
   std::iota(all.begin(), all.end(), size_t{0});
   Weighting out;
   out.report.aggregate = to_string(spec.aggregate);
-  double influence_total = 0;
-  for (const auto& s : spec.stakeholders) influence_total += s.weight;
+  std::vector<double> given_influence;
+  for (const auto& s : spec.stakeholders) given_influence.push_back(s.weight);
+  const Shares influences(given_influence.data(), given_influence.size());
   std::vector<std::vector<double>> each;
   for (const auto& s : spec.stakeholders) {
     StakeholderReport sr;
     sr.id = s.id;
     sr.name = s.name;
-    sr.influence = s.weight / influence_total;
+    sr.influence = influences.share(s.weight);
     sr.method = to_string(s.weighting->method);
     sr.weights = normalized(weigh(*s.weighting, criteria, given, problem, all, sr.ahp));
     each.push_back(sr.weights);
@@ -71,7 +73,7 @@ Weighting stakeholder_weighting(const WeightingSpec& spec, const std::vector<std
   }
   out.weights.assign(m, 0.0);
   if (spec.aggregate == StakeholderAggregate::Geometric) {
-    AhpReport report = ahp(joint_judgements(spec, influence_total));
+    AhpReport report = ahp(joint_judgements(spec, influences));
     for (size_t k = 0; k < report.elements.size(); ++k) {
       out.weights[index_of(criteria, report.elements[k])] = report.priorities[k];
     }

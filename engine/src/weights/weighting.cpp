@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "problem/magnitude.hpp"
 #include "support/text.hpp"
 #include "weights/weigh.hpp"
 
@@ -80,9 +81,9 @@ std::vector<double> weigh(const WeightingSpec& spec, const std::vector<std::stri
 }
 
 std::vector<double> normalized(std::vector<double> w) {
-  const double total = std::accumulate(w.begin(), w.end(), 0.0);
-  if (total > 0) {
-    for (auto& x : w) x /= total;
+  const Shares total(w.data(), w.size());
+  if (total.total > 0) {
+    for (auto& x : w) x = total.share(x);
   }
   return w;
 }

@@ -1,11 +1,13 @@
 // Benchmarks of the engine's hot paths. Run a Release build on one core, e.g.
 //   taskset -c 0 build/release/bench/tradeoff_bench
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <string>
 
 #include <benchmark/benchmark.h>
 
+#include "analysis/compare.hpp"
 #include "expr/ast.hpp"
 #include "expr/check.hpp"
 #include "load/yaml_tree.hpp"
@@ -256,6 +258,72 @@ BENCHMARK(BM_Wsm)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Topsis)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Vikor)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PrometheeLinear)->Arg(5000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// A random ranking of `n` options with ranks 1..levels (ties when levels < n), by rank.
+std::vector<tradeoff::RankEntry> random_ranking(size_t n, int levels, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> rank(1, levels);
+  std::vector<tradeoff::RankEntry> out;
+  for (size_t i = 0; i < n; ++i) out.push_back({"o" + std::to_string(i), rank(rng), 0.0});
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
+  return out;
+}
+
+/// Kendall's tau-b between two rankings of 100,000 options with ties (O(N log N)).
+void BM_KendallTau(benchmark::State& state) {
+  const auto n = static_cast<size_t>(state.range(0));
+  const auto a = random_ranking(n, static_cast<int>(n / 10), 1);
+  const auto b = random_ranking(n, static_cast<int>(n), 2);
+  for (auto _ : state) {
+    double tau = tradeoff::detail::kendall_tau(a, b);
+    benchmark::DoNotOptimize(tau);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
+}
+BENCHMARK(BM_KendallTau)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// A framework of `rows` options on `cols` criteria (a third of them costs), scores in [1, 100].
+tradeoff::Framework random_framework(size_t rows, size_t cols, unsigned seed) {
+  tradeoff::Framework fw;
+  fw.id = "bench";
+  fw.title = "Bench";
+  fw.file = "bench.yaml";
+  for (size_t j = 0; j < cols; ++j) {
+    tradeoff::Criterion c;
+    c.id = "c" + std::to_string(j);
+    c.name = c.id;
+    c.direction = j % 3 == 0 ? tradeoff::Direction::Cost : tradeoff::Direction::Benefit;
+    c.weight = static_cast<double>(j % 7 + 1);
+    fw.criteria.push_back(c);
+  }
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> value(1.0, 100.0);
+  for (size_t i = 0; i < rows; ++i) {
+    tradeoff::Alternative a;
+    a.id = "o" + std::to_string(i);
+    a.name = a.id;
+    for (size_t j = 0; j < cols; ++j) {
+      tradeoff::Score s;
+      s.criterion = fw.criteria[j].id;
+      s.value = value(rng);
+      a.scores.push_back(s);
+    }
+    fw.options.push_back(a);
+  }
+  return fw;
+}
+
+/// `--method all` on 20,000 options x 20 criteria: every method evaluated, then Kendall's tau
+/// between every pair of rankings and the options whose rank depends on the method.
+void BM_CompareMethods(benchmark::State& state) {
+  const auto fw = random_framework(static_cast<size_t>(state.range(0)), 20, 5);
+  for (auto _ : state) {
+    auto comparison = tradeoff::compare_methods(fw, nullptr, {});
+    benchmark::DoNotOptimize(comparison);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
+}
+BENCHMARK(BM_CompareMethods)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include "load/yaml_tree.hpp"
 
 #include <string>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
@@ -55,4 +56,82 @@ TEST_CASE("nesting deeper than the limit is refused", "[yaml][errors]") {
   const auto d = expect_error([&] { yaml::parse("f.yaml", deep); });
   CHECK(d.code == tradeoff::ErrorCode::YamlLimit);
   CHECK(d.message == "YAML nesting is deeper than 64 levels");
+}
+
+TEST_CASE("more nodes than the limit are refused at the first node too many", "[yaml][errors]") {
+  // The sequence, then scalar k at byte 1 + 2 (k - 1): the 2,000,000th scalar is one too many.
+  std::string many = "[";
+  for (int k = 0; k < 2'000'001; ++k) many += "1,";
+  many.back() = ']';
+  const auto d = expect_error([&] { yaml::parse("f.yaml", std::move(many)); });
+  CHECK(d.code == tradeoff::ErrorCode::YamlLimit);
+  CHECK(d.message == "too many YAML nodes (the limit is 2000000)");
+  CHECK(d.where.line == 1);
+  CHECK(d.where.column == 4'000'000);
+}
+
+TEST_CASE("a NUL byte is refused at its line and column", "[yaml][errors]") {
+  using namespace std::string_literals;
+  const auto at = [](std::string text) {
+    const auto d = expect_error([&] { yaml::parse("f.yaml", std::move(text)); });
+    CHECK(d.code == tradeoff::ErrorCode::YamlSyntax);
+    CHECK(d.message == "file contains a NUL byte; is it binary?");
+    CHECK(d.where.file == "f.yaml");
+    return std::make_pair(d.where.line, d.where.column);
+  };
+  CHECK(at("a: 1\nb: x\0y\n"s) == std::make_pair(2, 5));
+  CHECK(at("\0"s) == std::make_pair(1, 1));
+  CHECK(at("a: 1\n\0\n"s) == std::make_pair(2, 1));
+  // Columns count characters: 'é' is two bytes, one column.
+  CHECK(at("title: \"caf\xC3\xA9\0\"\n"s) == std::make_pair(1, 13));
+  // After a byte-order mark, which takes no column; before invalid UTF-8 later in the file.
+  CHECK(at("\xEF\xBB\xBFk: \0\n\xFF\n"s) == std::make_pair(1, 4));
+  // A file that ends without a newline.
+  CHECK(at("a: 1\nb: 2\nc: 3\0"s) == std::make_pair(3, 5));
+}
+
+TEST_CASE("a NUL byte in a framework file is located through the loader", "[yaml][errors]") {
+  using namespace std::string_literals;
+  const auto d = tradeoff::test::load_errors("framework: x\ntitle: \"ab\0c\"\n"s, "nul.yaml");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].where.file == "nul.yaml");
+  CHECK(tradeoff::test::brief(d[0]) == "2:11: file contains a NUL byte; is it binary?");
+}
+
+TEST_CASE("the text is kept once, without its byte-order mark, and lines are indexed", "[yaml]") {
+  std::string text = "\xEF\xBB\xBFoptions:\n";
+  for (int i = 0; i < 37; ++i) {
+    text += "  - {id: o" + std::to_string(i) + ", scores: {a: 1, b: [1, 2, 3], c: {d: e}}}\n";
+  }
+  text += "flow: [[], {}, [x]]\n";
+  const auto doc = yaml::parse("f.yaml", text);
+  CHECK(doc.text == text.substr(3));
+  CHECK(doc.line_starts.size() == 40);
+  CHECK(doc.line_starts.capacity() == doc.line_starts.size());
+  REQUIRE(doc.root.entries.size() == 2);
+  CHECK(doc.root.entries[0].second.items.size() == 37);
+  CHECK(doc.root.entries[1].second.items.size() == 3);
+  // Positions count from after the byte-order mark.
+  CHECK(doc.root.entries[1].first.line == 39);
+  CHECK(doc.root.entries[1].first.column == 1);
+  const auto& flow = doc.root.entries[1].second;
+  CHECK(flow.items[0].is_sequence());
+  CHECK(flow.items[0].items.empty());
+  CHECK(flow.items[1].is_mapping());
+  CHECK(flow.items[1].entries.size() == 0);
+  CHECK(flow.items[2].items[0].scalar == "x");
+}
+
+TEST_CASE("a copy of a tree is a deep copy", "[yaml]") {
+  yaml::Node copy;
+  {
+    const auto doc = yaml::parse("f.yaml", "a: [1, {b: c}]\nd: e\n");
+    copy = doc.root;
+    const yaml::Node again(copy);
+    CHECK(again.entries[0].second.items[1].find("b")->scalar == "c");
+  }
+  REQUIRE(copy.entries.size() == 2);
+  CHECK(copy.entries[0].second.items.size() == 2);
+  CHECK(copy.entries[0].second.items[1].find("b")->scalar == "c");
+  CHECK(copy.find("d")->line == 2);
 }

@@ -1,11 +1,13 @@
-// Event-level YAML reader: yaml-cpp's parser feeds events into our own tree, so that
-// aliases never expand and duplicate keys, depth and size are checked as the events arrive.
+// Event-level YAML reader: yaml-cpp's parser reads the text in place and feeds events into our
+// tree, checked as they arrive (aliases, duplicate keys, depth, size); each collection's children
+// gather in a buffer reused across siblings, then move into a list of exactly their number.
 #include "load/yaml_tree.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -14,6 +16,9 @@
 #include <yaml-cpp/parser.h>
 
 namespace tradeoff::yaml {
+
+// A large file is mostly nodes: two per key and value, one more per list item.
+static_assert(sizeof(Node) <= 64, "a tree node should stay within 64 bytes");
 
 const Node* Node::find(std::string_view key) const {
   for (const auto& [k, v] : entries) {
@@ -27,9 +32,9 @@ std::string describe(const Node& node) {
     case Kind::Null:
       return "null";
     case Kind::Sequence:
-      return "a sequence";
+      return node.items.empty() ? "an empty list" : "a sequence";
     case Kind::Mapping:
-      return "a mapping";
+      return node.entries.empty() ? "an empty mapping" : "a mapping";
     case Kind::Scalar:
       break;
   }
@@ -93,17 +98,20 @@ class TreeBuilder : public YAML::EventHandler {
   /// The innermost flow collection ('[' or '{') still open, if any: where to point when the
   /// parser reports that one never ends.
   const Node* open_flow() const {
-    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
-      if (it->node.style == Style::Flow) return &it->node;
+    for (size_t d = depth_; d > 0; --d) {
+      if (frames_[d - 1].node.style == Style::Flow) return &frames_[d - 1].node;
     }
     return nullptr;
   }
 
+  /// An open collection: its node (without children until it closes) and the children so far.
   struct Frame {
     Node node;
     bool have_key = false;
     Node key;
     std::unordered_set<std::string> keys;
+    std::vector<Node> items;
+    std::vector<std::pair<Node, Node>> entries;
   };
 
  private:
@@ -157,32 +165,38 @@ class TreeBuilder : public YAML::EventHandler {
             YAML::EmitterStyle::value style, Kind kind) {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
-    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+    if (static_cast<int>(depth_) >= kMaxDepth) {
       fail_at(ErrorCode::YamlLimit, mark,
               fmt::format("YAML nesting is deeper than {} levels", kMaxDepth));
     }
-    Frame frame;
-    frame.node = make(mark);
-    frame.node.kind = kind;
-    frame.node.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
-    stack_.push_back(std::move(frame));
+    Node node = make(mark);
+    node.kind = kind;
+    node.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
+    // Frames past the depth are kept, with the capacity of their buffers, for the next sibling.
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.node = std::move(node);
+    frame.have_key = false;
   }
 
   void close() {
-    Node node = std::move(stack_.back().node);
-    stack_.pop_back();
+    Frame& frame = frames_[--depth_];
+    Node node = std::move(frame.node);
+    node.items = List<Node>(frame.items);
+    node.entries = List<std::pair<Node, Node>>(frame.entries);
+    frame.keys.clear();
     complete(std::move(node));
   }
 
   void complete(Node node) {
-    if (stack_.empty()) {
+    if (depth_ == 0) {
       root_ = std::move(node);
       has_root_ = true;
       return;
     }
-    Frame& top = stack_.back();
+    Frame& top = frames_[depth_ - 1];
     if (top.node.kind == Kind::Sequence) {
-      top.node.items.push_back(std::move(node));
+      top.items.push_back(std::move(node));
       return;
     }
     if (!top.have_key) {
@@ -193,7 +207,7 @@ class TreeBuilder : public YAML::EventHandler {
       }
       if (!top.keys.insert(node.scalar).second) {
         int first_line = 0;
-        for (const auto& entry : top.node.entries) {
+        for (const auto& entry : top.entries) {
           if (entry.first.scalar == node.scalar) first_line = entry.first.line;
         }
         const bool quoted = node.style == Style::SingleQuoted || node.style == Style::DoubleQuoted;
@@ -211,14 +225,15 @@ class TreeBuilder : public YAML::EventHandler {
       node.line = top.key.line;
       node.column = top.key.column;
     }
-    top.node.entries.emplace_back(std::move(top.key), std::move(node));
+    top.entries.emplace_back(std::move(top.key), std::move(node));
     top.have_key = false;
   }
 
   const Document& doc_;
   const std::string& file_;
   std::string_view text_;
-  std::vector<Frame> stack_;
+  std::vector<Frame> frames_;  ///< frames_[0, depth_) are the open collections, outermost first
+  size_t depth_ = 0;
   Node root_;
   bool has_root_ = false;
   size_t nodes_ = 0;
@@ -305,24 +320,32 @@ std::pair<int, int> Document::position_of(size_t offset) const {
 
 namespace {
 
-/// Refuses text that is too large, binary or not UTF-8, then fills in the document's text and
-/// line table.
-void load_text(Document& doc, std::string_view text) {
+/// The offset of each line of the document's text, and whether the text is all ASCII.
+void index_lines(Document& doc) {
+  const std::string& text = doc.text;
+  doc.line_starts.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  doc.line_starts.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') doc.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    if (static_cast<unsigned char>(text[i]) >= 0x80) doc.ascii = false;
+  }
+}
+
+/// Refuses text that is too large, binary or not UTF-8, then keeps it as the document's text,
+/// with its line table.
+void load_text(Document& doc, std::string text) {
   if (text.size() > kMaxFileBytes) {
     fail(ErrorCode::YamlLimit, doc.file, 0, 0,
          fmt::format("file is too large ({} bytes; the limit is {} MiB)", text.size(),
                      kMaxFileBytes >> 20));
   }
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    fail(ErrorCode::YamlSyntax, doc.file, 0, 0, "file contains a NUL byte; is it binary?");
-  }
   // yaml-cpp drops a UTF-8 byte-order mark; drop it here too so that byte offsets agree.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  doc.text = std::string(text);
-  doc.line_starts.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') doc.line_starts.push_back(i + 1);
-    if (static_cast<unsigned char>(text[i]) >= 0x80) doc.ascii = false;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  doc.text = std::move(text);
+  index_lines(doc);
+  if (const size_t nul = doc.text.find('\0'); nul != std::string::npos) {
+    const auto [line, column] = doc.position_of(nul);
+    fail(ErrorCode::YamlSyntax, doc.file, line, column, "file contains a NUL byte; is it binary?");
   }
   if (const size_t bad = invalid_utf8(doc.text); bad != std::string::npos) {
     const auto [line, column] = doc.position_of(bad);
@@ -331,6 +354,17 @@ void load_text(Document& doc, std::string_view text) {
                      static_cast<unsigned char>(doc.text[bad])));
   }
 }
+
+/// Reads a text in place: yaml-cpp takes a std::istream, and a std::istringstream would hold a
+/// copy of the whole text.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    // The get area is only read from; streambuf's interface wants it non-const.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 /// Where to point for a parser error at byte `pos`: past the last line (an unexpected end of
 /// file), the end of the last line.
@@ -380,11 +414,12 @@ std::pair<int, int> error_position(const Document& doc, int pos) {
 
 }  // namespace
 
-Document parse(std::string file, std::string_view text) {
+Document parse(std::string file, std::string text) {
   Document doc;
   doc.file = std::move(file);
-  load_text(doc, text);
-  std::istringstream stream{doc.text};
+  load_text(doc, std::move(text));
+  TextBuffer buffer(doc.text);
+  std::istream stream(&buffer);
   TreeBuilder builder(doc);
   try {
     YAML::Parser parser(stream);

@@ -1,20 +1,22 @@
-// A small YAML document tree built from yaml-cpp's parser events, with source positions.
-// Built at event level so that anchors, aliases (alias bombs), duplicate keys, deep nesting and
-// oversized input are refused before anything is expanded. yaml-cpp is used only here.
+// A small YAML document tree built from yaml-cpp's parser events, with source positions, so that
+// anchors, aliases, duplicate keys, deep nesting and oversized input are refused before anything
+// is expanded; 64 bytes a node, no spare room in its lists. yaml-cpp is used only here.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "load/yaml_list.hpp"
 #include "tradeoff/error.hpp"
 
 namespace tradeoff::yaml {
 
-enum class Kind { Null, Scalar, Sequence, Mapping };
-enum class Style { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Flow, Block };
+enum class Kind : uint8_t { Null, Scalar, Sequence, Mapping };
+enum class Style : uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded, Flow, Block };
 
 /// Limits that keep hostile input cheap to refuse.
 inline constexpr std::size_t kMaxFileBytes = 16u << 20;  // 16 MiB
@@ -27,8 +29,8 @@ struct Node {
   int line = 0;    ///< 1-based
   int column = 0;  ///< 1-based, in bytes
   std::string scalar;
-  std::vector<Node> items;                     ///< sequence items
-  std::vector<std::pair<Node, Node>> entries;  ///< mapping entries, in file order
+  List<Node> items;                     ///< sequence items
+  List<std::pair<Node, Node>> entries;  ///< mapping entries, in file order
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_scalar() const { return kind == Kind::Scalar; }
@@ -41,11 +43,13 @@ struct Node {
 /// What a node is, for messages: "a mapping", "a sequence", "a string", "null".
 std::string describe(const Node& node);
 
+static_assert(kMaxFileBytes <= UINT32_MAX, "line offsets are 32-bit");
+
 struct Document {
   std::string file;
-  std::string text;                 ///< the source, without a byte-order mark
-  std::vector<size_t> line_starts;  ///< byte offset of each line of `text`
-  bool ascii = true;                ///< no multi-byte characters: columns are byte offsets
+  std::string text;                   ///< the source, without a byte-order mark
+  std::vector<uint32_t> line_starts;  ///< byte offset of each line of `text`
+  bool ascii = true;                  ///< no multi-byte characters: columns are byte offsets
   Node root;
   bool empty = true;  ///< no document, or a document holding only null/comments
 
@@ -56,7 +60,8 @@ struct Document {
   std::pair<int, int> position_of(size_t offset) const;
 };
 
-/// Parses one YAML document. Throws Error (yaml-syntax or yaml-limit) with a position.
-Document parse(std::string file, std::string_view text);
+/// Parses one YAML document. The document keeps `text` (pass it with std::move to save a copy);
+/// the tree holds no spare capacity. Throws Error (yaml-syntax or yaml-limit) with a position.
+Document parse(std::string file, std::string text);
 
 }  // namespace tradeoff::yaml

@@ -1,349 +1,437 @@
-// The JSON result: the stable contract documented in the README ("The JSON result").
-// Keys keep a fixed order (ordered_json) and numbers are rounded to 12 significant digits,
-// so the same input always gives the same bytes.
-#include <ostream>
+// The JSON result: the stable contract documented in the README ("The JSON result"). Written
+// as it goes (JsonWriter), in a fixed key order with numbers rounded to 12 significant digits,
+// so that the same input always gives the same bytes and a large result needs no JSON tree.
+#include <string_view>
+#include <unordered_map>
 
-#include <nlohmann/json.hpp>
-
-#include "report/json_number.hpp"
+#include "report/json_writer.hpp"
 #include "report/renderers.hpp"
-#include "support/text.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
 
-Json drivers(const std::vector<Driver>& list) {
-  Json out = Json::array();
+using Writer = JsonWriter;
+
+void drivers(Writer& w, const std::vector<Driver>& list) {
+  w.begin_array();
   for (const auto& d : list) {
-    out.push_back({{"criterion", d.criterion}, {"difference", json_number(d.difference)}});
+    w.begin_object();
+    w.key("criterion").string(d.criterion);
+    w.key("difference").number(d.difference);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-Json judgements_json(const std::vector<Judgement>& list) {
-  Json judgements = Json::array();
+void judgements_json(Writer& w, const std::vector<Judgement>& list) {
+  w.begin_array();
   for (const auto& j : list) {
-    judgements.push_back({{"row", j.row},
-                          {"column", j.column},
-                          {"given", json_number(j.given)},
-                          {"given_text", j.given_text},
-                          {"consistent", json_number(j.consistent)},
-                          {"suggested", j.suggested},
-                          {"at", {{"line", j.where.line}, {"column", j.where.column}}}});
+    w.begin_object();
+    w.key("row").string(j.row);
+    w.key("column").string(j.column);
+    w.key("given").number(j.given);
+    w.key("given_text").string(j.given_text);
+    w.key("consistent").number(j.consistent);
+    w.key("suggested").string(j.suggested);
+    w.key("at").begin_object();
+    w.key("line").integer(j.where.line);
+    w.key("column").integer(j.where.column);
+    w.end_object();
+    w.end_object();
   }
-  return judgements;
+  w.end_array();
 }
 
-Json ahp_json(const AhpReport& a) {
-  Json priorities = Json::object();
-  Json vector = Json::object();
-  for (size_t k = 0; k < a.elements.size(); ++k) {
-    priorities[a.elements[k]] = json_number(a.priorities[k]);
-    vector[a.elements[k]] = json_number(a.consistency_vector[k]);
+/// {key: values[k]} for each of `keys`.
+void numbers_by_key(Writer& w, const std::vector<std::string>& keys,
+                    const std::vector<double>& values) {
+  w.begin_object();
+  for (const size_t k : last_of_each_key(keys)) w.key(keys[k]).number(values[k]);
+  w.end_object();
+}
+
+void ahp_json(Writer& w, const AhpReport& a) {
+  w.begin_object();
+  w.key("priority_method").string(a.priority_method);
+  w.key("priorities");
+  numbers_by_key(w, a.elements, a.priorities);
+  w.key("lambda_max").number(a.lambda_max);
+  w.key("consistency_index").number(a.consistency_index);
+  w.key("consistency_ratio").number(a.consistency_ratio);
+  w.key("random_index").number(a.random_index);
+  w.key("ri_table").string(a.ri_table);
+  std::vector<std::string> tables;
+  std::vector<double> ratios;
+  for (const auto& [table, cr] : a.ratio_by_table) {
+    tables.push_back(table);
+    ratios.push_back(cr);
   }
-  Json by_table = Json::object();
-  for (const auto& [table, cr] : a.ratio_by_table) by_table[table] = json_number(cr);
-  return {{"priority_method", a.priority_method},
-          {"priorities", std::move(priorities)},
-          {"lambda_max", json_number(a.lambda_max)},
-          {"consistency_index", json_number(a.consistency_index)},
-          {"consistency_ratio", json_number(a.consistency_ratio)},
-          {"random_index", json_number(a.random_index)},
-          {"ri_table", a.ri_table},
-          {"consistency_ratio_by_table", std::move(by_table)},
-          {"consistency_vector", std::move(vector)},
-          {"consistent", a.consistent},
-          {"inconsistent_judgements", judgements_json(a.inconsistent)}};
+  w.key("consistency_ratio_by_table");
+  numbers_by_key(w, tables, ratios);
+  w.key("consistency_vector");
+  numbers_by_key(w, a.elements, a.consistency_vector);
+  w.key("consistent").boolean(a.consistent);
+  w.key("inconsistent_judgements");
+  judgements_json(w, a.inconsistent);
+  w.end_object();
 }
 
 /// Per criterion id: values[c] for the first criteria.size() values.
-Json by_criterion(const Result& r, const std::vector<double>& values) {
-  Json per = Json::object();
+void by_criterion(Writer& w, const Result& r, const std::vector<double>& values) {
+  w.begin_object();
   for (size_t c = 0; c < r.criteria.size() && c < values.size(); ++c) {
-    per[r.criteria[c].id] = json_number(values[c]);
+    w.key(r.criteria[c].id).number(values[c]);
   }
-  return per;
+  w.end_object();
 }
 
-Json groups_json(const WeightingReport& w) {
-  Json groups = Json::array();
-  for (const auto& g : w.groups) {
-    Json local = Json::object();
-    for (size_t k = 0; k < g.criteria.size(); ++k) local[g.criteria[k]] = json_number(g.local[k]);
-    Json item = {{"id", g.id},
-                 {"name", g.name},
-                 {"weight", json_number(g.weight)},
-                 {"method", g.method},
-                 {"local", std::move(local)}};
-    if (g.ahp) item["ahp"] = ahp_json(*g.ahp);
-    groups.push_back(std::move(item));
+void groups_json(Writer& w, const WeightingReport& weighting) {
+  w.begin_array();
+  for (const auto& g : weighting.groups) {
+    w.begin_object();
+    w.key("id").string(g.id);
+    w.key("name").string(g.name);
+    w.key("weight").number(g.weight);
+    w.key("method").string(g.method);
+    w.key("local");
+    numbers_by_key(w, g.criteria, g.local);
+    if (g.ahp) ahp_json(w.key("ahp"), *g.ahp);
+    w.end_object();
   }
-  return groups;
+  w.end_array();
 }
 
-Json stakeholders_json(const Result& r) {
-  Json people = Json::array();
+void stakeholders_json(Writer& w, const Result& r) {
+  w.begin_array();
   for (const auto& s : r.weighting.stakeholders) {
-    Json ranking = Json::array();
+    w.begin_object();
+    w.key("id").string(s.id);
+    w.key("name").string(s.name);
+    w.key("influence").number(s.influence);
+    w.key("method").string(s.method);
+    by_criterion(w.key("weights"), r, s.weights);
+    w.key("ranking").begin_array();
     for (const auto& e : s.ranking) {
-      ranking.push_back({{"option", e.option}, {"rank", e.rank}, {"score", json_number(e.score)}});
+      w.begin_object();
+      w.key("option").string(e.option);
+      w.key("rank").integer(e.rank);
+      w.key("score").number(e.score);
+      w.end_object();
     }
-    Json item = {{"id", s.id},
-                 {"name", s.name},
-                 {"influence", json_number(s.influence)},
-                 {"method", s.method},
-                 {"weights", by_criterion(r, s.weights)},
-                 {"ranking", std::move(ranking)},
-                 {"tau", json_number(s.tau)}};
-    if (s.ahp) item["ahp"] = ahp_json(*s.ahp);
-    people.push_back(std::move(item));
+    w.end_array();
+    w.key("tau").number(s.tau);
+    if (s.ahp) ahp_json(w.key("ahp"), *s.ahp);
+    w.end_object();
   }
-  return people;
+  w.end_array();
 }
 
-Json weighting_json(const Result& r) {
-  const WeightingReport& w = r.weighting;
-  Json j = {{"method", w.method}, {"origin", w.origin}};
-  if (!w.description.empty()) j["description"] = w.description;
-  if (w.ahp) j["ahp"] = ahp_json(*w.ahp);
-  if (!w.groups.empty()) {
-    j["group_method"] = w.group_method;
-    if (w.group_ahp) j["group_ahp"] = ahp_json(*w.group_ahp);
-    j["groups"] = groups_json(w);
+void weighting_json(Writer& w, const Result& r) {
+  const WeightingReport& weighting = r.weighting;
+  w.begin_object();
+  w.key("method").string(weighting.method);
+  w.key("origin").string(weighting.origin);
+  if (!weighting.description.empty()) w.key("description").string(weighting.description);
+  if (weighting.ahp) ahp_json(w.key("ahp"), *weighting.ahp);
+  if (!weighting.groups.empty()) {
+    w.key("group_method").string(weighting.group_method);
+    if (weighting.group_ahp) ahp_json(w.key("group_ahp"), *weighting.group_ahp);
+    groups_json(w.key("groups"), weighting);
   }
-  if (!w.stakeholders.empty()) {
-    j["aggregate"] = w.aggregate;
-    j["stakeholders"] = stakeholders_json(r);
-    j["mean_pairwise_tau"] = json_number(w.mean_pairwise_tau);
-    j["weight_spread"] = by_criterion(r, w.weight_spread);
+  if (!weighting.stakeholders.empty()) {
+    w.key("aggregate").string(weighting.aggregate);
+    stakeholders_json(w.key("stakeholders"), r);
+    w.key("mean_pairwise_tau").number(weighting.mean_pairwise_tau);
+    by_criterion(w.key("weight_spread"), r, weighting.weight_spread);
   }
-  return j;
+  w.end_object();
 }
 
-/// What the file says, and how it was evaluated.
-Json header_json(const Result& r) {
-  Json j;
-  j["framework"] = r.framework;
-  j["framework_title"] = r.framework_title;
-  j["framework_version"] = json_text_or_null(r.framework_version);
-  j["assessment"] = json_text_or_null(r.assessment);
-  j["assessment_title"] = json_text_or_null(r.assessment_title);
-  j["assessment_date"] = json_text_or_null(r.assessment_date);
-  j["method"] = {{"name", r.method}, {"title", r.method_title}, {"normalization", r.normalization}};
-  j["higher_is_better"] = r.higher_is_better;
-  return j;
+/// What the file says, and how it was evaluated: the first keys of the result.
+void header_json(Writer& w, const Result& r) {
+  w.key("framework").string(r.framework);
+  w.key("framework_title").string(r.framework_title);
+  w.key("framework_version").text_or_null(r.framework_version);
+  w.key("assessment").text_or_null(r.assessment);
+  w.key("assessment_title").text_or_null(r.assessment_title);
+  w.key("assessment_date").text_or_null(r.assessment_date);
+  w.key("method").begin_object();
+  w.key("name").string(r.method);
+  w.key("title").string(r.method_title);
+  w.key("normalization").string(r.normalization);
+  w.end_object();
+  w.key("higher_is_better").boolean(r.higher_is_better);
 }
 
-Json criteria_json(const Result& r) {
-  Json criteria = Json::array();
+void criteria_json(Writer& w, const Result& r) {
+  w.begin_array();
   for (const auto& c : r.criteria) {
-    criteria.push_back({{"id", c.id},
-                        {"name", c.name},
-                        {"direction", std::string(to_string(c.direction))},
-                        {"unit", c.unit},
-                        {"weight", json_number(c.weight)},
-                        {"normalized_weight", json_number(c.normalized_weight)},
-                        {"weight_origin", c.weight_origin},
-                        {"normalization", c.normalization}});
+    w.begin_object();
+    w.key("id").string(c.id);
+    w.key("name").string(c.name);
+    w.key("direction").string(to_string(c.direction));
+    w.key("unit").string(c.unit);
+    w.key("weight").number(c.weight);
+    w.key("normalized_weight").number(c.normalized_weight);
+    w.key("weight_origin").string(c.weight_origin);
+    w.key("normalization").string(c.normalization);
+    w.end_object();
   }
-  return criteria;
+  w.end_array();
 }
 
-Json ranking_json(const Result& r) {
-  Json ranking = Json::array();
+void ranking_json(Writer& w, const Result& r) {
+  // Names by id, looked up once: the ranking may list many thousands of options.
+  std::unordered_map<std::string_view, const std::string*> names;
+  names.reserve(r.options.size());
+  for (const auto& o : r.options) names.emplace(o.id, &o.name);
+  w.begin_array();
   for (const auto& e : r.ranking) {
-    ranking.push_back({{"option", e.option},
-                       {"name", r.option(e.option)->name},
-                       {"rank", e.rank},
-                       {"score", json_number(e.score)}});
+    const auto it = names.find(e.option);
+    w.begin_object();
+    w.key("option").string(e.option);
+    w.key("name").string(it != names.end() ? std::string_view(*it->second) : std::string_view());
+    w.key("rank").integer(e.rank);
+    w.key("score").number(e.score);
+    w.end_object();
   }
-  return ranking;
+  w.end_array();
 }
 
-Json vetoed_json(const Result& r) {
-  Json vetoed = Json::array();
+void vetoed_json(Writer& w, const Result& r) {
+  w.begin_array();
   for (const auto& v : r.vetoed) {
-    vetoed.push_back({{"option", v.option}, {"rule", v.rule}, {"because", v.because}});
+    w.begin_object();
+    w.key("option").string(v.option);
+    w.key("rule").string(v.rule);
+    w.key("because").string(v.because);
+    w.end_object();
   }
-  return vetoed;
+  w.end_array();
+}
+
+/// Per option, the method's figures for it.
+void details_by_option(Writer& w, const MethodDetails& d) {
+  std::vector<std::string> keys;
+  for (const auto& entry : d.per_option) keys.push_back(entry.first);
+  const std::vector<size_t> figures = last_of_each_key(keys);
+  w.begin_object();
+  for (const size_t i : last_of_each_key(d.options)) {
+    w.key(d.options[i]).begin_object();
+    for (const size_t k : figures) w.key(keys[k]).number(d.per_option[k].second[i]);
+    w.end_object();
+  }
+  w.end_object();
 }
 
 /// The method's own figures: per option, per criterion, and for the whole ranking.
-Json details_json(const Result& r) {
+void details_json(Writer& w, const Result& r) {
   const MethodDetails& d = r.details;
-  Json j = Json::object();
-  Json options = Json::object();
-  for (size_t i = 0; i < d.options.size(); ++i) {
-    Json per = Json::object();
-    for (const auto& [key, values] : d.per_option) per[key] = json_number(values[i]);
-    options[d.options[i]] = std::move(per);
-  }
-  if (!d.per_option.empty()) j["options"] = std::move(options);
-  for (const auto& [key, values] : d.per_criterion) j[key] = by_criterion(r, values);
+  w.begin_object();
+  if (!d.per_option.empty()) details_by_option(w.key("options"), d);
+  for (const auto& [key, values] : d.per_criterion) by_criterion(w.key(key), r, values);
   for (const auto& [key, values] : d.per_criterion_text) {
-    Json per = Json::object();
+    w.key(key).begin_object();
     for (size_t c = 0; c < r.criteria.size() && c < values.size(); ++c) {
-      per[r.criteria[c].id] = values[c];
+      w.key(r.criteria[c].id).string(values[c]);
     }
-    j[key] = std::move(per);
+    w.end_object();
   }
-  for (const auto& [key, value] : d.figures) j[key] = json_number(value);
-  for (const auto& [key, value] : d.conditions) j[key] = value;
-  if (r.method == "vikor") j["compromise_set"] = d.compromise_set;
-  return j;
+  for (const auto& [key, value] : d.figures) w.key(key).number(value);
+  for (const auto& [key, value] : d.conditions) w.key(key).boolean(value);
+  if (r.method == "vikor") {
+    w.key("compromise_set").begin_array();
+    for (const auto& id : d.compromise_set) w.string(id);
+    w.end_array();
+  }
+  w.end_object();
 }
 
 /// Per option and criterion, the part of the score; a vetoed option is never normalised nor
 /// aggregated, so its parts are null, not a made-up 0.
-Json contributions_json(const Result& r) {
-  Json contributions = Json::object();
+void contributions_json(Writer& w, const Result& r) {
+  w.begin_object();
   for (const auto& o : r.options) {
-    Json per = Json::object();
+    w.key(o.id).begin_object();
     for (size_t c = 0; c < r.criteria.size(); ++c) {
-      per[r.criteria[c].id] = o.eligible ? json_number(o.contribution[c]) : Json(nullptr);
+      w.key(r.criteria[c].id);
+      if (o.eligible) {
+        w.number(o.contribution[c]);
+      } else {
+        w.null();
+      }
     }
-    contributions[o.id] = std::move(per);
+    w.end_object();
   }
-  return contributions;
+  w.end_object();
 }
 
 /// Per option and criterion, the raw and normalised score, its reason, and who set it.
-Json scores_json(const Result& r) {
-  Json scores = Json::object();
+void scores_json(Writer& w, const Result& r) {
+  w.begin_object();
   for (const auto& o : r.options) {
-    Json detail = Json::object();
+    w.key(o.id).begin_object();
     for (size_t c = 0; c < r.criteria.size(); ++c) {
-      Json s = {{"value", json_number(o.raw[c])},
-                {"normalized", o.eligible ? json_number(o.normalized[c]) : Json(nullptr)}};
-      if (!o.because[c].empty()) s["because"] = o.because[c];
-      if (!o.source[c].empty()) s["source"] = o.source[c];
-      s["origin"] = o.overridden[c] ? "assessment" : "framework";
-      detail[r.criteria[c].id] = std::move(s);
+      w.key(r.criteria[c].id).begin_object();
+      w.key("value").number(o.raw[c]);
+      w.key("normalized");
+      if (o.eligible) {
+        w.number(o.normalized[c]);
+      } else {
+        w.null();
+      }
+      if (!o.because[c].empty()) w.key("because").string(o.because[c]);
+      if (!o.source[c].empty()) w.key("source").string(o.source[c]);
+      w.key("origin").string(o.overridden[c] ? "assessment" : "framework");
+      w.end_object();
     }
-    scores[o.id] = std::move(detail);
+    w.end_object();
   }
-  return scores;
+  w.end_object();
 }
 
-Json inputs_json(const Result& r) {
-  Json inputs = Json::array();
+void inputs_json(Writer& w, const Result& r) {
+  w.begin_array();
   for (const auto& in : r.inputs) {
-    inputs.push_back({{"name", in.name},
-                      {"value", in.display},
-                      {"number", json_number(in.value)},
-                      {"unit", in.unit},
-                      {"origin", in.origin},
-                      {"source", json_text_or_null(in.source)},
-                      {"as_of", json_text_or_null(in.as_of)},
-                      {"because", json_text_or_null(in.because)}});
+    w.begin_object();
+    w.key("name").string(in.name);
+    w.key("value").string(in.display);
+    w.key("number").number(in.value);
+    w.key("unit").string(in.unit);
+    w.key("origin").string(in.origin);
+    w.key("source").text_or_null(in.source);
+    w.key("as_of").text_or_null(in.as_of);
+    w.key("because").text_or_null(in.because);
+    w.end_object();
   }
-  return inputs;
+  w.end_array();
 }
 
-Json derived_json(const Result& r) {
-  Json derived = Json::object();
-  for (const auto& d : r.derived) derived[d.name] = json_number(d.value);
-  return derived;
+void derived_json(Writer& w, const Result& r) {
+  std::vector<std::string> names;
+  for (const auto& d : r.derived) names.push_back(d.name);
+  w.begin_object();
+  for (const size_t k : last_of_each_key(names)) w.key(names[k]).number(r.derived[k].value);
+  w.end_object();
 }
 
 /// What one effect of a rule changed, as data.
-Json change_json(const EffectTrace& e) {
-  Json c = {{"kind", e.kind}};
-  if (!e.option.empty()) c["option"] = e.option;
-  if (!e.criterion.empty()) c["criterion"] = e.criterion;
+void change_json(Writer& w, const EffectTrace& e) {
+  w.begin_object();
+  w.key("kind").string(e.kind);
+  if (!e.option.empty()) w.key("option").string(e.option);
+  if (!e.criterion.empty()) w.key("criterion").string(e.criterion);
   if (e.kind != "veto" && e.kind != "note") {
-    c["operand"] = json_number(e.operand);
-    c["before"] = json_number(e.before);
-    c["after"] = json_number(e.after);
-    c["clamped"] = e.clamped;
+    w.key("operand").number(e.operand);
+    w.key("before").number(e.before);
+    w.key("after").number(e.after);
+    w.key("clamped").boolean(e.clamped);
   }
-  if (e.kind == "note") c["text"] = e.text.substr(e.text.find(": ") + 2);
-  return c;
+  if (e.kind == "note") w.key("text").string(e.text.substr(e.text.find(": ") + 2));
+  w.end_object();
 }
 
-Json rules_json(const Result& r) {
-  Json rules = Json::array();
-  for (const auto& t : r.rules) {
-    Json bindings = Json::object();
-    for (const auto& [name, value] : t.bindings) bindings[name] = value;
-    Json effects = Json::array();
-    Json changes = Json::array();
-    for (const auto& e : t.effects) {
-      effects.push_back(e.text);
-      changes.push_back(change_json(e));
-    }
-    rules.push_back({{"id", t.id},
-                     {"fired", t.fired},
-                     {"when", t.when},
-                     {"bindings", std::move(bindings)},
-                     {"because", t.because},
-                     {"source", json_text_or_null(t.source)},
-                     {"effects", std::move(effects)},
-                     {"changes", std::move(changes)}});
+void rule_json(Writer& w, const RuleTrace& t) {
+  w.begin_object();
+  w.key("id").string(t.id);
+  w.key("fired").boolean(t.fired);
+  w.key("when").string(t.when);
+  std::vector<std::string> names;
+  for (const auto& binding : t.bindings) names.push_back(binding.first);
+  w.key("bindings").begin_object();
+  for (const size_t k : last_of_each_key(names)) w.key(names[k]).string(t.bindings[k].second);
+  w.end_object();
+  w.key("because").string(t.because);
+  w.key("source").text_or_null(t.source);
+  w.key("effects").begin_array();
+  for (const auto& e : t.effects) w.string(e.text);
+  w.end_array();
+  w.key("changes").begin_array();
+  for (const auto& e : t.effects) change_json(w, e);
+  w.end_array();
+  w.end_object();
+}
+
+void rules_json(Writer& w, const Result& r) {
+  w.begin_array();
+  for (const auto& t : r.rules) rule_json(w, t);
+  w.end_array();
+}
+
+void notes_json(Writer& w, const Result& r) {
+  w.begin_array();
+  for (const auto& n : r.notes) {
+    w.begin_object();
+    w.key("rule").string(n.rule);
+    w.key("text").string(n.text);
+    w.end_object();
   }
-  return rules;
+  w.end_array();
 }
 
-Json notes_json(const Result& r) {
-  Json notes = Json::array();
-  for (const auto& n : r.notes) notes.push_back({{"rule", n.rule}, {"text", n.text}});
-  return notes;
+void explanation_json(Writer& w, const Explanation& e) {
+  w.begin_object();
+  w.key("winner").text_or_null(e.winner);
+  w.key("runner_up").text_or_null(e.runner_up);
+  w.key("margin").number(e.margin);
+  w.key("tie").boolean(e.tie);
+  w.key("decisive_criteria").begin_array();
+  for (const auto& d : e.decisive) w.string(d.criterion);
+  w.end_array();
+  drivers(w.key("leads"), e.decisive);
+  drivers(w.key("trails"), e.trailing);
+  w.key("summary").string(e.summary);
+  w.end_object();
 }
 
-Json explanation_json(const Explanation& e) {
-  Json decisive = Json::array();
-  for (const auto& d : e.decisive) decisive.push_back(d.criterion);
-  return {{"winner", json_text_or_null(e.winner)},
-          {"runner_up", json_text_or_null(e.runner_up)},
-          {"margin", json_number(e.margin)},
-          {"tie", e.tie},
-          {"decisive_criteria", std::move(decisive)},
-          {"leads", drivers(e.decisive)},
-          {"trails", drivers(e.trailing)},
-          {"summary", e.summary}};
-}
-
-Json warnings_json(const Result& r) {
-  Json warnings = Json::array();
-  for (const auto& w : r.warnings) {
-    warnings.push_back({{"file", w.where.file},
-                        {"line", w.where.line},
-                        {"column", w.where.column},
-                        {"code", std::string(to_string(w.code))},
-                        {"message", w.message}});
+void warnings_json(Writer& w, const Result& r) {
+  w.begin_array();
+  for (const auto& d : r.warnings) {
+    w.begin_object();
+    w.key("file").string(d.where.file);
+    w.key("line").integer(d.where.line);
+    w.key("column").integer(d.where.column);
+    w.key("code").string(to_string(d.code));
+    w.key("message").string(d.message);
+    w.end_object();
   }
-  return warnings;
+  w.end_array();
 }
 
 }  // namespace
 
 void render_weights_json(const Result& r, std::ostream& out) {
-  Json j;
-  j["framework"] = r.framework;
-  j["assessment"] = json_text_or_null(r.assessment);
-  j["weighting"] = weighting_json(r);
-  j["criteria"] = criteria_json(r);
-  j["warnings"] = warnings_json(r);
-  write_json(j, out);
+  Writer w(out);
+  w.begin_object();
+  w.key("framework").string(r.framework);
+  w.key("assessment").text_or_null(r.assessment);
+  weighting_json(w.key("weighting"), r);
+  criteria_json(w.key("criteria"), r);
+  warnings_json(w.key("warnings"), r);
+  w.end_object();
+  w.finish();
 }
 
 void render_json(const Result& r, std::ostream& out) {
-  Json j = header_json(r);
-  j["weighting"] = weighting_json(r);
-  j["criteria"] = criteria_json(r);
-  j["ranking"] = ranking_json(r);
-  j["vetoed"] = vetoed_json(r);
-  j["details"] = details_json(r);
-  j["contributions"] = contributions_json(r);
-  j["scores"] = scores_json(r);
-  j["inputs"] = inputs_json(r);
-  j["derived"] = derived_json(r);
-  j["rules"] = rules_json(r);
-  j["notes"] = notes_json(r);
-  j["explanation"] = explanation_json(r.explanation);
-  j["warnings"] = warnings_json(r);
-  write_json(j, out);
+  Writer w(out);
+  w.begin_object();
+  header_json(w, r);
+  weighting_json(w.key("weighting"), r);
+  criteria_json(w.key("criteria"), r);
+  ranking_json(w.key("ranking"), r);
+  vetoed_json(w.key("vetoed"), r);
+  details_json(w.key("details"), r);
+  contributions_json(w.key("contributions"), r);
+  scores_json(w.key("scores"), r);
+  inputs_json(w.key("inputs"), r);
+  derived_json(w.key("derived"), r);
+  rules_json(w.key("rules"), r);
+  notes_json(w.key("notes"), r);
+  explanation_json(w.key("explanation"), r.explanation);
+  warnings_json(w.key("warnings"), r);
+  w.end_object();
+  w.finish();
 }
 
 }  // namespace tradeoff::detail

@@ -1,11 +1,14 @@
-// `tradeoff validate`: lint frameworks, criteria and assessments; report every problem.
+// `tradeoff validate`: lint frameworks, criteria and assessments; report every problem, and
+// evaluate frameworks and assessments at their defaults, as `evaluate` would.
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "diagnostic_printer.hpp"
 #include "tradeoff/catalog.hpp"
+#include "tradeoff/evaluate.hpp"
 
 namespace tradeoff::cli {
 
@@ -24,12 +27,20 @@ int run_validate(const ValidateOptions& opt) {
       const std::string path = resolve_path(reader, name);
       FileKind kind = FileKind::Framework;
       auto warnings = validate_file(reader, path, &kind);
+      if (kind != FileKind::Criterion) {
+        // A file is valid when it evaluates: at its defaults, as `evaluate` would run it.
+        const Loaded loaded = load(reader, path);
+        const Result result =
+            evaluate(loaded.framework, loaded.assessment ? &*loaded.assessment : nullptr);
+        warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
+      }
       print_diagnostics(stderr, warnings);
       if (!opt.quiet) {
-        fmt::print("{}: ok ({}{})\n", path, to_string(kind),
-                   warnings.empty() ? ""
-                                    : fmt::format(", {} warning{}", warnings.size(),
-                                                  warnings.size() == 1 ? "" : "s"));
+        write_to(stdout,
+                 fmt::format("{}: ok ({}{})\n", path, to_string(kind),
+                             warnings.empty() ? ""
+                                              : fmt::format(", {} warning{}", warnings.size(),
+                                                            warnings.size() == 1 ? "" : "s")));
       }
     } catch (const Error& e) {
       print_diagnostics(stderr, e.diagnostics());

@@ -3,6 +3,7 @@
 // which options' ranks depend on the method.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,8 +87,9 @@ void check_summaries(const MethodComparison& c) {
       CHECK(c.tau[x][y] == c.tau[y][x]);
       CHECK(c.tau[x][y] ==
             tradeoff::detail::kendall_tau(c.results[x].ranking, c.results[y].ranking));
-      CHECK(c.tau[x][y] >= -1.0);
-      CHECK(c.tau[x][y] <= 1.0);
+      REQUIRE(c.tau[x][y].has_value());
+      CHECK(*c.tau[x][y] >= -1.0);
+      CHECK(*c.tau[x][y] <= 1.0);
     }
   }
   bool same = true;
@@ -154,7 +156,7 @@ TEST_CASE("the files' compare list, or an explicit one, chooses the methods", "[
     CHECK(names(c) == std::vector<std::string>{"topsis"});
     CHECK(c.same_winner);
     CHECK(c.rank_dependent.empty());
-    CHECK(c.tau == std::vector<std::vector<double>>{{1.0}});
+    CHECK(c.tau == std::vector<std::vector<std::optional<double>>>{{1.0}});
   }
 }
 
@@ -301,7 +303,7 @@ options:
     CHECK(c.same_winner);
     CHECK(c.rank_dependent.empty());
     for (const auto& row : c.tau) {
-      for (double t : row) CHECK(t == 1.0);
+      for (const auto& t : row) CHECK(t == 1.0);
     }
     check_summaries(c);
   }
@@ -344,4 +346,67 @@ method: {name: topsis, normalization: minmax}
   REQUIRE(c.results.size() == 2);
   CHECK(c.results[0].normalization == "minmax");
   CHECK(c.results[1].normalization == "declared");
+}
+
+TEST_CASE("a method the values do not suit is reported in its column; the others still rank",
+          "[comparison]") {
+  const std::string framework = R"(framework: negative
+title: Negative
+version: 1.0.0
+criteria:
+  - {id: a, name: A, direction: benefit, weight: 1, scale: [-5, 5]}
+  - {id: b, name: B, direction: benefit, weight: 1}
+options:
+  - {id: x, scores: {a: -1, b: 2}}
+  - {id: y, scores: {a: 2, b: 1}}
+)";
+  const auto c = compare(framework, {}, {"wsm", "wpm", "topsis"});
+  REQUIRE(c.errors.size() == 3);
+  CHECK_FALSE(c.failed(0));
+  REQUIRE(c.failed(1));
+  CHECK_FALSE(c.failed(2));
+  CHECK(c.results[1].method == "wpm");
+  CHECK(c.results[1].ranking.empty());
+  const auto& d = c.errors[1].front();
+  CHECK(d.code == tradeoff::ErrorCode::MethodDomain);
+  CHECK(d.where.line == 8);
+  CHECK(d.where.column == 25);
+  CHECK(winners(c.results[0]) == std::vector<std::string>{"y"});
+  CHECK_FALSE(c.same_winner);
+  CHECK_FALSE(c.tau[0][1].has_value());
+  CHECK_FALSE(c.tau[1][1].has_value());
+  CHECK(c.tau[0][2] == 1.0);
+}
+
+TEST_CASE("when every method fails, the first error is thrown", "[comparison]") {
+  const std::string framework = R"(framework: negative
+title: Negative
+version: 1.0.0
+criteria:
+  - {id: a, name: A, direction: benefit, weight: 1, scale: [-5, 5]}
+options:
+  - {id: x, scores: {a: -1}}
+  - {id: y, scores: {a: 2}}
+)";
+  CHECK_THROWS_AS(compare(framework, {}, {"wpm", "waspas"}), tradeoff::Error);
+}
+
+TEST_CASE("with every option vetoed no method has a winner and no tau is defined", "[comparison]") {
+  const std::string framework = kFramework + R"(rules:
+  - id: nothing
+    when: "true"
+    veto: [a, b, c, d]
+    because: none fits
+)";
+  const auto c = compare(framework);
+  CHECK_FALSE(c.same_winner);
+  CHECK(c.rank_dependent.empty());
+  for (const auto& row : c.tau) {
+    for (const auto& t : row) CHECK_FALSE(t.has_value());
+  }
+  for (const auto& r : c.results) {
+    CAPTURE(r.method);
+    CHECK(r.ranking.empty());
+    CHECK(r.higher_is_better == (r.method != "vikor"));
+  }
 }

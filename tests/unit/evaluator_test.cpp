@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "methods/method.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 
@@ -329,4 +330,30 @@ rules:
   ev.set_input(0, 0);
   ev.run();
   CHECK(ev.winner() == 0);
+}
+
+TEST_CASE("a method's sense holds with every option vetoed", "[evaluator][regression]") {
+  // Regression: with no option ranked, VIKOR's result said a higher score was better.
+  const auto fw = load_text(R"(framework: f
+inputs:
+  banned: {type: boolean, default: true}
+criteria:
+  - {id: speed, direction: benefit, weight: 1}
+options:
+  - {id: a, scores: {speed: 1}}
+  - {id: b, scores: {speed: 2}}
+rules:
+  - {id: ban, when: banned, veto: [a, b], because: Banned.}
+)")
+                      .framework;
+  for (const auto& info : tradeoff::detail::methods()) {
+    CAPTURE(info.name);
+    tradeoff::EvaluateOptions options;
+    options.method = info.id;
+    Evaluator ev(fw, nullptr, options);
+    CHECK(ev.result().higher_is_better == (info.id != tradeoff::Method::Vikor));
+    CHECK(ev.higher_is_better() == info.higher_is_better);
+    ev.set_input(0, 0);  // lift the ban: the sense the method's output reports agrees
+    CHECK(ev.result().higher_is_better == info.higher_is_better);
+  }
 }

@@ -30,10 +30,19 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
 
 /// The same decision under several methods, and how far their rankings agree.
 struct MethodComparison {
-  std::vector<Result> results;              ///< one per method, in the order compared
-  std::vector<std::vector<double>> tau;     ///< Kendall's tau-b between each pair of rankings
+  std::vector<Result> results;  ///< one per method, in the order compared
+  /// Per method: why it could not rank, or nothing when it ran. A method the values do not
+  /// suit (the weighted product with a negative score, say) does not stop the others; its
+  /// result then holds only the framework's and the method's names.
+  std::vector<std::vector<Diagnostic>> errors;
+  /// Kendall's tau-b between each pair of rankings; none when a method failed or fewer than
+  /// two options are ranked (every other option vetoed).
+  std::vector<std::vector<std::optional<double>>> tau;
   std::vector<std::string> rank_dependent;  ///< options whose rank differs between methods
-  bool same_winner = true;                  ///< every method puts the same option(s) first
+  /// Every method ran and puts the same option(s) first; false when no option is ranked.
+  bool same_winner = true;
+
+  bool failed(size_t method) const { return !errors[method].empty(); }
 };
 
 /// Ranks under each method: `methods`, else the files' `compare:` list, else every method.

@@ -1,6 +1,9 @@
 // compare_methods(): the same decision under several methods, and how far their rankings agree
 // (see tradeoff/evaluate.hpp).
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "analysis/compare.hpp"
 #include "methods/method.hpp"
@@ -39,27 +42,71 @@ std::vector<std::string> winners(const Result& r) {
   return w;
 }
 
+/// Each option's rank, by id; 0 for an option the result does not rank (vetoed).
+std::unordered_map<std::string_view, int> ranks_by_id(const Result& r) {
+  std::unordered_map<std::string_view, int> ranks;
+  ranks.reserve(r.options.size());
+  for (const auto& o : r.options) ranks.emplace(o.id, o.rank);
+  return ranks;
+}
+
+/// The options the first result ranks whose rank differs under another method, by id. Each
+/// result's ranks are looked up by id once, so that this is linear in the number of options.
+std::vector<std::string> rank_dependent(const std::vector<Result>& results) {
+  std::vector<std::unordered_map<std::string_view, int>> ranks;
+  ranks.reserve(results.size());
+  for (const auto& r : results) ranks.push_back(ranks_by_id(r));
+  std::vector<std::string> out;
+  for (const auto& entry : results[0].ranking) {
+    bool differs = false;
+    for (const auto& by_id : ranks) {
+      const auto it = by_id.find(entry.option);
+      differs = differs || it == by_id.end() || it->second != entry.rank;
+    }
+    if (differs) out.push_back(entry.option);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Tau between two methods that ran and rank two options or more; none otherwise.
+std::optional<double> tau(const MethodComparison& c, size_t x, size_t y) {
+  const Result& a = c.results[x];
+  const Result& b = c.results[y];
+  if (c.failed(x) || c.failed(y) || a.ranking.size() < 2 || b.ranking.size() < 2) return {};
+  return x == y ? 1.0 : detail::kendall_tau(a.ranking, b.ranking);
+}
+
 void agreement(MethodComparison& out) {
   const size_t k = out.results.size();
-  out.tau.assign(k, std::vector<double>(k, 1.0));
+  out.tau.assign(k, std::vector<std::optional<double>>(k));
   for (size_t x = 0; x < k; ++x) {
-    for (size_t y = x + 1; y < k; ++y) {
-      out.tau[x][y] = out.tau[y][x] =
-          detail::kendall_tau(out.results[x].ranking, out.results[y].ranking);
-    }
+    for (size_t y = x; y < k; ++y) out.tau[x][y] = out.tau[y][x] = tau(out, x, y);
   }
-  if (k == 0) return;
-  const auto first = winners(out.results[0]);
-  for (const auto& r : out.results) out.same_winner = out.same_winner && winners(r) == first;
-  for (const auto& entry : out.results[0].ranking) {
-    bool differs = false;
-    for (const auto& r : out.results) {
-      const OptionResult* o = r.option(entry.option);
-      differs = differs || o == nullptr || o->rank != entry.rank;
-    }
-    if (differs) out.rank_dependent.push_back(entry.option);
+  std::vector<Result> ran;  // the rank comparison looks at the methods that ran
+  for (size_t m = 0; m < k; ++m) {
+    if (!out.failed(m)) ran.push_back(out.results[m]);
   }
-  std::sort(out.rank_dependent.begin(), out.rank_dependent.end());
+  out.same_winner = ran.size() == k && k > 0 && !winners(ran[0]).empty();
+  for (const auto& r : ran) out.same_winner = out.same_winner && winners(r) == winners(ran[0]);
+  if (!ran.empty()) out.rank_dependent = rank_dependent(ran);
+}
+
+/// What a failed method's result holds: the names, for the columns and headings.
+Result failed_result(const Framework& fw, const Assessment* assessment, Method method) {
+  Result r;
+  r.framework = fw.id;
+  r.framework_title = fw.title;
+  r.framework_version = fw.version;
+  if (assessment != nullptr) {
+    r.assessment = assessment->id;
+    r.assessment_title = assessment->title;
+  }
+  const detail::MethodInfo& info = detail::method_info(method);
+  r.method = std::string(info.name);
+  r.method_title = std::string(info.title);
+  r.higher_is_better = info.higher_is_better;
+  return r;
 }
 
 }  // namespace
@@ -74,8 +121,22 @@ MethodComparison compare_methods(const Framework& fw, const Assessment* assessme
   }
   const Method own = a.method.name ? *a.method.name : fw.method.name.value_or(Method::Wsm);
   MethodComparison out;
+  std::optional<Error> first_error;
   for (const Method method : methods) {
-    out.results.push_back(under(fw, assessment, options, method, own));
+    try {
+      out.results.push_back(under(fw, assessment, options, method, own));
+      out.errors.emplace_back();
+    } catch (const Error& e) {
+      // Reported in the method's column; when every method fails, the first error is the
+      // answer (the problem lies in the files, not in a method).
+      if (!first_error) first_error = e;
+      out.results.push_back(failed_result(fw, assessment, method));
+      out.errors.push_back(e.diagnostics());
+    }
+  }
+  if (first_error &&
+      std::none_of(out.errors.begin(), out.errors.end(), [](const auto& e) { return e.empty(); })) {
+    throw *first_error;
   }
   agreement(out);
   return out;

@@ -7,6 +7,7 @@
 #include "analysis/compare.hpp"
 #include "evaluate/state.hpp"
 #include "explain/explain.hpp"
+#include "problem/magnitude.hpp"
 #include "rank/rank.hpp"
 
 namespace tradeoff::detail {
@@ -28,6 +29,7 @@ void header(const Plan& plan, Result& r) {
   r.normalization = std::string(to_string(plan.method.normalization));
   r.contribution_meaning = std::string(m.contribution);
   r.contribution_total = std::string(m.total);
+  r.higher_is_better = m.higher_is_better;  // also when no option is ranked
 }
 
 void inputs(const Plan& plan, const State& s, Result& r) {
@@ -136,9 +138,11 @@ void stakeholders(const Plan& plan, const State& s, Result& r) {
     std::vector<double> own = sr.weights;
     apply_weight_effects(plan.rules, plan.names, s.slots.data(), s.rules, own, false, nullptr,
                          nullptr);
-    const double total = std::accumulate(own.begin(), own.end(), 0.0);
+    const Shares total(own.data(), own.size());
     DecisionProblem theirs = s.problem;
-    for (size_t j = 0; j < own.size(); ++j) theirs.weights[j] = total > 0 ? own[j] / total : 0;
+    for (size_t j = 0; j < own.size(); ++j) {
+      theirs.weights[j] = total.total > 0 ? total.share(own[j]) : 0;
+    }
     const MethodOutput o = run_method(*plan.method.info, theirs, s.normalized, plan.method.params);
     sr.ranking = rank_options(s.problem.options, o.scores, o.higher_is_better);
     sr.tau = kendall_tau(sr.ranking, r.ranking);
@@ -160,6 +164,7 @@ void ranking(const State& s, Result& r) {
   r.details = s.output.details;
   r.details.options = s.problem.options;
   for (size_t i : s.order) r.ranking.push_back({r.options[i].id, s.rank[i], s.score[i]});
+  r.warnings.insert(r.warnings.end(), s.output.warnings.begin(), s.output.warnings.end());
 }
 
 }  // namespace

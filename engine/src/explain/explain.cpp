@@ -15,16 +15,6 @@ namespace {
 
 constexpr double kNegligible = 1e-12;
 
-std::string join_names(const std::vector<std::string>& names) {
-  if (names.empty()) return "";
-  if (names.size() == 1) return names[0];
-  if (names.size() == 2) return names[0] + " and " + names[1];
-  // A serial comma keeps names that contain "and" apart.
-  std::string out;
-  for (size_t i = 0; i + 1 < names.size(); ++i) out += names[i] + ", ";
-  return out + "and " + names.back();
-}
-
 std::string criterion_name(const Result& r, const std::string& id) {
   const int j = r.criterion_index(id);
   return j < 0 ? id : lower_first(r.criteria[static_cast<size_t>(j)].name);
@@ -91,8 +81,12 @@ Explanation explain(const Result& r) {
   const auto leads = main_drivers(r, e.decisive);
   const auto trails = main_drivers(r, e.trailing);
   if (e.tie) {
-    std::string s = fmt::format("{} and {} tie for first place at {}", e.winner, e.runner_up,
-                                fixed(first.score, 4));
+    std::vector<std::string> tied;
+    for (const auto& entry : r.ranking) {
+      if (entry.rank == first.rank) tied.push_back(entry.option);
+    }
+    std::string s =
+        fmt::format("{} tie for first place at {}", join_names(tied), fixed(first.score, 4));
     if (!leads.empty() && !trails.empty()) {
       s += fmt::format("; {} is stronger on {}, {} on {}", e.winner, join_names(leads), e.runner_up,
                        join_names(trails));

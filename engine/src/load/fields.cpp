@@ -95,16 +95,36 @@ std::optional<std::string> Context::id(const yaml::Node& node, std::string_view 
   return node.scalar;
 }
 
+namespace {
+
+int days_in(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
 std::optional<std::string> Context::date(const yaml::Node& node, std::string_view what) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
   if (node.is_scalar()) {
     const std::string& s = node.scalar;
     const bool shape =
         s.size() == 10 && s[4] == '-' && s[7] == '-' &&
         std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
     if (shape) {
+      const int year = std::atoi(s.substr(0, 4).c_str());
       const int month = std::atoi(s.substr(5, 2).c_str());
       const int day = std::atoi(s.substr(8, 2).c_str());
-      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return s;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= days_in(year, month)) return s;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+        error(ErrorCode::InvalidValue, node,
+              fmt::format("'{}' is not a date: {} {} has {} days", s, kMonths[month - 1], year,
+                          days_in(year, month)));
+        return std::nullopt;
+      }
     }
   }
   report(node, wrong_type("a date (YYYY-MM-DD)", what, node));

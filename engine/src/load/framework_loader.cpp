@@ -11,6 +11,25 @@ namespace tradeoff::loader {
 
 namespace {
 
+/// Groups that weigh their criteria by the criteria's own weights need one of them positive;
+/// reports each group whose criteria all weigh zero, and says whether there was one.
+bool zero_groups(Context& ctx, const Framework& fw) {
+  if (!fw.weighting || fw.weighting->method != WeightingMethod::Groups) return false;
+  bool any = false;
+  for (const auto& g : fw.weighting->groups) {
+    if (!uses_criterion_weights(g.local.get())) continue;
+    double total = 0;
+    for (const auto& id : g.criteria) total += fw.criterion(id)->weight.value_or(0);
+    if (total > 0) continue;
+    ctx.sink().error(ErrorCode::InvalidWeights, g.where,
+                     fmt::format("the criteria of group '{}' all weigh zero; at least one must "
+                                 "be positive",
+                                 g.id));
+    any = true;
+  }
+  return any;
+}
+
 /// Every weight the weighting uses is given and not all are zero; weights it ignores get a
 /// warning; judged scores lie inside their criterion's scale.
 void check_weights(Context& ctx, const FrameworkDraft& draft) {
@@ -44,6 +63,7 @@ void check_weights(Context& ctx, const FrameworkDraft& draft) {
                     one ? "" : "s", one ? "criterion" : "criteria", quoted_list(unused),
                     one ? "is" : "are", to_string(fw.weighting->method)));
   }
+  if (!any_missing && zero_groups(ctx, fw)) return;
   if (!needed.empty() && !any_missing && total <= 0) {
     ctx.sink().error(ErrorCode::InvalidWeights, fw.criteria_where,
                      "all criterion weights are zero; at least one must be positive");
@@ -119,6 +139,13 @@ void read_sections(Context& ctx, Fields& f, const CriterionResolver& resolve,
   }
 }
 
+/// Frees what the lists grew beyond their size while they were read: the framework is held for
+/// the whole evaluation, and an option's scores are most of a large one.
+void release_spare_capacity(Framework& fw) {
+  fw.options.shrink_to_fit();
+  for (auto& option : fw.options) option.scores.shrink_to_fit();
+}
+
 }  // namespace
 
 void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out) {
@@ -160,6 +187,7 @@ Framework read_framework(Context& ctx, const CriterionResolver& resolve) {
   check_weights(ctx, draft);
   check_formulas(ctx, draft);
   check_sources(ctx, draft);
+  release_spare_capacity(fw);
   return std::move(fw);
 }
 

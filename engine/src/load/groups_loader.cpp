@@ -196,6 +196,13 @@ bool read_groups(Context& ctx, Fields& f, const std::vector<std::string>& scope,
                                            " (or weigh the groups with 'top:')"));
     good = false;
   }
+  double total = 0;
+  for (const auto& g : spec.groups) total += g.weight.value_or(0);
+  if (good && !(total > 0)) {
+    ctx.error(ErrorCode::InvalidWeights, *list,
+              "every group's weight is zero; at least one must be positive");
+    good = false;
+  }
   return good;
 }
 

@@ -1,5 +1,7 @@
 // The `method:` block: aggregation method, normalisation, the parameters of VIKOR, WASPAS and
 // PROMETHEE II (preference functions per criterion), and the methods `--method all` compares.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "load/readers.hpp"
@@ -27,9 +29,14 @@ void read_compare(Context& ctx, const yaml::Node& node, MethodSpec& m) {
     return;
   }
   for (const auto& item : node.items) {
-    if (auto method = read_choice<Method>(ctx, item, "a method to compare", "method")) {
-      m.compare.push_back(*method);
+    const auto method = read_choice<Method>(ctx, item, "a method to compare", "method");
+    if (!method) continue;
+    if (std::find(m.compare.begin(), m.compare.end(), *method) != m.compare.end()) {
+      ctx.error(ErrorCode::DuplicateId, item,
+                fmt::format("'{}' is listed twice in the methods to compare", item.scalar));
+      continue;
     }
+    m.compare.push_back(*method);
   }
 }
 

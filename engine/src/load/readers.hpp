@@ -72,6 +72,8 @@ MethodSpec read_method(Context& ctx, const yaml::Node& node,
 std::optional<WeightingSpec> read_weighting(Context& ctx, const yaml::Node& node,
                                             const std::vector<std::string>& criteria);
 /// The criteria whose own `weight:` the weighting uses (all of them for direct weighting).
+/// True when a weighting block (null: none) weighs by the criteria's own weights.
+bool uses_criterion_weights(const WeightingSpec* spec);
 std::vector<std::string> criteria_needing_weights(const std::optional<WeightingSpec>& spec,
                                                   const std::vector<std::string>& criteria);
 

@@ -81,11 +81,11 @@ bool read_parameters(Context& ctx, Fields& f, const std::vector<std::string>& sc
   return true;
 }
 
+}  // namespace
+
 bool uses_criterion_weights(const WeightingSpec* spec) {
   return spec == nullptr || (spec->method == WeightingMethod::Direct && spec->weights.empty());
 }
-
-}  // namespace
 
 std::optional<WeightingSpec> read_weighting_block(Context& ctx, const yaml::Node& node,
                                                   const std::vector<std::string>& scope,

@@ -24,7 +24,15 @@ struct Preference {
   double q = 0;
   double p = 0;
   double s = 0;
+  const SourceLocation* where = nullptr;  ///< where it was written, when it was
 };
+
+/// The Gaussian preference compares every pair of options: options^2 x the Gaussian criteria
+/// with weight are its comparisons. Past kGaussianWarnComparisons (5,000 options on one such
+/// criterion, 0.1-0.2 s) the result carries a warning; past kGaussianMaxComparisons (20,000
+/// options, 2.5-3 s) PROMETHEE II refuses. The README states both.
+inline constexpr double kGaussianWarnComparisons = 25e6;
+inline constexpr double kGaussianMaxComparisons = 400e6;
 
 struct MethodParams {
   double v = 0.5;                      ///< VIKOR
@@ -39,6 +47,7 @@ struct MethodOutput {
   bool higher_is_better = true;
   std::vector<double> contributions;  ///< rows x cols; more is better; see MethodInfo
   MethodDetails details;
+  std::vector<Diagnostic> warnings;  ///< filled with the details (traced runs) only
 };
 
 /// Scratch buffers a method reuses from one run to the next.
@@ -67,6 +76,7 @@ struct MethodInfo {
   std::string_view total;         ///< what the contributions add up to: "score", "ln(score)",
                                   ///< or "" when they do not add up to a figure of the method
   MethodFunction run;
+  bool higher_is_better = true;  ///< the sense of the method's native score (VIKOR: lower wins)
 };
 
 /// Every method, in the order of the Method enum.

@@ -1,12 +1,15 @@
 // Rendering a method comparison (`--method all`): ranks side by side, Kendall's tau between
-// every pair of methods, and whether the winner depends on the method.
+// every pair of methods, and whether the winner depends on the method. Text, Markdown and CSV
+// show strings from input through one_line(), cell()/code() and csv_text().
 #include <ostream>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "report/json_number.hpp"
+#include "report/json_writer.hpp"
 #include "report/renderers.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
@@ -21,11 +24,14 @@ std::string winner_of(const Result& r) {
   return w.empty() ? "-" : w;
 }
 
-/// Options in the order of the first method's ranking, then vetoed ones.
+/// Options in the order of the first ranking of a method that ran (vetoed ones have no rank).
 std::vector<std::string> option_order(const MethodComparison& c) {
   std::vector<std::string> out;
-  if (c.results.empty()) return out;
-  for (const auto& e : c.results[0].ranking) out.push_back(e.option);
+  for (size_t m = 0; m < c.results.size() && out.empty(); ++m) {
+    if (c.failed(m)) continue;
+    for (const auto& e : c.results[m].ranking) out.push_back(e.option);
+    break;
+  }
   return out;
 }
 
@@ -35,12 +41,51 @@ std::string rank_text(const Result& r, const std::string& option, const std::str
   return o != nullptr && o->rank > 0 ? std::to_string(o->rank) : none;
 }
 
+/// The first method that ran, or nullptr when none did.
+const Result* first_ran(const MethodComparison& c) {
+  for (size_t m = 0; m < c.results.size(); ++m) {
+    if (!c.failed(m)) return &c.results[m];
+  }
+  return nullptr;
+}
+
 std::string agreement(const MethodComparison& c) {
-  if (c.results.empty()) return "";
+  const Result* ran = first_ran(c);
+  if (ran == nullptr) return "";
+  if (ran->ranking.empty()) return "No method ranks an option: every option is vetoed.";
   if (c.same_winner) {
-    return fmt::format("All {} methods put {} first.", c.results.size(), winner_of(c.results[0]));
+    return fmt::format("All {} methods put {} first.", c.results.size(), winner_of(*ran));
+  }
+  size_t failed = 0;
+  bool same = true;
+  for (size_t m = 0; m < c.results.size(); ++m) {
+    if (c.failed(m)) {
+      ++failed;
+    } else {
+      same = same && winner_of(c.results[m]) == winner_of(*ran);
+    }
+  }
+  if (same) {
+    return fmt::format("The {} methods that ran put {} first; {} could not rank.",
+                       c.results.size() - failed, winner_of(*ran), failed);
   }
   return "The winner depends on the method.";
+}
+
+/// Tau as text with `digits` decimals, or "-" when it is undefined.
+std::string tau_text(const std::optional<double>& tau) { return tau ? fixed(*tau, 2) : "-"; }
+
+/// The method's winner, or "failed" when it could not rank.
+std::string winner_cell(const MethodComparison& c, size_t m) {
+  return c.failed(m) ? "failed" : winner_of(c.results[m]);
+}
+
+/// "file:line:col: message", the first diagnostic of a method that could not rank.
+std::string failure_text(const std::vector<Diagnostic>& errors) {
+  const Diagnostic& d = errors.front();
+  std::string where = d.where.file;
+  if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
+  return (where.empty() ? "" : where + ": ") + d.message;
 }
 
 /// A text table with a first column headed `corner`, then one right-aligned column per method.
@@ -64,7 +109,7 @@ void ranks_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Ranks by method") << " (1 = best)\n";
   TextTable t = by_method_table(c, "option");
   for (const auto& id : option_order(c)) {
-    std::vector<std::string> row = {id};
+    std::vector<std::string> row = {one_line(id)};
     for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
     t.add(std::move(row));
   }
@@ -76,11 +121,19 @@ void methods_text(const MethodComparison& c, const Style& st, std::ostream& out)
   TextTable m({TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
                TextTable::Align::Left});
   m.add({"method", "normalization", "score", "winner"});
-  for (const auto& r : c.results) {
-    m.add({r.method + " (" + r.method_title + ")", r.normalization,
-           r.higher_is_better ? "higher is better" : "lower is better", winner_of(r)});
+  for (size_t k = 0; k < c.results.size(); ++k) {
+    const Result& r = c.results[k];
+    m.add({r.method + " (" + r.method_title + ")", c.failed(k) ? "-" : r.normalization,
+           r.higher_is_better ? "higher is better" : "lower is better",
+           one_line(winner_cell(c, k))});
   }
   print_lines(m, out);
+  for (size_t k = 0; k < c.results.size(); ++k) {
+    if (c.failed(k)) {
+      out << "  " << c.results[k].method
+          << " could not rank: " << one_line(failure_text(c.errors[k])) << '\n';
+    }
+  }
 }
 
 void tau_text(const MethodComparison& c, const Style& st, std::ostream& out) {
@@ -88,57 +141,133 @@ void tau_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   TextTable t = by_method_table(c, "");
   for (size_t x = 0; x < c.results.size(); ++x) {
     std::vector<std::string> row = {c.results[x].method};
-    for (size_t y = 0; y < c.results.size(); ++y) row.push_back(fixed(c.tau[x][y], 2));
+    for (size_t y = 0; y < c.results.size(); ++y) row.push_back(tau_text(c.tau[x][y]));
     t.add(std::move(row));
   }
   print_lines(t, out);
 }
 
 void agreement_text(const MethodComparison& c, const Style& st, std::ostream& out) {
-  out << '\n' << st.bold("Agreement") << '\n' << "  " << agreement(c) << '\n';
-  if (c.rank_dependent.empty()) {
+  out << '\n' << st.bold("Agreement") << '\n' << "  " << one_line(agreement(c)) << '\n';
+  const Result* ran = first_ran(c);
+  if (ran == nullptr || ran->ranking.empty()) {
+    // Nothing ranked: no rank to agree on.
+  } else if (c.rank_dependent.empty()) {
     out << "  Every option has the same rank under every method.\n";
   } else {
     std::string list;
-    for (const auto& o : c.rank_dependent) list += (list.empty() ? "" : ", ") + o;
+    for (const auto& o : c.rank_dependent) list += (list.empty() ? "" : ", ") + one_line(o);
     out << "  Ranks that depend on the method: " << list << ".\n";
   }
-  const Result& first = c.results[0];
-  if (!first.vetoed.empty()) {
+  if (ran != nullptr && !ran->vetoed.empty()) {
     std::string list;
-    for (const auto& v : first.vetoed) {
-      list += (list.empty() ? "" : ", ") + v.option + " (" + v.rule + ")";
+    for (const auto& v : ran->vetoed) {
+      list += (list.empty() ? "" : ", ") + one_line(v.option) + " (" + one_line(v.rule) + ")";
     }
     out << "  Vetoed under every method: " << list << ".\n";
   }
 }
 
-Json methods_json(const MethodComparison& c) {
-  Json methods = Json::array();
-  for (const auto& r : c.results) {
-    Json winners = Json::array();
-    for (const auto& e : r.ranking) {
-      if (e.rank == 1) winners.push_back(e.option);
-    }
-    methods.push_back({{"name", r.method},
-                       {"title", r.method_title},
-                       {"normalization", r.normalization},
-                       {"higher_is_better", r.higher_is_better},
-                       {"winners", std::move(winners)}});
+/// Finds an option of any of the compared results by id in constant time: every result lists
+/// the framework's options in the same order, so one index of positions serves them all (a
+/// result that lists them otherwise is searched).
+class OptionIndex {
+ public:
+  explicit OptionIndex(const MethodComparison& c) {
+    if (c.results.empty()) return;
+    const auto& options = c.results[0].options;
+    position_.reserve(options.size());
+    for (size_t k = 0; k < options.size(); ++k) position_.emplace(options[k].id, k);
   }
-  return methods;
+
+  /// The option as Result::option finds it (the first of that id), or nullptr.
+  const OptionResult* find(const Result& r, const std::string& id) const {
+    const auto it = position_.find(id);
+    if (it != position_.end() && it->second < r.options.size() && r.options[it->second].id == id) {
+      return &r.options[it->second];
+    }
+    return r.option(id);
+  }
+
+ private:
+  std::unordered_map<std::string_view, size_t> position_;  ///< first position of each id
+};
+
+std::vector<std::string> method_names(const MethodComparison& c) {
+  std::vector<std::string> names;
+  for (const auto& r : c.results) names.push_back(r.method);
+  return names;
 }
 
-Json tau_json(const MethodComparison& c) {
-  Json tau = Json::object();
-  for (size_t x = 0; x < c.results.size(); ++x) {
-    Json row = Json::object();
-    for (size_t y = 0; y < c.results.size(); ++y) {
-      row[c.results[y].method] = json_number(c.tau[x][y]);
+void methods_json(JsonWriter& w, const MethodComparison& c) {
+  w.begin_array();
+  for (size_t k = 0; k < c.results.size(); ++k) {
+    const Result& r = c.results[k];
+    w.begin_object();
+    w.key("name").string(r.method);
+    w.key("title").string(r.method_title);
+    w.key("normalization").text_or_null(r.normalization);
+    w.key("higher_is_better").boolean(r.higher_is_better);
+    w.key("winners").begin_array();
+    for (const auto& e : r.ranking) {
+      if (e.rank == 1) w.string(e.option);
     }
-    tau[c.results[x].method] = std::move(row);
+    w.end_array();
+    if (c.failed(k)) {
+      const Diagnostic& d = c.errors[k].front();
+      w.key("error").begin_object();
+      w.key("file").string(d.where.file);
+      w.key("line").integer(d.where.line);
+      w.key("column").integer(d.where.column);
+      w.key("code").string(std::string(to_string(d.code)));
+      w.key("message").string(d.message);
+      w.end_object();
+    }
+    w.end_object();
   }
-  return tau;
+  w.end_array();
+}
+
+/// Per option of `order`, per method: its rank (0 when it has none), or with `scores` its score
+/// (null when it has none).
+void by_option_json(JsonWriter& w, const MethodComparison& c, const std::vector<std::string>& order,
+                    const OptionIndex& index, bool scores) {
+  const std::vector<size_t> methods = last_of_each_key(method_names(c));
+  w.begin_object();
+  for (const auto& id : order) {
+    w.key(id).begin_object();
+    for (const size_t m : methods) {
+      const OptionResult* o = index.find(c.results[m], id);
+      w.key(c.results[m].method);
+      if (!scores) {
+        w.integer(o != nullptr ? o->rank : 0);
+      } else if (o != nullptr) {
+        w.number(o->score);
+      } else {
+        w.null();
+      }
+    }
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void tau_json(JsonWriter& w, const MethodComparison& c) {
+  const std::vector<size_t> methods = last_of_each_key(method_names(c));
+  w.begin_object();
+  for (const size_t x : methods) {
+    w.key(c.results[x].method).begin_object();
+    for (const size_t y : methods) {
+      w.key(c.results[y].method);
+      if (c.tau[x][y]) {
+        w.number(*c.tau[x][y]);
+      } else {
+        w.null();
+      }
+    }
+    w.end_object();
+  }
+  w.end_object();
 }
 
 /// The header row of a Markdown table: `corner`, then one right-aligned column per method.
@@ -155,10 +284,20 @@ void by_method_head(const MethodComparison& c, const std::string& corner, std::o
 void methods_markdown(const MethodComparison& c, std::ostream& out) {
   markdown::table_head(out, {"Method", "Normalisation", "Score", "Winner"},
                        {false, false, false, false});
-  for (const auto& r : c.results) {
-    markdown::table_row(out, {r.method_title + " (`" + r.method + "`)", "`" + r.normalization + "`",
-                              r.higher_is_better ? "higher is better" : "lower is better",
-                              "`" + winner_of(r) + "`"});
+  for (size_t k = 0; k < c.results.size(); ++k) {
+    const Result& r = c.results[k];
+    markdown::table_row(out,
+                        {markdown::cell(r.method_title) + " (" + markdown::code(r.method) + ")",
+                         c.failed(k) ? "-" : markdown::code(r.normalization),
+                         r.higher_is_better ? "higher is better" : "lower is better",
+                         c.failed(k) ? "failed" : markdown::code(winner_of(r))});
+  }
+  for (size_t k = 0; k < c.results.size(); ++k) {
+    if (c.failed(k)) {
+      out << "\n"
+          << markdown::code(c.results[k].method, false)
+          << " could not rank: " << markdown::line(failure_text(c.errors[k])) << "\n";
+    }
   }
 }
 
@@ -166,7 +305,7 @@ void ranks_markdown(const MethodComparison& c, std::ostream& out) {
   out << "\nRanks (1 = best):\n\n";
   by_method_head(c, "Option", out);
   for (const auto& id : option_order(c)) {
-    std::vector<std::string> row = {"`" + id + "`"};
+    std::vector<std::string> row = {markdown::code(id)};
     for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
     markdown::table_row(out, row);
   }
@@ -181,7 +320,7 @@ void tau_markdown(const MethodComparison& c, std::ostream& out) {
   out << '\n';
   for (size_t x = 0; x < c.results.size(); ++x) {
     std::vector<std::string> row = {c.results[x].method};
-    for (size_t y = 0; y < c.results.size(); ++y) row.push_back(fixed(c.tau[x][y], 2));
+    for (size_t y = 0; y < c.results.size(); ++y) row.push_back(tau_text(c.tau[x][y]));
     markdown::table_row(out, row);
   }
 }
@@ -192,10 +331,10 @@ void render_comparison_text(const MethodComparison& c, bool color, std::ostream&
   if (c.results.empty()) return;
   const Result& first = c.results[0];
   const Style st{color};
-  out << st.bold(first.framework_title) << '\n';
-  out << "framework " << first.framework;
-  if (!first.framework_version.empty()) out << ' ' << first.framework_version;
-  if (!first.assessment.empty()) out << ", assessment " << first.assessment;
+  out << st.bold(one_line(first.framework_title)) << '\n';
+  out << "framework " << one_line(first.framework);
+  if (!first.framework_version.empty()) out << ' ' << one_line(first.framework_version);
+  if (!first.assessment.empty()) out << ", assessment " << one_line(first.assessment);
   out << fmt::format("; {} methods compared\n", c.results.size());
   ranks_text(c, st, out);
   methods_text(c, st, out);
@@ -204,56 +343,59 @@ void render_comparison_text(const MethodComparison& c, bool color, std::ostream&
 }
 
 void render_comparison_json(const MethodComparison& c, std::ostream& out) {
-  Json j;
   const Result* first = c.results.empty() ? nullptr : &c.results[0];
-  j["framework"] = first ? first->framework : "";
-  j["assessment"] = first ? json_text_or_null(first->assessment) : Json(nullptr);
-  j["methods"] = methods_json(c);
-  Json ranks = Json::object();
-  Json scores = Json::object();
-  for (const auto& id : option_order(c)) {
-    Json rr = Json::object();
-    Json ss = Json::object();
-    for (const auto& r : c.results) {
-      const OptionResult* o = r.option(id);
-      rr[r.method] = o != nullptr ? o->rank : 0;
-      ss[r.method] = o != nullptr ? json_number(o->score) : Json(nullptr);
-    }
-    ranks[id] = std::move(rr);
-    scores[id] = std::move(ss);
+  const std::vector<std::string> order = option_order(c);
+  const OptionIndex index(c);
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("framework").string(first != nullptr ? first->framework : "");
+  w.key("assessment");
+  if (first != nullptr) {
+    w.text_or_null(first->assessment);
+  } else {
+    w.null();
   }
-  j["ranks"] = std::move(ranks);
-  j["scores"] = std::move(scores);
-  j["kendall_tau"] = tau_json(c);
-  j["same_winner"] = c.same_winner;
-  j["rank_dependent"] = c.rank_dependent;
-  Json vetoed = Json::array();
-  if (first) {
-    for (const auto& v : first->vetoed) vetoed.push_back({{"option", v.option}, {"rule", v.rule}});
+  methods_json(w.key("methods"), c);
+  by_option_json(w.key("ranks"), c, order, index, false);
+  by_option_json(w.key("scores"), c, order, index, true);
+  tau_json(w.key("kendall_tau"), c);
+  w.key("same_winner").boolean(c.same_winner);
+  w.key("rank_dependent").begin_array();
+  for (const auto& id : c.rank_dependent) w.string(id);
+  w.end_array();
+  w.key("vetoed").begin_array();
+  const Result* ran = first_ran(c);
+  for (size_t k = 0; ran != nullptr && k < ran->vetoed.size(); ++k) {
+    w.begin_object();
+    w.key("option").string(ran->vetoed[k].option);
+    w.key("rule").string(ran->vetoed[k].rule);
+    w.end_object();
   }
-  j["vetoed"] = std::move(vetoed);
-  write_json(j, out);
+  w.end_array();
+  w.end_object();
+  w.finish();
 }
 
 void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
   if (c.results.empty()) return;
   const Result& first = c.results[0];
-  out << "# " << first.framework_title << ": methods compared\n\n";
-  out << "Framework `" << first.framework << "`";
-  if (!first.framework_version.empty()) out << " " << first.framework_version;
-  if (!first.assessment.empty()) out << ", assessment `" << first.assessment << "`";
-  out << ".\n\n" << agreement(c) << "\n\n";
+  out << "# " << markdown::cell(first.framework_title) << ": methods compared\n\n";
+  out << "Framework " << markdown::code(first.framework, false);
+  if (!first.framework_version.empty()) out << " " << markdown::cell(first.framework_version);
+  if (!first.assessment.empty()) out << ", assessment " << markdown::code(first.assessment, false);
+  out << ".\n\n" << markdown::line(agreement(c)) << "\n\n";
   methods_markdown(c, out);
   ranks_markdown(c, out);
   tau_markdown(c, out);
   if (!c.rank_dependent.empty()) {
     out << "\nRanks that depend on the method: " << markdown::code_list(c.rank_dependent) << ".\n";
   }
-  if (!first.vetoed.empty()) {
+  const Result* ran = first_ran(c);
+  if (ran != nullptr && !ran->vetoed.empty()) {
     out << "\nVetoed under every method: ";
-    for (size_t k = 0; k < first.vetoed.size(); ++k) {
-      out << (k ? ", `" : "`") << first.vetoed[k].option << "` (rule `" << first.vetoed[k].rule
-          << "`)";
+    for (size_t k = 0; k < ran->vetoed.size(); ++k) {
+      out << (k ? ", " : "") << markdown::code(ran->vetoed[k].option, false) << " (rule "
+          << markdown::code(ran->vetoed[k].rule, false) << ")";
     }
     out << ".\n";
   }
@@ -261,10 +403,10 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
 
 void render_comparison_csv(const MethodComparison& c, std::ostream& out) {
   out << "option";
-  for (const auto& r : c.results) out << ',' << r.method;
+  for (const auto& r : c.results) out << ',' << csv_text(r.method);
   out << "\r\n";
   for (const auto& id : option_order(c)) {
-    out << id;
+    out << csv_text(id);
     for (const auto& r : c.results) out << ',' << rank_text(r, id, "");
     out << "\r\n";
   }

@@ -91,6 +91,15 @@ std::string pad_left(std::string_view text, size_t width) {
   return out;
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+  if (names.empty()) return "";
+  if (names.size() == 1) return names[0];
+  if (names.size() == 2) return names[0] + " and " + names[1];
+  std::string out;
+  for (size_t i = 0; i + 1 < names.size(); ++i) out += names[i] + ", ";
+  return out + "and " + names.back();
+}
+
 std::string lower_first(std::string_view text) {
   std::string out(text);
   if (out.size() >= 2 && std::isupper(static_cast<unsigned char>(out[0])) &&

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tradeoff::detail {
 
@@ -24,5 +25,7 @@ std::string pad_right(std::string_view text, size_t width);
 std::string pad_left(std::string_view text, size_t width);
 /// "Time to market" -> "time to market" (keeps acronyms such as "API cost").
 std::string lower_first(std::string_view text);
+/// "a", "a and b", "a, b, and c": a serial comma keeps names that contain "and" apart.
+std::string join_names(const std::vector<std::string>& names);
 
 }  // namespace tradeoff::detail

@@ -136,8 +136,10 @@ struct Criterion {
 /// One judged or computed score of an option on a criterion.
 struct Score {
   std::string criterion;
-  double value = 0;                   ///< when the score is a plain number
-  std::optional<Expression> formula;  ///< when it is computed
+  double value = 0;  ///< when the score is a plain number
+  /// When it is computed (a pointer, so that a matrix of plain numbers stays small; copies of
+  /// a framework share it, and only the loader binds it).
+  std::shared_ptr<Expression> formula;
   std::string because;
   std::string source;
   SourceLocation where;      ///< the value

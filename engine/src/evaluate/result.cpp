@@ -101,10 +101,15 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
 void options(const Plan& plan, const State& s, Result& r) {
   const Framework& fw = *plan.fw;
   const size_t m = plan.criteria();
+  r.options.reserve(fw.options.size());
   for (size_t i = 0; i < fw.options.size(); ++i) {
     OptionResult o;
     o.id = fw.options[i].id;
     o.name = fw.options[i].name;
+    o.raw.reserve(m);  // exactly: the result of a large matrix is most of the memory
+    o.because.reserve(m);
+    o.source.reserve(m);
+    o.overridden.reserve(m);
     for (size_t j = 0; j < m; ++j) {
       const Cell& cell = plan.cells[i * m + j];
       o.raw.push_back(s.rules.raw[i * m + j]);

@@ -18,6 +18,7 @@ void read_scores(Context& ctx, const yaml::Node& node, const std::string& what,
                                 fmt::format("the scores of {}", what), node));
     return;
   }
+  a.scores.reserve(node.entries.size());  // exactly: a matrix of scores is most of the model
   for (const auto& [ckey, value] : node.entries) {
     if (!contains(draft.criterion_ids, ckey.scalar)) {
       // Without a usable criteria list every score would be reported: the list's own error
@@ -79,6 +80,7 @@ void read_options(Context& ctx, const yaml::Node& node, FrameworkDraft& draft) {
     return;
   }
   UniqueIds seen("option");
+  draft.fw.options.reserve(node.items.size());
   for (const auto& item : node.items) {
     Alternative a = read_option(ctx, item, draft);
     if (a.id.empty()) continue;
@@ -117,7 +119,7 @@ std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml:
   }
   auto e = read_expression(ctx, *number, what);
   if (!e) return std::nullopt;
-  s.formula = std::move(*e);
+  s.formula = std::make_shared<Expression>(std::move(*e));
   return s;
 }
 

@@ -35,9 +35,38 @@ std::vector<std::string> option_order(const MethodComparison& c) {
   return out;
 }
 
+/// Finds an option of any of the compared results by id in constant time: every result lists
+/// the framework's options in the same order, so one index of positions serves them all (a
+/// result that lists them otherwise is searched).
+class OptionIndex {
+ public:
+  explicit OptionIndex(const MethodComparison& c) {
+    for (const auto& r : c.results) {  // the first that lists options (a failed one lists none)
+      if (r.options.empty()) continue;
+      position_.reserve(r.options.size());
+      for (size_t k = 0; k < r.options.size(); ++k) position_.emplace(r.options[k].id, k);
+      return;
+    }
+  }
+
+  /// The option as Result::option finds it (the first of that id), or nullptr.
+  const OptionResult* find(const Result& r, const std::string& id) const {
+    if (r.options.empty()) return nullptr;
+    const auto it = position_.find(id);
+    if (it != position_.end() && it->second < r.options.size() && r.options[it->second].id == id) {
+      return &r.options[it->second];
+    }
+    return r.option(id);
+  }
+
+ private:
+  std::unordered_map<std::string_view, size_t> position_;  ///< first position of each id
+};
+
 /// The option's rank under one method, or `none` when it has no rank there.
-std::string rank_text(const Result& r, const std::string& option, const std::string& none) {
-  const OptionResult* o = r.option(option);
+std::string rank_text(const OptionIndex& index, const Result& r, const std::string& option,
+                      const std::string& none) {
+  const OptionResult* o = index.find(r, option);
   return o != nullptr && o->rank > 0 ? std::to_string(o->rank) : none;
 }
 
@@ -108,9 +137,10 @@ void print_lines(const TextTable& t, std::ostream& out) {
 void ranks_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Ranks by method") << " (1 = best)\n";
   TextTable t = by_method_table(c, "option");
+  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     std::vector<std::string> row = {one_line(id)};
-    for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
+    for (const auto& r : c.results) row.push_back(rank_text(index, r, id, "-"));
     t.add(std::move(row));
   }
   print_lines(t, out);
@@ -167,31 +197,6 @@ void agreement_text(const MethodComparison& c, const Style& st, std::ostream& ou
     out << "  Vetoed under every method: " << list << ".\n";
   }
 }
-
-/// Finds an option of any of the compared results by id in constant time: every result lists
-/// the framework's options in the same order, so one index of positions serves them all (a
-/// result that lists them otherwise is searched).
-class OptionIndex {
- public:
-  explicit OptionIndex(const MethodComparison& c) {
-    if (c.results.empty()) return;
-    const auto& options = c.results[0].options;
-    position_.reserve(options.size());
-    for (size_t k = 0; k < options.size(); ++k) position_.emplace(options[k].id, k);
-  }
-
-  /// The option as Result::option finds it (the first of that id), or nullptr.
-  const OptionResult* find(const Result& r, const std::string& id) const {
-    const auto it = position_.find(id);
-    if (it != position_.end() && it->second < r.options.size() && r.options[it->second].id == id) {
-      return &r.options[it->second];
-    }
-    return r.option(id);
-  }
-
- private:
-  std::unordered_map<std::string_view, size_t> position_;  ///< first position of each id
-};
 
 std::vector<std::string> method_names(const MethodComparison& c) {
   std::vector<std::string> names;
@@ -304,9 +309,10 @@ void methods_markdown(const MethodComparison& c, std::ostream& out) {
 void ranks_markdown(const MethodComparison& c, std::ostream& out) {
   out << "\nRanks (1 = best):\n\n";
   by_method_head(c, "Option", out);
+  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     std::vector<std::string> row = {markdown::code(id)};
-    for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
+    for (const auto& r : c.results) row.push_back(rank_text(index, r, id, "-"));
     markdown::table_row(out, row);
   }
 }
@@ -405,9 +411,10 @@ void render_comparison_csv(const MethodComparison& c, std::ostream& out) {
   out << "option";
   for (const auto& r : c.results) out << ',' << csv_text(r.method);
   out << "\r\n";
+  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     out << csv_text(id);
-    for (const auto& r : c.results) out << ',' << rank_text(r, id, "");
+    for (const auto& r : c.results) out << ',' << rank_text(index, r, id, "");
     out << "\r\n";
   }
 }

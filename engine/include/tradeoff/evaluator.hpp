@@ -71,6 +71,9 @@ class Evaluator {
 
   /// The current value of an input (as set_input() takes it).
   double input(size_t input) const;
+  /// An input as the framework declares it: its type, unit, declared range (min and max, when
+  /// given), and its choices or levels as written. Analyses read the range to know what to scan.
+  const Input& input_definition(size_t input) const;
 
   /// Evaluates again the stages downstream of what changed since the last run (every stage the
   /// first time). Throws Error when the values cannot be evaluated: a formula that fails, a rule
@@ -87,6 +90,12 @@ class Evaluator {
   const std::vector<size_t>& order() const;
   /// The criteria's weights as used: after the rules, normalised to sum to 1.
   double weight(size_t criterion) const;
+  /// A criterion's weight as set_weight() takes it: set_weight()'s value, else the weighting's
+  /// (the stated weight under direct weighting), before the rules and normalisation.
+  double stated_weight(size_t criterion) const;
+  /// A criterion's weight after the rules' weight effects, before normalisation: weight() is
+  /// this over the sum of them all.
+  double weight_after_rules(size_t criterion) const;
   /// An option's raw score on a criterion, after the rules.
   double raw(size_t option, size_t criterion) const;
   /// True when the method ranks a higher score first.
@@ -97,6 +106,12 @@ class Evaluator {
   /// The whole result, traced and explained, as evaluate() gives it, for the current values.
   /// Runs every stage again with tracing on (it allocates); run() need not have been called.
   Result result() const;
+
+  /// After run(): an eligible option's normalised value on a criterion, signed as the weighted
+  /// sum uses it (a cost its normalisation leaves unflipped counts negatively), so that under
+  /// `wsm` score(option) = sum over j of weight(j) x signed_normalized(option, j); 0 for a
+  /// vetoed option. Monte-Carlo analysis reads the matrix once when only the weights vary.
+  double signed_normalized(size_t option, size_t criterion) const;
 
   struct Impl;
 

@@ -79,6 +79,9 @@ void Evaluator::set_input(size_t input, double value) {
 }
 
 double Evaluator::input(size_t input) const { return impl_->state.slots.at(input); }
+const Input& Evaluator::input_definition(size_t input) const {
+  return impl_->plan.fw->inputs.at(input);
+}
 
 void Evaluator::set_weight(size_t criterion, double weight) {
   detail::State& s = impl_->state;
@@ -112,10 +115,32 @@ const std::vector<size_t>& Evaluator::order() const { return impl_->state.order;
 double Evaluator::weight(size_t criterion) const {
   return impl_->state.problem.weights.at(criterion);
 }
+double Evaluator::stated_weight(size_t criterion) const {
+  const detail::State& s = impl_->state;
+  return s.pinned_weights.at(criterion) != 0 ? s.pinned_weight[criterion]
+                                             : s.weighting.at(criterion);
+}
+double Evaluator::weight_after_rules(size_t criterion) const {
+  return impl_->state.weights.at(criterion);
+}
 double Evaluator::raw(size_t option, size_t criterion) const {
   return impl_->state.rules.raw.at(option * impl_->plan.criteria() + criterion);
 }
 bool Evaluator::higher_is_better() const { return impl_->plan.method.info->higher_is_better; }
+
+double Evaluator::signed_normalized(size_t option, size_t criterion) const {
+  const detail::State& s = impl_->state;
+  if (criterion >= impl_->plan.criteria()) {
+    throw std::out_of_range("Evaluator::signed_normalized: no such criterion");
+  }
+  const auto& rows = s.rows.eligible;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (rows[r] == option) {
+      return s.normalized.sign[criterion] * s.normalized.value(s.problem, r, criterion);
+    }
+  }
+  return 0;
+}
 
 Result Evaluator::result() const {
   detail::State state = impl_->state;

@@ -133,6 +133,42 @@ struct Criterion {
   SourceLocation weight_where;
 };
 
+/// A value known only within bounds, for Monte-Carlo analysis (SMAA): uniform over
+/// [low, high] (a range, written `[low, high]`) or triangular with its most likely value (a
+/// triangle, written `{low, mode, high}`). A deterministic evaluation uses `mode`, which for a
+/// range is its midpoint.
+struct Distribution {
+  enum class Kind { Range, Triangle };
+  Kind kind = Kind::Range;
+  double low = 0;
+  double mode = 0;  ///< the midpoint of a range
+  double high = 0;
+  SourceLocation where;  ///< the range or triangle as written
+  SourceLocation low_where;
+  SourceLocation high_where;
+};
+
+/// How uncertain the weights are, for Monte-Carlo analysis (a top-level `uncertainty:` block;
+/// an assessment's replaces its framework's). Without one, SMAA samples a concentration of 100.
+struct Uncertainty {
+  enum class Weights {
+    Stated,         ///< exact: the weights do not vary
+    None,           ///< no information: uniform over every way of sharing out the weight
+    Concentration,  ///< Dirichlet around the stated shares: alpha_j = concentration x share_j
+    Ranges,         ///< each listed weight uniform in its range; the others as stated
+  };
+  struct Range {
+    std::string criterion;
+    double low = 0;  ///< in the weighting's units (the criteria's weights for direct weighting)
+    double high = 0;
+    SourceLocation where;
+  };
+  Weights weights = Weights::Concentration;
+  double concentration = 100;
+  std::vector<Range> ranges;
+  SourceLocation where;
+};
+
 /// One judged or computed score of an option on a criterion.
 struct Score {
   std::string criterion;
@@ -140,6 +176,9 @@ struct Score {
   /// When it is computed (a pointer, so that a matrix of plain numbers stays small; copies of
   /// a framework share it, and only the loader binds it).
   std::shared_ptr<Expression> formula;
+  /// When it is a range or a triangle (`value` is then its midpoint or mode); a pointer for the
+  /// same reason as `formula`.
+  std::shared_ptr<Distribution> uncertainty;
   std::string because;
   std::string source;
   SourceLocation where;      ///< the value
@@ -241,6 +280,7 @@ struct Framework {
   std::vector<Rule> rules;
   MethodSpec method;
   std::optional<WeightingSpec> weighting;  ///< none = direct, from the criteria's weights
+  std::optional<Uncertainty> uncertainty;  ///< how uncertain the weights are, for SMAA
   std::string file;  ///< the path it was loaded from ("builtin:..." for built-ins)
   SourceLocation where;
   SourceLocation criteria_where;
@@ -266,7 +306,8 @@ struct ScoreOverride {
 /// An assessment's answer to an input, with where the number came from.
 struct InputValue {
   std::string name;
-  double value = 0;
+  double value = 0;  ///< the midpoint or mode when the answer is a range or a triangle
+  std::optional<Distribution> uncertainty;  ///< number inputs only
   std::string because;
   std::string source;
   std::string as_of;
@@ -286,6 +327,7 @@ struct Assessment {
   std::vector<ScoreOverride> scores;
   MethodSpec method;
   std::optional<WeightingSpec> weighting;  ///< replaces the framework's
+  std::optional<Uncertainty> uncertainty;  ///< replaces the framework's
   std::string file;
   SourceLocation where;
   SourceLocation framework_where;

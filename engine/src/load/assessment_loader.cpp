@@ -4,6 +4,7 @@
 
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "load/uncertainty_loader.hpp"
 
 namespace tradeoff::loader {
 
@@ -41,6 +42,9 @@ class AssessmentReader {
     if (const auto* n = f.optional("scores")) read_scores(*n);
     if (const auto* n = f.optional("method")) a_.method = read_method(ctx_, *n, criterion_ids_);
     read_weighting(f);
+    if (const auto* n = f.optional("uncertainty")) {
+      a_.uncertainty = read_uncertainty(ctx_, *n, criterion_ids_);
+    }
     f.finish();
     check_weights(f);
   }
@@ -87,12 +91,13 @@ class AssessmentReader {
     }
   }
 
-  /// An answer is a value, or {value, because, source, as_of}.
+  /// An answer is a value (for numbers, a range or a triangle too), or {value, because,
+  /// source, as_of}.
   void read_answer(const Input& input, const yaml::Node& key, const yaml::Node& value) {
     InputValue answer;
     answer.name = key.scalar;
     const yaml::Node* v = &value;
-    if (value.is_mapping()) {
+    if (value.is_mapping() && !is_triangle(value)) {
       Fields af(ctx_, value, fmt::format("the answer to input '{}'", key.scalar));
       v = af.required("value");
       if (const auto* b = af.optional("because")) {
@@ -109,10 +114,37 @@ class AssessmentReader {
       if (v == nullptr) return;
     }
     answer.where = ctx_.at(*v);
+    if (is_distribution(*v) && input.type == InputType::Number) {
+      read_uncertain_answer(input, *v, std::move(answer));
+      return;
+    }
+    if (is_distribution(*v) && input.type == InputType::Integer) {
+      ctx_.error(ErrorCode::WrongType, *v,
+                 fmt::format("input '{}' is an integer: only number inputs take a range or a "
+                             "triangle",
+                             key.scalar));
+      return;
+    }
     if (auto parsed = read_input_value(ctx_, input, *v, fmt::format("input '{}'", key.scalar))) {
       answer.value = *parsed;
       a_.inputs.push_back(std::move(answer));
     }
+  }
+
+  /// A range or a triangle answering a number input: its ends lie within the input's range.
+  void read_uncertain_answer(const Input& input, const yaml::Node& v, InputValue answer) {
+    const std::string what = fmt::format("input '{}'", input.name);
+    auto d = read_distribution(ctx_, v, what);
+    if (!d) return;
+    // Each end is checked as an answer of its own, with the input's own wording of its range.
+    const yaml::Node& low = v.is_sequence() ? v.items[0] : *v.find("low");
+    const yaml::Node& high = v.is_sequence() ? v.items[1] : *v.find("high");
+    const auto l = read_input_value(ctx_, input, low, fmt::format("the low end of {}", what));
+    const auto h = read_input_value(ctx_, input, high, fmt::format("the high end of {}", what));
+    if (!l || !h) return;
+    answer.value = d->mode;
+    answer.uncertainty = std::move(*d);
+    a_.inputs.push_back(std::move(answer));
   }
 
   void read_weights(const yaml::Node& node) {

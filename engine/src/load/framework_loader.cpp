@@ -6,6 +6,7 @@
 
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "load/uncertainty_loader.hpp"
 
 namespace tradeoff::loader {
 
@@ -136,6 +137,9 @@ void read_sections(Context& ctx, Fields& f, const CriterionResolver& resolve,
   if (const auto* n = f.optional("weighting")) {
     if (draft.criteria_ok) fw.weighting = read_weighting(ctx, *n, draft.criterion_ids);
     draft.weighting_failed = !fw.weighting;
+  }
+  if (const auto* n = f.optional("uncertainty"); n != nullptr && draft.criteria_ok) {
+    fw.uncertainty = read_uncertainty(ctx, *n, draft.criterion_ids, draft.broken_ids);
   }
 }
 

@@ -1,9 +1,11 @@
-// Options and their scores: one score per criterion, a number (judged), a formula (computed) or
-// {value, because, source}; judged scores stay inside their criterion's declared scale.
+// Options and their scores: one score per criterion, a number (judged), a formula (computed), a
+// range or a triangle (judged, uncertain) or {value, because, source}; judged scores stay
+// inside their criterion's declared scale.
 #include <fmt/format.h>
 
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "load/uncertainty_loader.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::loader {
@@ -97,7 +99,7 @@ std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml:
   s.where = ctx.at(value);
   const std::string what = fmt::format("the score of '{}' on '{}'", option, key.scalar);
   const yaml::Node* number = &value;
-  if (value.is_mapping()) {
+  if (value.is_mapping() && !is_triangle(value)) {
     Fields f(ctx, value, what);
     number = f.required("value");
     if (const auto* n = f.optional("because")) s.because = ctx.string(*n, "because").value_or("");
@@ -113,6 +115,13 @@ std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml:
       return s;
     }
   }
+  if (is_distribution(*number)) {
+    auto d = read_distribution(ctx, *number, what);
+    if (!d) return std::nullopt;
+    s.value = d->mode;  // what a deterministic evaluation uses
+    s.uncertainty = std::make_shared<Distribution>(std::move(*d));
+    return s;
+  }
   if (!number->is_scalar()) {
     ctx.report(*number, wrong_type("a number or a formula", what, *number));
     return std::nullopt;
@@ -126,6 +135,18 @@ std::optional<Score> read_score(Context& ctx, const yaml::Node& key, const yaml:
 void check_scale(DiagnosticSink& sink, const Criterion& c, const Score& s,
                  const std::string& option) {
   if (!c.scale || s.formula) return;  // formulas are checked when evaluated
+  if (const Distribution* d = s.uncertainty.get()) {
+    // The whole range must lie on the scale, not only its mode: every sample is a score.
+    const bool low_out = d->low < c.scale->first;
+    if (!low_out && d->high <= c.scale->second) return;
+    sink.error(ErrorCode::OutOfRange, low_out ? d->low_where : d->high_where,
+               fmt::format("score {} [{}, {}] of '{}' on '{}' is outside the criterion's scale "
+                           "[{}, {}]",
+                           d->kind == Distribution::Kind::Range ? "range" : "triangle",
+                           detail::quantity(d->low), detail::quantity(d->high), option, c.id,
+                           detail::quantity(c.scale->first), detail::quantity(c.scale->second)));
+    return;
+  }
   if (s.value < c.scale->first || s.value > c.scale->second) {
     sink.error(ErrorCode::OutOfRange, s.where,
                fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",

@@ -5,67 +5,29 @@
 
 #include "commands.hpp"
 #include "diagnostic_printer.hpp"
+#include "evaluation_options.hpp"
 #include "output.hpp"
 #include "recording_reader.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "tradeoff/report.hpp"
+#include "tradeoff/sensitivity.hpp"
 
 namespace tradeoff::cli {
 
 namespace {
 
-struct EvaluateOptions {
-  std::string file;
-  std::string method;
-  std::string normalization;
-  std::string format = "text";
-  std::string output;
-  std::vector<std::string> set;
-  bool weights_only = false;  ///< `tradeoff weights`
+struct EvaluateOptions : EvaluationOptions {
+  bool weights_only = false;   ///< `tradeoff weights`
+  bool no_robustness = false;  ///< `--no-robustness`
 };
-
-/// The options `evaluate` and `weights` share.
-void add_common_options(CLI::App* sub, EvaluateOptions& opt, bool with_method) {
-  sub->add_option("file", opt.file,
-                  "Framework or assessment YAML, or the id of a built-in framework or example")
-      ->required();
-  if (with_method) {
-    std::vector<std::string> methods = method_names();
-    methods.push_back("all");
-    sub->add_option("-m,--method", opt.method,
-                    "Aggregation method, or 'all' to compare them (default: the file's, else wsm)")
-        ->check(CLI::IsMember(methods));
-    sub->add_option("-n,--normalization", opt.normalization,
-                    "Normalisation for every criterion (default: the method's)")
-        ->check(CLI::IsMember(normalization_names()));
-  }
-  sub->add_option("-s,--set", opt.set, "Answer an input: name=value (repeatable)")
-      ->type_name("NAME=VALUE")
-      ->allow_extra_args(false);
-  sub->add_option("-f,--format", opt.format, "Output format")
-      ->check(CLI::IsMember(format_names()))
-      ->capture_default_str();
-  sub->add_option("-o,--output", opt.output,
-                  "Write to this file (replaced atomically; a FIFO or device is written through)");
-}
 
 int run_evaluate(const EvaluateOptions& opt) {
   // Remembers the files read, so that `-o` never writes over one of them.
   RecordingReader reader(source_reader());
   const std::string path = resolve_path(reader, opt.file);
   Loaded loaded = load(reader, path);
-  tradeoff::EvaluateOptions eval;
-  if (opt.method != "all") eval.method = parse_method(opt.method);
-  eval.normalization = parse_normalization(opt.normalization);
-  for (const auto& assignment : opt.set) {
-    const auto eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      fail(ErrorCode::Usage, {"tradeoff", 0, 0},
-           fmt::format("--set expects name=value, got '{}'", assignment));
-    }
-    eval.set.emplace_back(assignment.substr(0, eq), assignment.substr(eq + 1));
-  }
+  const tradeoff::EvaluateOptions eval = engine_options(opt);
   RenderOptions render_options;
   render_options.format = *parse_format(opt.format);
   const bool to_stdout = opt.output.empty() || opt.output == "-";
@@ -85,6 +47,9 @@ int run_evaluate(const EvaluateOptions& opt) {
     return kExitOk;
   }
   Result result = evaluate(loaded.framework, assessment, eval);
+  if (!opt.weights_only && !opt.no_robustness) {
+    add_robustness(result, loaded.framework, assessment, eval, SmaaOptions{});
+  }
   // Warnings from loading, then those of the evaluation (e.g. rules in conflict).
   result.warnings.insert(result.warnings.begin(), loaded.warnings.begin(), loaded.warnings.end());
   if (!result.warnings.empty()) print_diagnostics(stderr, result.warnings);
@@ -107,7 +72,9 @@ void add_evaluate_command(CLI::App& app, Command& selected) {
   auto opt = std::make_shared<EvaluateOptions>();
   CLI::App* sub = app.add_subcommand(
       "evaluate", "Score, rank and explain the options of a framework or an assessment");
-  add_common_options(sub, *opt, true);
+  add_evaluation_options(sub, *opt, true, true, format_names());
+  sub->add_flag("--no-robustness", opt->no_robustness,
+                "Leave out the robustness block (weight flip point, break-even, confidence)");
   sub->callback([opt, &selected] { selected = [opt] { return run_evaluate(*opt); }; });
 }
 
@@ -116,7 +83,7 @@ void add_weights_command(CLI::App& app, Command& selected) {
   opt->weights_only = true;
   CLI::App* sub = app.add_subcommand(
       "weights", "Print the weights a framework's weighting gives, with AHP diagnostics");
-  add_common_options(sub, *opt, false);
+  add_evaluation_options(sub, *opt, false, false, format_names());
   sub->callback([opt, &selected] { selected = [opt] { return run_evaluate(*opt); }; });
 }
 

@@ -22,6 +22,9 @@ struct EvaluateOptions {
                                                ///< method's own)
   /// `--set name=value` answers; they override the assessment's.
   std::vector<std::pair<std::string, std::string>> set;
+  /// `--weight criterion=value` direct weights; they override the assessment's and the
+  /// framework's. Refused where the weights come from another weighting (AHP, swing, ...).
+  std::vector<std::pair<std::string, std::string>> weights;
 };
 
 /// Scores, ranks and explains. Throws Error for inputs that cannot be evaluated (e.g. a zero

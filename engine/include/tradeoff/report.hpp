@@ -10,6 +10,7 @@
 
 #include "tradeoff/evaluate.hpp"
 #include "tradeoff/result.hpp"
+#include "tradeoff/sensitivity.hpp"
 
 namespace tradeoff {
 
@@ -32,5 +33,9 @@ std::string render(const MethodComparison& comparison, const RenderOptions& opti
 /// The weights alone (`tradeoff weights`): criteria, shares, and the weighting's diagnostics.
 void render_weights(const Result& result, const RenderOptions& options, std::ostream& out);
 std::string render_weights(const Result& result, const RenderOptions& options);
+
+/// `tradeoff sensitivity`: weight stability, break-even points, Monte-Carlo acceptability; CSV
+/// holds the sweeps; Markdown is refused (the report command writes the decision record).
+void render(const Sensitivity& sensitivity, const RenderOptions& options, std::ostream& out);
 
 }  // namespace tradeoff

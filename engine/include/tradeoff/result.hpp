@@ -2,6 +2,7 @@
 // Everything a renderer shows comes from here; nothing is recomputed in the renderers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -193,6 +194,59 @@ struct MethodDetails {
   std::vector<std::string> options;                      ///< the options per_option refers to
 };
 
+// --- what would change the decision (tradeoff/sensitivity.hpp computes these) ---------------
+
+/// The smallest change of one weight that flips the winner: the criterion, and the relative
+/// change of its weight (0.27 for a rise from 10 to 12.7); none when no
+/// single weight change flips the winner.
+struct WeightFlip {
+  std::string criterion;
+  double from = 0;      ///< the weight as used: stated, after the rules' weight effects
+  double to = 0;        ///< the weight at which `winner` takes over
+  double relative = 0;  ///< |to - from| / from (infinity-free: from > 0 for any flip found)
+  std::string winner;   ///< who wins past the flip
+};
+
+/// One change of winner along a numeric input's declared range.
+struct BreakEven {
+  double value = 0;    ///< where the winner changes, bisected to 0.1% of the range
+  std::string before;  ///< winner just below ("" when every option is vetoed there)
+  std::string after;   ///< winner just above
+};
+
+/// The break-even point nearest to the current value over all inputs (relative to each
+/// input's range), or none.
+struct NearestBreakEven {
+  std::string input;
+  BreakEven point;
+  double distance = 0;  ///< |point.value - current| / (high - low)
+};
+
+/// Said plainly when the winner's lead can be overturned by a small weight change (5% or less
+/// of one weight) or by the stated uncertainty (confidence below 2/3).
+struct NearTie {
+  bool near = false;
+  std::string winner;
+  std::string runner_up;
+  std::optional<double> weight_change;  ///< smallest relative change of one weight that swaps
+  std::optional<double> confidence;     ///< from SMAA, when it ran
+  std::optional<double> confidence_error;
+  std::string sentence;  ///< "a and b are effectively tied: a 3% weight change swaps them; ..."
+};
+
+/// The short robustness block of an evaluation (tradeoff::add_robustness()).
+struct Robustness {
+  std::optional<WeightFlip> flip;           ///< the most sensitive criterion and its flip point
+  std::optional<NearestBreakEven> nearest;  ///< the nearest input break-even point
+  std::string nearest_unit;                 ///< the unit of that input
+  double nearest_current = 0;               ///< the value the evaluation used
+  size_t samples = 0;                       ///< Monte-Carlo samples; 0 when none ran
+  std::optional<double> confidence;         ///< the winner's first-rank acceptability
+  std::optional<double> confidence_error;   ///< its standard error
+  NearTie near_tie;
+  std::vector<std::string> sentences;  ///< the block in plain words, one finding each
+};
+
 struct Result {
   std::string framework;
   std::string framework_title;
@@ -219,6 +273,7 @@ struct Result {
   std::vector<OptionResult> options;  ///< framework order
   std::vector<RankEntry> ranking;     ///< best first; ties share the better rank, by id
   Explanation explanation;
+  std::optional<Robustness> robustness;  ///< set by add_robustness() (evaluate's default)
   std::vector<Diagnostic> warnings;
 
   const OptionResult* option(const std::string& id) const;

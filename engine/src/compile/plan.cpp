@@ -1,15 +1,52 @@
 // Compiling a framework and an assessment into an evaluation plan: see compile/plan.hpp.
 #include "compile/plan.hpp"
 
+#include <cmath>
+
+#include <fmt/format.h>
+
 #include "rank/rank.hpp"
+#include "support/numbers.hpp"
+#include "support/suggest.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
 
-/// Columns, the given weights (the assessment's over the framework's) and their origins, and
-/// the weighting that turns them into weights.
-void compile_criteria(const Framework& fw, const Assessment& a, Plan& plan) {
+/// `--weight id=value` over the given weights: a usage error for an unknown criterion, a value
+/// that is not a non-negative number, or weights that come from another weighting.
+void command_line_weights(const Framework& fw, const WeightingSpec* spec,
+                          const EvaluateOptions& options, std::vector<double>& given,
+                          std::vector<std::string>& origin) {
+  std::vector<std::string> ids;
+  for (const auto& c : fw.criteria) ids.push_back(c.id);
+  for (const auto& [id, text] : options.weights) {
+    const std::string what = fmt::format("--weight {}={}", id, text);
+    size_t j = 0;
+    while (j < ids.size() && ids[j] != id) ++j;
+    if (j == ids.size()) {
+      usage_error(fmt::format("{}: framework '{}' has no criterion '{}'", what, fw.id, id),
+                  did_you_mean(id, ids));
+    }
+    const auto v = parse_number(text);
+    if (!v || !std::isfinite(*v) || *v < 0) {
+      usage_error(fmt::format("{}: a weight is a non-negative number", what));
+    }
+    if (spec != nullptr && !(spec->method == WeightingMethod::Direct && spec->weights.empty())) {
+      usage_error(fmt::format("{}: the weights come from the '{}' weighting, not from direct "
+                              "weights",
+                              what, to_string(spec->method)),
+                  "change the weighting's own judgements instead");
+    }
+    given[j] = *v;
+    origin[j] = "command line";
+  }
+}
+
+/// Columns, the given weights (the command line's over the assessment's over the framework's)
+/// and their origins, and the weighting that turns them into weights.
+void compile_criteria(const Framework& fw, const Assessment& a, const EvaluateOptions& options,
+                      Plan& plan) {
   std::vector<std::string> ids;
   std::vector<double> given;
   for (const auto& c : fw.criteria) {
@@ -29,6 +66,7 @@ void compile_criteria(const Framework& fw, const Assessment& a, Plan& plan) {
   if (spec != nullptr && !(spec->method == WeightingMethod::Direct && spec->weights.empty())) {
     for (auto& origin : plan.weight_origin) origin = to_string(spec->method);
   }
+  command_line_weights(fw, spec, options, given, plan.weight_origin);
   plan.weighting = plan_weighting(spec, std::move(ids), std::move(given));
 }
 
@@ -45,7 +83,7 @@ Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOp
   plan.cells = compile_cells(fw, a);
   for (const auto& cell : plan.cells) plan.where.push_back(&cell.score->where);
   plan.rules = compile_rules(fw);
-  compile_criteria(fw, a, plan);
+  compile_criteria(fw, a, options, plan);
   for (const auto& o : fw.options) plan.option_ids.push_back(o.id);
   plan.id_order = id_order(plan.option_ids);
   return plan;

@@ -6,6 +6,7 @@
 
 #include "report/json_writer.hpp"
 #include "report/renderers.hpp"
+#include "report/robustness_report.hpp"
 
 namespace tradeoff::detail {
 
@@ -429,6 +430,7 @@ void render_json(const Result& r, std::ostream& out) {
   rules_json(w.key("rules"), r);
   notes_json(w.key("notes"), r);
   explanation_json(w.key("explanation"), r.explanation);
+  if (r.robustness) robustness_json(w.key("robustness"), r);
   warnings_json(w.key("warnings"), r);
   w.end_object();
   w.finish();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "report/renderers.hpp"
+#include "report/robustness_report.hpp"
 #include "support/text.hpp"
 
 namespace tradeoff::detail {
@@ -279,6 +280,7 @@ void render_markdown(const Result& r, std::ostream& out) {
   outcome_section(r, out);
   ranking_section(r, out);
   explanation_section(r, out);
+  robustness_markdown(r, out);
   rules_section(r, out);
   inputs_section(r, out);
   derived_section(r, out);

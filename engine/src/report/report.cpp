@@ -7,6 +7,7 @@
 #include <streambuf>
 
 #include "report/renderers.hpp"
+#include "report/sensitivity_renderers.hpp"
 #include "support/printable.hpp"
 
 namespace tradeoff {
@@ -153,6 +154,23 @@ void render_weights(const Result& result, const RenderOptions& options, std::ost
         break;
       case Format::Csv:
         detail::render_weights_csv(result, o);
+        break;
+    }
+  });
+}
+
+void render(const Sensitivity& sensitivity, const RenderOptions& options, std::ostream& out) {
+  guarded(options, out, [&](std::ostream& o) {
+    switch (options.format) {
+      case Format::Text:
+      case Format::Markdown:
+        detail::render_sensitivity_text(sensitivity, options.color, o);
+        break;
+      case Format::Json:
+        detail::render_sensitivity_json(sensitivity, o);
+        break;
+      case Format::Csv:
+        detail::render_sensitivity_csv(sensitivity, o);
         break;
     }
   });

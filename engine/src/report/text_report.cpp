@@ -8,6 +8,7 @@
 
 #include "explain/explain.hpp"
 #include "report/renderers.hpp"
+#include "report/robustness_report.hpp"
 #include "support/printable.hpp"
 #include "support/text.hpp"
 
@@ -444,6 +445,7 @@ void render_text(const Result& r, bool color, std::ostream& out) {
   ranking(r, st, out);
   vetoed(r, st, out);
   why(r, st, out);
+  robustness_text(r, st, out);
   details(r, st, out);
   notes(r, st, out);
   rules(r, st, out);

@@ -91,6 +91,12 @@ std::string pad_left(std::string_view text, size_t width) {
   return out;
 }
 
+std::string rounded(double value) {
+  if (value == 0 || !std::isfinite(value)) return quantity(value);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(std::fabs(value))) - 2);
+  return quantity(std::round(value / magnitude) * magnitude);
+}
+
 std::string join_names(const std::vector<std::string>& names) {
   if (names.empty()) return "";
   if (names.size() == 1) return names[0];

@@ -18,6 +18,9 @@ std::string quantity(double value);
 double round_for_output(double value);
 /// Shortest plain form with at most 12 significant digits: "365000", "0.7123", "-3.5".
 std::string plain_number(double value);
+/// A figure found by search (bisection), to three significant digits, with thousands
+/// separators: 12.9381 -> "12.9", 690625 -> "691,000", 0.0437219 -> "0.0437".
+std::string rounded(double value);
 /// Number of terminal columns `text` takes (UTF-8 code points).
 size_t display_width(std::string_view text);
 /// Pads with spaces to `width` display columns, on the right (left-aligned) or the left.

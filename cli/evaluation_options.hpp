@@ -1,0 +1,33 @@
+// The options every evaluating command shares (`evaluate`, `weights`, `sensitivity`): the file,
+// the method and normalisation, `--set` answers and `--weight` overrides, the format and `-o`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "tradeoff/evaluate.hpp"
+
+namespace tradeoff::cli {
+
+struct EvaluationOptions {
+  std::string file;
+  std::string method;
+  std::string normalization;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> set;
+  std::vector<std::string> weights;
+};
+
+/// Adds the shared options to `sub`; `with_method`: --method and --normalization too, with
+/// `all` among the methods when `with_all`. `formats` are the accepted --format values.
+void add_evaluation_options(CLI::App* sub, EvaluationOptions& opt, bool with_method, bool with_all,
+                            const std::vector<std::string>& formats);
+
+/// The engine's options: the method (none for "all"), the normalisation, and `--set` and
+/// `--weight` split at '='. Throws a usage Error for an assignment without '='.
+tradeoff::EvaluateOptions engine_options(const EvaluationOptions& opt);
+
+}  // namespace tradeoff::cli

@@ -1,0 +1,23 @@
+// The short robustness block of an evaluation (Result::robustness) in each format: what would
+// change the decision, in plain words for people and as figures for programs.
+#pragma once
+
+#include <iosfwd>
+
+#include "report/json_writer.hpp"
+#include "report/renderers.hpp"
+#include "tradeoff/result.hpp"
+
+namespace tradeoff::detail {
+
+/// "Robustness" and one line per finding; nothing when the result has no robustness block.
+void robustness_text(const Result& r, const Style& st, std::ostream& out);
+/// The value of "robustness": an object, or null when the block was not computed.
+void robustness_json(JsonWriter& w, const Result& r);
+/// "## Robustness" and one bullet per finding; nothing without a block.
+void robustness_markdown(const Result& r, std::ostream& out);
+
+void weight_flip_json(JsonWriter& w, const std::optional<WeightFlip>& flip);
+void near_tie_json(JsonWriter& w, const NearTie& t);
+
+}  // namespace tradeoff::detail

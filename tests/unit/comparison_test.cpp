@@ -371,11 +371,14 @@ options:
   CHECK(d.code == tradeoff::ErrorCode::MethodDomain);
   CHECK(d.where.line == 8);
   CHECK(d.where.column == 25);
-  CHECK(winners(c.results[0]) == std::vector<std::string>{"y"});
+  // a on [-5, 5]: x 0.4, y 0.7; b by its max: x 1, y 0.5. x = 0.7 beats y = 0.6.
+  CHECK(winners(c.results[0]) == std::vector<std::string>{"x"});
   CHECK_FALSE(c.same_winner);
   CHECK_FALSE(c.tau[0][1].has_value());
   CHECK_FALSE(c.tau[1][1].has_value());
-  CHECK(c.tau[0][2] == 1.0);
+  // TOPSIS puts y first (golden methods/all-one-method-fails): the two rankings are reversed.
+  CHECK(c.tau[0][2] == -1.0);
+  CHECK(c.tau[2][2] == 1.0);
 }
 
 TEST_CASE("when every method fails, the first error is thrown", "[comparison]") {

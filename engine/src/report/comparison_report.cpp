@@ -177,8 +177,45 @@ void tau_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   print_lines(t, out);
 }
 
+/// Which winners survive across methods: each option some method ranks first, with the methods
+/// that do, in the order of option_order() (the first ranking that ran).
+std::vector<std::pair<std::string, std::vector<std::string>>> first_under(
+    const MethodComparison& c) {
+  // Rankings are best first: only their heads are read, so this stays linear in the options.
+  std::unordered_map<std::string_view, std::vector<std::string>> winners;
+  for (size_t m = 0; m < c.results.size(); ++m) {
+    if (c.failed(m)) continue;
+    for (const auto& e : c.results[m].ranking) {
+      if (e.rank != 1) break;
+      winners[e.option].push_back(c.results[m].method);
+    }
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& id : option_order(c)) {
+    const auto it = winners.find(id);
+    if (it != winners.end()) out.emplace_back(id, it->second);
+  }
+  return out;
+}
+
+/// "x (wsm, topsis); y (vikor)", each part through `quote`.
+template <typename Quote>
+std::string first_under_text(const MethodComparison& c, Quote quote) {
+  std::string s;
+  for (const auto& [id, methods] : first_under(c)) {
+    std::string list;
+    for (const auto& m : methods) list += (list.empty() ? "" : ", ") + m;
+    s += (s.empty() ? "" : "; ") + quote(id) + " (" + list + ")";
+  }
+  return s;
+}
+
 void agreement_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Agreement") << '\n' << "  " << one_line(agreement(c)) << '\n';
+  if (!c.same_winner && !first_under(c).empty()) {
+    out << "  First under: "
+        << first_under_text(c, [](const std::string& id) { return one_line(id); }) << ".\n";
+  }
   const Result* ran = first_ran(c);
   if (ran == nullptr || ran->ranking.empty()) {
     // Nothing ranked: no rank to agree on.
@@ -366,6 +403,13 @@ void render_comparison_json(const MethodComparison& c, std::ostream& out) {
   by_option_json(w.key("scores"), c, order, index, true);
   tau_json(w.key("kendall_tau"), c);
   w.key("same_winner").boolean(c.same_winner);
+  w.key("first_under").begin_object();
+  for (const auto& [id, methods] : first_under(c)) {
+    w.key(id).begin_array();
+    for (const auto& m : methods) w.string(m);
+    w.end_array();
+  }
+  w.end_object();
   w.key("rank_dependent").begin_array();
   for (const auto& id : c.rank_dependent) w.string(id);
   w.end_array();
@@ -390,6 +434,11 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
   if (!first.framework_version.empty()) out << " " << markdown::cell(first.framework_version);
   if (!first.assessment.empty()) out << ", assessment " << markdown::code(first.assessment, false);
   out << ".\n\n" << markdown::line(agreement(c)) << "\n\n";
+  if (!c.same_winner && !first_under(c).empty()) {
+    out << "First under: " << first_under_text(c, [](const std::string& id) {
+      return markdown::code(id, false);
+    }) << ".\n\n";
+  }
   methods_markdown(c, out);
   ranks_markdown(c, out);
   tau_markdown(c, out);

@@ -2,7 +2,8 @@
 // (tests/reference/naive_methods.hpp) on seeded random matrices with declared scales, value
 // functions, zeros and negative values, and WSM and WPM on them; no NaN anywhere in a result
 // and WSM within [0, 1]. The methods' own oracles and properties (weight scaling, option order,
-// dominance) are in methods_oracle_test.cpp.
+// dominance) are in methods_oracle_test.cpp, methods_promethee_test.cpp and
+// methods_properties_test.cpp.
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -205,7 +206,7 @@ TEST_CASE("WSM and WPM agree with the reference on random matrices", "[oracle]")
   CHECK(wpm_compared > 50);
 }
 
-// --- properties (the methods' own are in methods_oracle_test.cpp) ---------------------
+// --- properties (the methods' own are in methods_properties_test.cpp) -----------------
 
 TEST_CASE("no NaN or infinity anywhere in a result", "[oracle][properties]") {
   int evaluated = 0;

@@ -178,7 +178,7 @@ void tau_text(const MethodComparison& c, const Style& st, std::ostream& out) {
 }
 
 /// Which winners survive across methods: each option some method ranks first, with the methods
-/// that do, in the order of option_order() (the first ranking that ran).
+/// that do, in the order of the first ranking that ran.
 std::vector<std::pair<std::string, std::vector<std::string>>> first_under(
     const MethodComparison& c) {
   // Rankings are best first: only their heads are read, so this stays linear in the options.
@@ -191,9 +191,12 @@ std::vector<std::pair<std::string, std::vector<std::string>>> first_under(
     }
   }
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  for (const auto& id : option_order(c)) {
-    const auto it = winners.find(id);
-    if (it != winners.end()) out.emplace_back(id, it->second);
+  const Result* ran = first_ran(c);
+  for (size_t k = 0; ran != nullptr && k < ran->ranking.size() && !winners.empty(); ++k) {
+    const auto it = winners.find(ran->ranking[k].option);  // no copy of the order: JSON streams
+    if (it == winners.end()) continue;
+    out.emplace_back(it->first, std::move(it->second));
+    winners.erase(it);
   }
   return out;
 }

@@ -5,13 +5,25 @@
 //   -> the Result with its traces (evaluate/result.cpp) -> explain (explain/)
 #include "tradeoff/evaluate.hpp"
 
+#include "analysis/relaxation.hpp"
 #include "tradeoff/evaluator.hpp"
 
 namespace tradeoff {
 
 Result evaluate(const Framework& fw, const Assessment* assessment, const EvaluateOptions& opt) {
-  return Evaluator(fw, assessment, opt).result();
+  Evaluator ev(fw, assessment, opt);
+  Result result = ev.result();
+  if (result.ranking.empty() && !result.vetoed.empty()) {
+    // Every option excluded: say what would admit one, not only that none is left.
+    result.relaxations = detail::find_relaxations(fw, ev, result);
+    for (size_t k = 0; k < result.relaxations.size() && k < 3; ++k) {
+      result.explanation.summary += " " + detail::describe(result.relaxations[k]);
+    }
+  }
+  return result;
 }
+
+std::string Veto::by() const { return rule.empty() ? "the limit on " + limit : rule; }
 
 const OptionResult* Result::option(const std::string& id) const {
   for (const auto& o : options) {

@@ -27,6 +27,11 @@ Loaded load_builtin(const std::string& path) {
   return load(reader, "builtin:" + path);
 }
 
+Loaded load_source_file(const std::string& path) {
+  FileReader reader;
+  return load(reader, std::string(TRADEOFF_SOURCE_DIR) + "/" + path);
+}
+
 Result evaluate_text(const std::string& yaml, const EvaluateOptions& options) {
   const auto loaded = load_text(yaml);
   return evaluate(loaded.framework, nullptr, options);

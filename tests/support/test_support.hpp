@@ -24,6 +24,9 @@ Loaded load_text(const std::string& yaml, const std::string& path = "f.yaml",
 Loaded load_assessment_text(const std::string& body, const std::string& framework_yaml);
 /// Loads a built-in file, e.g. "frameworks/llm_build_vs_buy.yaml".
 Loaded load_builtin(const std::string& path);
+/// Loads a file of the source tree, e.g. "tests/calibration/low_volume.yaml", its built-in
+/// framework and catalog criteria resolved as for a user's file.
+Loaded load_source_file(const std::string& path);
 /// Loads `yaml` (as f.yaml) and evaluates its framework.
 Result evaluate_text(const std::string& yaml, const EvaluateOptions& options = {});
 

@@ -55,6 +55,11 @@ TEST_CASE("re-running after a change allocates nothing", "[evaluator][allocation
     CAPTURE(name);
     tradeoff::EvaluateOptions options;
     options.method = tradeoff::parse_method(name);
+    // The weighted product refuses the framework's scales and value functions, whose lowest
+    // points are worth 0: it takes the raw scores of every criterion, by their max.
+    if (options.method == tradeoff::Method::Wpm) {
+      options.normalization = tradeoff::Normalization::Max;
+    }
     tradeoff::Evaluator ev(loaded.framework, nullptr, options);
     const size_t volume = *ev.input_index("requests_per_day");
     const size_t data = *ev.input_index("data_sensitivity");
@@ -81,6 +86,39 @@ TEST_CASE("re-running after a change allocates nothing", "[evaluator][allocation
             ev.set_input(data, 3);
             ev.run();
             ev.set_input(data, 0);
+            ev.run();
+          }) == 0);
+  }
+}
+
+TEST_CASE("re-running with value functions and scales allocates nothing under any method",
+          "[evaluator][allocation]") {
+  // Every value stays above 0, so that the weighted product takes them too.
+  const auto loaded = tradeoff::test::load_text(R"(framework: valued
+title: Valued
+version: 1.0.0
+criteria:
+  - {id: cost, name: Cost, direction: cost, weight: 2,
+     value_function: {points: [[0, 1], [50, 0.6], [100, 0.1]]}}
+  - {id: quality, name: Quality, direction: benefit, scale: [0, 10], weight: 1}
+  - {id: speed, name: Speed, direction: benefit, weight: 1}
+options:
+  - {id: a, scores: {cost: 20, quality: 4, speed: 3}}
+  - {id: b, scores: {cost: 60, quality: 9, speed: 5}}
+  - {id: c, scores: {cost: 90, quality: 6, speed: 2}}
+)");
+  for (const auto& name : tradeoff::method_names()) {
+    CAPTURE(name);
+    tradeoff::EvaluateOptions options;
+    options.method = tradeoff::parse_method(name);
+    tradeoff::Evaluator ev(loaded.framework, nullptr, options);
+    ev.run();
+    CHECK(allocations([&] {
+            ev.set_score(0, 0, 40);
+            ev.run();
+            ev.set_score(1, 1, 2);
+            ev.run();
+            ev.set_weight(2, 3);
             ev.run();
           }) == 0);
   }

@@ -170,7 +170,7 @@ TEST_CASE("break-even on the built-in LLM framework: the request volume, by hand
   // with v the annual-cost value function, 0.85 - 0.3 (usd - 100,000) / 400,000 between
   // 100,000 and 500,000. Five GPUs (370,820 USD): host 64.450 > distill 64.211; six (404,984):
   // host 64.040 < distill. The winner changes at R*.
-  const auto loaded = tradeoff::test::load_builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = tradeoff::test::load_source_file("tests/unit/data/llm_build_vs_buy_v2.yaml");
   Evaluator ev(loaded.framework, nullptr);
   ev.run();
   const size_t volume = *ev.input_index("requests_per_day");

@@ -357,9 +357,10 @@ criteria:
   - {id: a, name: A, direction: benefit, weight: 1, scale: [-5, 5]}
   - {id: b, name: B, direction: benefit, weight: 1}
 options:
-  - {id: x, scores: {a: -1, b: 2}}
+  - {id: x, scores: {a: -5, b: 2}}
   - {id: y, scores: {a: 2, b: 1}}
 )";
+  // x's a is the lowest point of its scale: the value 0, which the weighted product refuses.
   const auto c = compare(framework, {}, {"wsm", "wpm", "topsis"});
   REQUIRE(c.errors.size() == 3);
   CHECK_FALSE(c.failed(0));
@@ -371,7 +372,7 @@ options:
   CHECK(d.code == tradeoff::ErrorCode::MethodDomain);
   CHECK(d.where.line == 8);
   CHECK(d.where.column == 25);
-  // a on [-5, 5]: x 0.4, y 0.7; b by its max: x 1, y 0.5. x = 0.7 beats y = 0.6.
+  // a on [-5, 5]: x 0, y 0.7; b by min-max: x 1, y 0. x = 0.5 beats y = 0.35.
   CHECK(winners(c.results[0]) == std::vector<std::string>{"x"});
   CHECK_FALSE(c.same_winner);
   CHECK_FALSE(c.tau[0][1].has_value());
@@ -386,11 +387,12 @@ TEST_CASE("when every method fails, the first error is thrown", "[comparison]") 
 title: Negative
 version: 1.0.0
 criteria:
-  - {id: a, name: A, direction: benefit, weight: 1, scale: [-5, 5]}
+  - {id: a, name: A, direction: benefit, weight: 1}
 options:
   - {id: x, scores: {a: -1}}
   - {id: y, scores: {a: 2}}
 )";
+  // No scale: a scale would be turned into value (0.4 and 0.7 on [-5, 5]), which both take.
   CHECK_THROWS_AS(compare(framework, {}, {"wpm", "waspas"}), tradeoff::Error);
 }
 

@@ -222,8 +222,11 @@ TEST_CASE("under WPM the drivers are differences of log contributions", "[explai
   // b wins: 0.75^0.5 - (2/9)^0.25 = 0.866025403784 - 0.686589047969 = 0.179436355815
   // b - a: quality 0.5 ln 0.75 = -0.14384104; cost 0.25 ln 3 = +0.27465307;
   //        support -0.25 ln(2/3) = +0.10136628
+  // The criteria have scales, which WPM would take as value ((x - low) / (high - low)): the
+  // max normalisation is chosen for all of them.
   tradeoff::EvaluateOptions opt;
   opt.method = tradeoff::Method::Wpm;
+  opt.normalization = tradeoff::Normalization::Max;
   const auto e = explain_text(kCriteria +
                                   R"(  - id: a
     scores: {quality: 8, cost: 60, support: 4}

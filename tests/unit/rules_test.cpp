@@ -461,6 +461,6 @@ TEST_CASE("when every option is vetoed nothing is ranked and the summary says wh
   }
   CHECK(r.explanation.winner.empty());
   CHECK(r.explanation.summary ==
-        "Every option is vetoed (buy_api by no_buy, build_own by no_rest, and host_open by "
-        "no_rest), so none can be recommended.");
+        "Every option is vetoed (buy_api by no_buy; build_own and host_open by no_rest), so "
+        "none can be recommended.");
 }

@@ -198,7 +198,7 @@ TEST_CASE("weight stability: the closed form agrees with bisection under WASPAS,
   // WASPAS with lambda 1 is the weighted sum, score for score; it is scanned and bisected, the
   // weighted sum solved: every end agrees to the bisection's 1e-6.
   const auto three = load_text(kThree);
-  const auto llm = tradeoff::test::load_builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto llm = tradeoff::test::load_source_file("tests/unit/data/llm_build_vs_buy_v2.yaml");
   for (const tradeoff::Framework* base : {&three.framework, &llm.framework}) {
     CAPTURE(base->id);
     tradeoff::Framework waspas = *base;
@@ -263,7 +263,7 @@ rules:
 }
 
 TEST_CASE("weight stability leaves the evaluator as it found it", "[stability]") {
-  const auto loaded = tradeoff::test::load_builtin("frameworks/llm_build_vs_buy.yaml");
+  const auto loaded = tradeoff::test::load_source_file("tests/unit/data/llm_build_vs_buy_v2.yaml");
   Evaluator ev(loaded.framework, nullptr);
   ev.run();
   const std::string before = tradeoff::test::render_json(ev.result());

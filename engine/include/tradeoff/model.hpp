@@ -117,6 +117,17 @@ struct CatalogCriterion {
   SourceLocation where;
 };
 
+/// A knock-out bound on a criterion (conjunctive screening): an option whose raw score, after
+/// the rules, lies above `max` or below `min` is excluded, whatever its other scores. The
+/// bounds are formulas over inputs and derived values (`deadline_weeks * 1.25`).
+struct Limit {
+  std::optional<Expression> min;
+  std::optional<Expression> max;
+  std::string because;
+  std::string source;
+  SourceLocation where;
+};
+
 struct Criterion {
   std::string id;
   std::string name;
@@ -129,6 +140,7 @@ struct Criterion {
   std::optional<double> weight;  ///< as given (any unit); normalised at evaluation
   std::string catalog;           ///< id of the catalog criterion it `use:`s, if any
   std::string source;            ///< source id, if cited
+  std::optional<Limit> limit;    ///< framework only
   SourceLocation where;
   SourceLocation weight_where;
 };
@@ -295,6 +307,8 @@ struct Framework {
 struct WeightOverride {
   std::string criterion;
   double weight = 0;
+  std::string because;  ///< `weights: {id: {value, because, source}}`
+  std::string source;
   SourceLocation where;
 };
 

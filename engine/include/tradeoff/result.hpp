@@ -70,7 +70,10 @@ struct EffectTrace {
   double before = 0;
   double after = 0;
   bool clamped = false;  ///< the result was kept within the criterion's scale
-  std::string text;      ///< a sentence describing the effect
+  /// False when the effect left a score or a weight alone because the assessment (or the
+  /// command line) set it on purpose; `text` then says so.
+  bool applied = true;
+  std::string text;  ///< a sentence describing the effect
 };
 
 struct RuleTrace {
@@ -85,8 +88,17 @@ struct RuleTrace {
 
 struct Veto {
   std::string option;
-  std::string rule;
+  std::string rule;  ///< the rule that vetoed it; empty when a limit excluded it
   std::string because;
+  /// When a criterion's limit excluded it: the criterion, "max" or "min", the bound and the
+  /// option's score.
+  std::string limit;
+  std::string bound_kind;
+  double bound = 0;
+  double value = 0;
+
+  /// The rule's id, or "the limit on time_to_market".
+  std::string by() const;
 };
 
 struct Note {
@@ -247,6 +259,17 @@ struct Robustness {
   std::vector<std::string> sentences;  ///< the block in plain words, one finding each
 };
 
+/// When no option is eligible: one input's nearest value that admits an option again.
+struct Relaxation {
+  std::string input;
+  std::string unit;
+  std::string from;                 ///< the current value, as people read it
+  std::string to;                   ///< the value that admits
+  double value = 0;                 ///< as the Evaluator takes it (a level's or choice's index)
+  double change = 0;                ///< the share of the input's range (or levels) it moves
+  std::vector<std::string> admits;  ///< the options it admits, best first
+};
+
 struct Result {
   std::string framework;
   std::string framework_title;
@@ -273,6 +296,8 @@ struct Result {
   std::vector<OptionResult> options;  ///< framework order
   std::vector<RankEntry> ranking;     ///< best first; ties share the better rank, by id
   Explanation explanation;
+  /// Set when no option is eligible: the smallest single-input changes that admit one.
+  std::vector<Relaxation> relaxations;
   std::optional<Robustness> robustness;  ///< set by add_robustness() (evaluate's default)
   std::vector<Diagnostic> warnings;
 

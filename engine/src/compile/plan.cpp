@@ -70,6 +70,33 @@ void compile_criteria(const Framework& fw, const Assessment& a, const EvaluateOp
   plan.weighting = plan_weighting(spec, std::move(ids), std::move(given));
 }
 
+/// An assessment's own scores and weights, and the command line's weights, are final: the
+/// rules leave them alone (and say so in the trace).
+void fix_explicit_values(const Assessment& a, Plan& plan) {
+  bool any = false;
+  std::vector<Fixed> scores(plan.cells.size());
+  for (size_t k = 0; k < plan.cells.size(); ++k) {
+    if (!plan.cells[k].overridden) continue;
+    scores[k] = {true, "the assessment", plan.cells[k].score->because};
+    any = true;
+  }
+  if (any) plan.rules.fixed_scores = std::move(scores);
+  any = false;
+  std::vector<Fixed> weights(plan.weight_origin.size());
+  for (size_t j = 0; j < weights.size(); ++j) {
+    const std::string& origin = plan.weight_origin[j];
+    if (origin != "assessment" && origin != "command line") continue;
+    std::string reason;
+    for (const auto& o : a.weights) {
+      if (o.criterion == plan.columns[j].id) reason = o.because;
+    }
+    weights[j] = {true, origin == "assessment" ? "the assessment" : "the command line",
+                  origin == "assessment" ? reason : ""};
+    any = true;
+  }
+  if (any) plan.rules.fixed_weights = std::move(weights);
+}
+
 }  // namespace
 
 Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOptions& options) {
@@ -84,6 +111,7 @@ Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOp
   for (const auto& cell : plan.cells) plan.where.push_back(&cell.score->where);
   plan.rules = compile_rules(fw);
   compile_criteria(fw, a, options, plan);
+  fix_explicit_values(a, plan);
   for (const auto& o : fw.options) plan.option_ids.push_back(o.id);
   plan.id_order = id_order(plan.option_ids);
   return plan;

@@ -100,8 +100,10 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
   if (weights) weighting(plan, s, scores && plan.weighting.reads_matrix, trace);
   if (scores && s.problem.rows() > 0) {
     const MethodChoice& m = plan.method;
+    // Value functions and scales hold under every method, unless the user chose the
+    // normalisation for all criteria.
     normalize_into(s.problem, m.normalization, m.normalization_chosen ? "" : m.info->title,
-                   m.info->oriented, true, s.normalized);
+                   m.info->oriented, true, s.normalized, !m.normalization_chosen);
   }
   if (weights) aggregate_and_rank(plan, s, trace);
   s.dirty = {false, false, false, false};

@@ -92,8 +92,9 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
     cr.weight = s.weights[j];
     cr.normalized_weight = s.problem.weights[j];
     cr.weight_origin = trace.weight_origin[j];
-    cr.normalization = describe_normalization(plan.columns[j], plan.method.normalization,
-                                              plan.method.info->oriented);
+    cr.normalization =
+        describe_normalization(plan.columns[j], plan.method.normalization,
+                               plan.method.info->oriented, !plan.method.normalization_chosen);
     r.criteria.push_back(std::move(cr));
   }
 }

@@ -41,6 +41,31 @@ std::string format_margin(double margin) {
   return fixed(margin, 4);
 }
 
+namespace {
+
+/// "Every option is vetoed (a and b by x; c by y), so none can be recommended.": grouped by
+/// what excluded them, in the order met.
+std::string excluded_summary(const Result& r) {
+  std::vector<std::string> by;
+  std::vector<std::vector<std::string>> options;
+  for (const auto& v : r.vetoed) {
+    const auto it = std::find(by.begin(), by.end(), v.by());
+    if (it == by.end()) {
+      by.push_back(v.by());
+      options.push_back({v.option});
+    } else {
+      options[static_cast<size_t>(it - by.begin())].push_back(v.option);
+    }
+  }
+  std::string parts;
+  for (size_t k = 0; k < by.size(); ++k) {
+    parts += fmt::format("{}{} by {}", k == 0 ? "" : "; ", join_names(options[k]), by[k]);
+  }
+  return fmt::format("Every option is vetoed ({}), so none can be recommended.", parts);
+}
+
+}  // namespace
+
 Explanation explain(const Result& r) {
   Explanation e;
   if (r.ranking.empty()) {
@@ -48,10 +73,7 @@ Explanation explain(const Result& r) {
       e.summary = "No option is eligible, so none can be recommended.";
       return e;
     }
-    std::vector<std::string> parts;
-    for (const auto& v : r.vetoed) parts.push_back(fmt::format("{} by {}", v.option, v.rule));
-    e.summary =
-        fmt::format("Every option is vetoed ({}), so none can be recommended.", join_names(parts));
+    e.summary = excluded_summary(r);
     return e;
   }
   const RankEntry& first = r.ranking[0];

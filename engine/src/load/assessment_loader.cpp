@@ -160,13 +160,33 @@ class AssessmentReader {
                                            criterion_ids_));
         continue;
       }
-      auto w = ctx_.number(value, fmt::format("the weight of '{}'", key.scalar));
+      WeightOverride o;
+      o.criterion = key.scalar;
+      const yaml::Node* v = &value;
+      if (value.is_mapping()) {  // {value, because, source}
+        Fields wf(ctx_, value, fmt::format("the weight of '{}'", key.scalar));
+        v = wf.required("value");
+        if (const auto* b = wf.optional("because")) {
+          o.because = ctx_.string(*b, "because").value_or("");
+        }
+        if (const auto* src = wf.optional("source")) {
+          if (auto id = ctx_.id(*src, "source")) {
+            o.source = *id;
+            check_source(*src, *id);
+          }
+        }
+        wf.finish();
+        if (v == nullptr) continue;
+      }
+      auto w = ctx_.number(*v, fmt::format("the weight of '{}'", key.scalar));
       if (!w) continue;
       if (*w < 0) {
-        ctx_.report(value, negative_weight(fmt::format("'{}'", key.scalar), value.scalar));
+        ctx_.report(*v, negative_weight(fmt::format("'{}'", key.scalar), v->scalar));
         continue;
       }
-      a_.weights.push_back({key.scalar, *w, ctx_.at(value)});
+      o.weight = *w;
+      o.where = ctx_.at(*v);
+      a_.weights.push_back(std::move(o));
     }
   }
 

@@ -3,6 +3,7 @@
 // value functions and weights.
 #include <fmt/format.h>
 
+#include "load/expression_loader.hpp"
 #include "load/readers.hpp"
 
 namespace tradeoff::loader {
@@ -162,6 +163,42 @@ bool read_identity(Context& ctx, Fields& f, const CriterionResolver& resolve, Cr
   return use_ok;
 }
 
+/// `limit: {max: formula, min: formula, because, source}`: at least one bound.
+std::optional<Limit> read_limit(Context& ctx, const yaml::Node& node, const std::string& what,
+                                FrameworkDraft& draft) {
+  Limit limit;
+  limit.where = ctx.at(node);
+  Fields f(ctx, node, fmt::format("the limit of {}", what));
+  if (!f.ok()) return std::nullopt;
+  if (const auto* n = f.optional("min")) {
+    limit.min = read_expression(ctx, *n, fmt::format("the lower limit of {}", what));
+  }
+  if (const auto* n = f.optional("max")) {
+    limit.max = read_expression(ctx, *n, fmt::format("the upper limit of {}", what));
+  }
+  if (const auto* n = f.optional("because")) {
+    limit.because = ctx.string(*n, "because").value_or("");
+  }
+  if (const auto* n = f.optional("source")) {
+    if (auto id = ctx.id(*n, "source")) {
+      limit.source = *id;
+      draft.cite(*id, *n);
+    }
+  }
+  const bool bounded = f.optional("min") != nullptr || f.optional("max") != nullptr;
+  f.finish();
+  if (!bounded) {
+    ctx.error(ErrorCode::MissingKey, node,
+              fmt::format("the limit of {} needs 'max', 'min' or both", what));
+    return std::nullopt;
+  }
+  if ((f.optional("min") != nullptr && !limit.min) ||
+      (f.optional("max") != nullptr && !limit.max)) {
+    return std::nullopt;
+  }
+  return limit;
+}
+
 /// The fields a criterion defines (or overrides): names, direction, scale, weight, ...
 void read_definition(Context& ctx, Fields& f, const std::string& what, FrameworkDraft& draft,
                      Criterion& c) {
@@ -185,6 +222,7 @@ void read_definition(Context& ctx, Fields& f, const std::string& what, Framework
       draft.cite(*s, *n);
     }
   }
+  if (const auto* n = f.optional("limit")) c.limit = read_limit(ctx, *n, what, draft);
   if (const auto* n = f.optional("weight")) {
     c.weight_where = ctx.at(*n);
     if (auto w = ctx.number(*n, fmt::format("the weight of {}", what))) {

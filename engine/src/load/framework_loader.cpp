@@ -95,6 +95,15 @@ void check_formulas(Context& ctx, FrameworkDraft& draft) {
                        fmt::format("the score of '{}' on '{}'", option.id, score.criterion));
     }
   }
+  for (auto& c : draft.fw.criteria) {
+    if (!c.limit) continue;
+    for (auto* bound : {&c.limit->min, &c.limit->max}) {
+      if (!*bound || !(*bound)->tree) continue;
+      check_expression(sink, **bound, symbols, expr::Type::Number,
+                       fmt::format("the {} limit of criterion '{}'",
+                                   bound == &c.limit->min ? "lower" : "upper", c.id));
+    }
+  }
   for (auto& rule : draft.fw.rules) {
     if (rule.when.tree) {
       check_expression(sink, rule.when, symbols, expr::Type::Bool,

@@ -108,6 +108,23 @@ std::string describe(const Preference& pref) {
   return "usual";
 }
 
+/// The values the preference function compares on criterion j, more is better. Oriented
+/// values: for a cost (under 'none'), the preference applies to -(x_a - x_b). A column turned
+/// into value by its scale, (x - low) / (high - low) or its mirror, is compared in the scale's
+/// points instead (x, or -x for a cost): the value is affine in them, so the preferences are
+/// the same, and the thresholds stay in the criterion's units, exactly. A value function's
+/// value is compared as it is: its thresholds are in value.
+void oriented_values(const DecisionProblem& p, const NormalizedMatrix& r, size_t j,
+                     std::vector<double>& y) {
+  const size_t n = p.rows();
+  if (r.is_valued(j) && r.transform[j].kind == Transform::Kind::Affine) {
+    const double sense = p.criteria[j].direction == Direction::Cost ? -1.0 : 1.0;
+    for (size_t i = 0; i < n; ++i) y[i] = sense * p.at(i, j);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) y[i] = r.sign[j] * r.value(p, i, j);
+}
+
 }  // namespace
 
 void preference_sums(const std::vector<double>& y, const Preference& pref, std::vector<double>& f,
@@ -196,8 +213,7 @@ void promethee2(const DecisionProblem& p, const NormalizedMatrix& r, const Metho
   std::vector<double>& g = ws.buffers[4];
   for (size_t j = 0; j < m; ++j) {
     if (p.weights[j] <= 0) continue;
-    // Oriented values: for a cost (under 'none'), the preference applies to -(x_a - x_b).
-    for (size_t i = 0; i < n; ++i) y[i] = r.sign[j] * r.value(p, i, j);
+    oriented_values(p, r, j, y);
     const Preference& pref = params.preference.empty() ? kUsual : params.preference[j];
     preference_sums(y, pref, f, g, ws);
     for (size_t i = 0; i < n; ++i) {

@@ -1,5 +1,6 @@
 // TOPSIS: closeness to the ideal, d- / (d+ + d-), over the weighted normalised values; costs are
-// not mirrored but take the smallest value as ideal.
+// not mirrored but take the smallest value as ideal (except a cost turned into value by its
+// value function or scale, which is more-is-better already).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -72,6 +73,12 @@ double scaled_distance(const DecisionProblem& p, const NormalizedMatrix& r, size
   return largest * std::sqrt(sum);
 }
 
+/// A cost whose normalised values are not mirrored: its smallest value is the best. A column
+/// turned into value (value function or scale) is more-is-better already, cost or not.
+bool unmirrored_cost(const DecisionProblem& p, const NormalizedMatrix& r, size_t j) {
+  return p.criteria[j].direction == Direction::Cost && !r.is_valued(j);
+}
+
 /// For the explanation: the weighted value, oriented so that more is better.
 void mirrored_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
                             std::vector<double>& out) {
@@ -80,8 +87,7 @@ void mirrored_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
   for (size_t i = 0; i < p.rows(); ++i) {
     for (size_t j = 0; j < m; ++j) {
       const double x = p.weights[j] * r.value(p, i, j);
-      const bool cost = p.criteria[j].direction == Direction::Cost;
-      out[i * m + j] = cost ? p.weights[j] - x : x;
+      out[i * m + j] = unmirrored_cost(p, r, j) ? p.weights[j] - x : x;
     }
   }
 }
@@ -107,7 +113,7 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
   std::vector<double>& beta_plus = ws.buffer(7, m);
   std::vector<double>& beta_minus = ws.buffer(8, m);
   for (size_t j = 0; j < m; ++j) {
-    const bool cost = p.criteria[j].direction == Direction::Cost;
+    const bool cost = unmirrored_cost(p, r, j);
     const double top = n > 0 ? hi[j] * p.weights[j] : 0;
     const double bottom = n > 0 ? lo[j] * p.weights[j] : 0;
     ideal[j] = cost ? bottom : top;

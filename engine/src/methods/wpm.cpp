@@ -30,6 +30,18 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
                      p.options[i], p.criteria[j].id),
          "normalise the costs first (--normalization max) or use --method wsm");
   }
+  if (r.is_valued(j)) {
+    // The value function or the scale gives this option no value (a value function's 0, a
+    // scale's worst point): its product would be 0, whatever the other criteria.
+    const std::string how =
+        describe_normalization(p.criteria[j], r.normalization, r.oriented, true);
+    fail(ErrorCode::MethodDomain, where,
+         fmt::format("the weighted product needs positive values, but option '{}' scores {} on "
+                     "criterion '{}', which its {} turns into a value of {}",
+                     p.options[i], quantity(raw), p.criteria[j].id, how, quantity(v)),
+         "the weighted sum accepts it (--method wsm); or normalise every criterion's raw "
+         "scores instead: --normalization max");
+  }
   if (!(raw > 0)) {
     fail(ErrorCode::MethodDomain, where,
          fmt::format("the weighted product needs positive values, but option '{}' scores {} on "
@@ -38,7 +50,8 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
          raw == 0 && !allow_zero ? "use a method that accepts zero, e.g. --method wsm"
                                  : "the weighted sum accepts it: --method wsm");
   }
-  const std::string how = describe_normalization(p.criteria[j], r.normalization, r.oriented);
+  const std::string how =
+      describe_normalization(p.criteria[j], r.normalization, r.oriented, r.is_valued(j));
   fail(ErrorCode::MethodDomain, where,
        fmt::format("the weighted product needs positive values, but the normalised score of "
                    "option '{}' on criterion '{}' is {} ({})",

@@ -296,7 +296,40 @@ double apply_value_function(const ValueFunction& vf, double x) {
   return lower->second + t * (upper->second - lower->second);
 }
 
-std::string describe_normalization(const Column& c, Normalization normalization, bool orient) {
+namespace {
+
+/// Under a ratio normalisation (WPM, WASPAS), a scale that starts above 0 is taken as a ratio
+/// to its best end.
+bool scale_ratio(const Column& c, Normalization normalization) {
+  return !c.value_function && c.scale && c.scale->first > 0 &&
+         (normalization == Normalization::Max || normalization == Normalization::Sum);
+}
+
+Transform scale_ratio_transform(const Column& c) {
+  // A benefit: x / high; a cost: low / x. Both are 1 at the scale's best end.
+  Transform t = c.direction == Direction::Cost
+                    ? Transform{Transform::Kind::Reciprocal, 0, c.scale->first, 0}
+                    : affine(0, c.scale->second);
+  t.low = 0;
+  t.high = 1;
+  return t;
+}
+
+}  // namespace
+
+std::string describe_normalization(const Column& c, Normalization normalization, bool orient,
+                                   bool declared_values) {
+  if (declared_values && scale_ratio(c, normalization)) {
+    return fmt::format("scale [{}, {}], {}", quantity(c.scale->first), quantity(c.scale->second),
+                       c.direction == Direction::Cost
+                           ? fmt::format("{} / x", quantity(c.scale->first))
+                           : fmt::format("x / {}", quantity(c.scale->second)));
+  }
+  // A value function or a scale gives value, more is better, whatever the method's own
+  // normalisation (costs mirrored even by a method that does not orient the others).
+  if (declared_values && has_declared_value(c)) {
+    return describe_normalization(c, Normalization::Declared, true, false);
+  }
   const bool cost = orient && c.direction == Direction::Cost;
   std::string how;
   switch (normalization) {
@@ -328,12 +361,13 @@ std::string describe_normalization(const Column& c, Normalization normalization,
 }
 
 void normalize_into(const DecisionProblem& p, Normalization normalization, std::string_view method,
-                    bool orient, bool materialize, NormalizedMatrix& out) {
+                    bool orient, bool materialize, NormalizedMatrix& out, bool declared_values) {
   const size_t m = p.cols();
   out.normalization = normalization;
   out.oriented = orient;
   out.values.clear();
   out.sign.assign(m, 1.0);
+  out.valued.assign(m, 0);
   out.transform.resize(m);
   if (p.rows() == 0) return;  // no options (all vetoed): nothing to normalise
   const DomainContext name{to_string(normalization), method};
@@ -342,10 +376,20 @@ void normalize_into(const DecisionProblem& p, Normalization normalization, std::
   out.affine = true;
   for (size_t j = 0; j < m; ++j) {
     const ColumnStats s{out.raw_min[j], out.raw_max[j], out.sums[j], out.squares[j]};
-    out.transform[j] = column_transform(p, j, normalization, orient, s, name);
-    if (normalization == Normalization::None && orient &&
-        p.criteria[j].direction == Direction::Cost) {
-      out.sign[j] = -1.0;
+    if (declared_values && has_declared_value(p.criteria[j])) {
+      // Value, more is better: the value function, or the scale mirrored for a cost; under a
+      // ratio method, a positive scale as a ratio to its best end, so that its worst score
+      // is not a zero that empties every product.
+      out.transform[j] = scale_ratio(p.criteria[j], normalization)
+                             ? scale_ratio_transform(p.criteria[j])
+                             : column_transform(p, j, Normalization::Declared, true, s, name);
+      out.valued[j] = 1;
+    } else {
+      out.transform[j] = column_transform(p, j, normalization, orient, s, name);
+      if (normalization == Normalization::None && orient &&
+          p.criteria[j].direction == Direction::Cost) {
+        out.sign[j] = -1.0;
+      }
     }
     out.affine = out.affine && out.transform[j].affine();
   }
@@ -353,11 +397,12 @@ void normalize_into(const DecisionProblem& p, Normalization normalization, std::
 }
 
 NormalizedMatrix normalize(const DecisionProblem& p, Normalization normalization,
-                           std::string_view method, bool orient, bool materialize) {
+                           std::string_view method, bool orient, bool materialize,
+                           bool declared_values) {
   NormalizedMatrix out;
-  normalize_into(p, normalization, method, orient, materialize, out);
+  normalize_into(p, normalization, method, orient, materialize, out, declared_values);
   for (const Column& c : p.criteria)
-    out.how.push_back(describe_normalization(c, normalization, orient));
+    out.how.push_back(describe_normalization(c, normalization, orient, declared_values));
   return out;
 }
 

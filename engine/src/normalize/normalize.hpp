@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -56,12 +57,19 @@ struct NormalizedMatrix {
   std::vector<std::string> how;      ///< per column, e.g. "scale [1, 5]"; filled by normalize()
   std::vector<double> raw_min;       ///< per column, of the raw scores
   std::vector<double> raw_max;
+  /// Per column: 1 when its values are value (more is better, in [0, 1]) from its value
+  /// function or scale, whatever the normalisation (see normalize()); a method that finds the
+  /// best of a column itself (TOPSIS) takes such a column as a benefit.
+  std::vector<uint8_t> valued;
   bool affine = true;  ///< every column is plainly affine
   Normalization normalization = Normalization::Declared;
   bool oriented = true;         ///< costs flipped so that more is better
   std::vector<double> sums;     ///< scratch: per-column sums and sums of squares, then
   std::vector<double> squares;  ///< the affine terms of materialisation
   std::vector<double> offsets;
+
+  /// Column j holds value, more is better, from its value function or scale.
+  bool is_valued(size_t j) const { return j < valued.size() && valued[j] != 0; }
 
   /// The normalised value of row i, column j of `problem`.
   double value(const DecisionProblem& problem, size_t i, size_t j) const {
@@ -76,17 +84,31 @@ struct NormalizedMatrix {
 /// TOPSIS finds the ideal itself.
 /// With `materialize` false, only the transforms are computed (one pass over the matrix for the
 /// column statistics); methods apply them on the fly.
+/// With `declared_values`, a column with a value function or a scale is turned into value as
+/// `declared` does (costs mirrored, even when `orient` is false), whatever `normalization`; it
+/// is marked in `valued` and its sign is +1. `normalization` applies to the other columns. The
+/// pipeline asks for it unless the user chose the normalisation.
 NormalizedMatrix normalize(const DecisionProblem& problem, Normalization normalization,
                            std::string_view method = {}, bool orient = true,
-                           bool materialize = true);
+                           bool materialize = true, bool declared_values = false);
 
 /// The same into `out`, reusing its storage (no allocation once it has held this size), and
 /// without the words of `how`.
 void normalize_into(const DecisionProblem& problem, Normalization normalization,
-                    std::string_view method, bool orient, bool materialize, NormalizedMatrix& out);
+                    std::string_view method, bool orient, bool materialize, NormalizedMatrix& out,
+                    bool declared_values = false);
 
 /// How a column is normalised, in words: "scale [1, 5]", "min-max", "x / norm, cost not
-/// mirrored". It depends on the column's declaration alone, not on its values.
-std::string describe_normalization(const Column& column, Normalization normalization, bool orient);
+/// mirrored". It depends on the column's declaration alone, not on its values. With
+/// `declared_values` (as given to normalize()), a column with a value function or a scale is
+/// described by it ("value function", "scale [1, 5]") whatever the normalisation.
+std::string describe_normalization(const Column& column, Normalization normalization, bool orient,
+                                   bool declared_values = false);
+
+/// Whether normalize() with `declared_values` turns `column` into value: it has a value
+/// function or a scale.
+inline bool has_declared_value(const Column& column) {
+  return column.value_function.has_value() || column.scale.has_value();
+}
 
 }  // namespace tradeoff::detail

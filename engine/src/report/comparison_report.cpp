@@ -232,7 +232,7 @@ void agreement_text(const MethodComparison& c, const Style& st, std::ostream& ou
   if (ran != nullptr && !ran->vetoed.empty()) {
     std::string list;
     for (const auto& v : ran->vetoed) {
-      list += (list.empty() ? "" : ", ") + one_line(v.option) + " (" + one_line(v.rule) + ")";
+      list += (list.empty() ? "" : ", ") + one_line(v.option) + " (" + one_line(v.by()) + ")";
     }
     out << "  Vetoed under every method: " << list << ".\n";
   }
@@ -421,7 +421,8 @@ void render_comparison_json(const MethodComparison& c, std::ostream& out) {
   for (size_t k = 0; ran != nullptr && k < ran->vetoed.size(); ++k) {
     w.begin_object();
     w.key("option").string(ran->vetoed[k].option);
-    w.key("rule").string(ran->vetoed[k].rule);
+    w.key("rule").text_or_null(ran->vetoed[k].rule);
+    if (!ran->vetoed[k].limit.empty()) w.key("limit").string(ran->vetoed[k].limit);
     w.end_object();
   }
   w.end_array();
@@ -452,8 +453,11 @@ void render_comparison_markdown(const MethodComparison& c, std::ostream& out) {
   if (ran != nullptr && !ran->vetoed.empty()) {
     out << "\nVetoed under every method: ";
     for (size_t k = 0; k < ran->vetoed.size(); ++k) {
-      out << (k ? ", " : "") << markdown::code(ran->vetoed[k].option, false) << " (rule "
-          << markdown::code(ran->vetoed[k].rule, false) << ")";
+      const Veto& v = ran->vetoed[k];
+      out << (k ? ", " : "") << markdown::code(v.option, false) << " ("
+          << (v.rule.empty() ? "the limit on " + markdown::code(v.limit, false)
+                             : "rule " + markdown::code(v.rule, false))
+          << ")";
     }
     out << ".\n";
   }

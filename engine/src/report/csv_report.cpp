@@ -27,7 +27,7 @@ void render_csv(const Result& r, std::ostream& out) {
   for (const OptionResult* o : options_by_rank(r)) {
     std::string vetoed_by;
     for (const auto& v : r.vetoed) {
-      if (v.option == o->id) vetoed_by = v.rule;
+      if (v.option == o->id) vetoed_by = v.rule.empty() ? "limit:" + v.limit : v.rule;
     }
     out << (o->rank > 0 ? std::to_string(o->rank) : std::string()) << ',' << field(o->id) << ','
         << field(o->name) << ',' << (o->eligible ? number(o->score) : std::string()) << ','

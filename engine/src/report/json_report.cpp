@@ -205,8 +205,16 @@ void vetoed_json(Writer& w, const Result& r) {
   for (const auto& v : r.vetoed) {
     w.begin_object();
     w.key("option").string(v.option);
-    w.key("rule").string(v.rule);
+    w.key("rule").text_or_null(v.rule);
     w.key("because").string(v.because);
+    if (!v.limit.empty()) {
+      w.key("limit").begin_object();
+      w.key("criterion").string(v.limit);
+      w.key("bound").string(v.bound_kind);
+      w.key("value").number(v.bound);
+      w.key("score").number(v.value);
+      w.end_object();
+    }
     w.end_object();
   }
   w.end_array();
@@ -328,6 +336,7 @@ void change_json(Writer& w, const EffectTrace& e) {
     w.key("before").number(e.before);
     w.key("after").number(e.after);
     w.key("clamped").boolean(e.clamped);
+    if (!e.applied) w.key("applied").boolean(false);
   }
   if (e.kind == "note") w.key("text").string(e.text.substr(e.text.find(": ") + 2));
   w.end_object();
@@ -400,6 +409,23 @@ void warnings_json(Writer& w, const Result& r) {
   w.end_array();
 }
 
+/// When no option is eligible: the single-input changes that would admit one.
+void relaxations_json(Writer& w, const Result& r) {
+  w.begin_array();
+  for (const auto& x : r.relaxations) {
+    w.begin_object();
+    w.key("input").string(x.input);
+    w.key("from").string(x.from);
+    w.key("to").string(x.to);
+    w.key("change").number(x.change);
+    w.key("admits").begin_array();
+    for (const auto& o : x.admits) w.string(o);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 void render_weights_json(const Result& r, std::ostream& out) {
@@ -430,6 +456,7 @@ void render_json(const Result& r, std::ostream& out) {
   rules_json(w.key("rules"), r);
   notes_json(w.key("notes"), r);
   explanation_json(w.key("explanation"), r.explanation);
+  if (!r.relaxations.empty()) relaxations_json(w.key("relaxations"), r);
   if (r.robustness) robustness_json(w.key("robustness"), r);
   warnings_json(w.key("warnings"), r);
   w.end_object();

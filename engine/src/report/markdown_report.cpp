@@ -64,8 +64,9 @@ void ranking_section(const Result& r, std::ostream& out) {
   if (r.vetoed.empty()) return;
   out << "\nVetoed options:\n\n";
   for (const auto& v : r.vetoed) {
-    out << "- " << code(v.option, false) << " (" << cell(r.option(v.option)->name) << "), by rule "
-        << code(v.rule, false) << ": " << cell(v.because) << '\n';
+    out << "- " << code(v.option, false) << " (" << cell(r.option(v.option)->name) << "), by "
+        << (v.rule.empty() ? "the limit on " + code(v.limit, false) : "rule " + code(v.rule, false))
+        << ": " << cell(v.because) << '\n';
   }
 }
 

@@ -203,7 +203,7 @@ void vetoed(const Result& r, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Vetoed") << '\n';
   TextTable t({TextTable::Align::Left, TextTable::Align::Left});
   for (const auto& v : r.vetoed) {
-    t.add({one_line(v.option), "by " + one_line(v.rule) + ": " + one_line(v.because)});
+    t.add({one_line(v.option), "by " + one_line(v.by()) + ": " + one_line(v.because)});
   }
   for (const auto& line : t.lines()) out << line << '\n';
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -78,7 +79,11 @@ void veto(Run& run, const CompiledRule& rule, const CompiledEffect& ce, RuleTrac
     if (already) {
       t.text = fmt::format("{} was already vetoed", id);
     } else {
-      run.trace->vetoed.push_back({id, rule.rule->id, rule.rule->because});
+      Veto v;
+      v.option = id;
+      v.rule = rule.rule->id;
+      v.because = rule.rule->because;
+      run.trace->vetoed.push_back(std::move(v));
       t.text = fmt::format("vetoes {}", id);
     }
     rt->effects.push_back(std::move(t));
@@ -107,6 +112,24 @@ void warn_score_set(Run& run, const Rule& rule, const Effect& e, size_t i, size_
   sets[{i, j}] = {rule.id, after};
 }
 
+/// The trace of a score effect that the assessment's own score overrides.
+void skipped_score(const Run& run, const Effect& e, size_t i, size_t j, double value,
+                   double operand, RuleTrace& rt) {
+  const Criterion& c = run.names.fw->criteria[j];
+  EffectTrace t;
+  t.kind = kind_name(e.kind);
+  t.option = run.names.fw->options[i].id;
+  t.criterion = c.id;
+  t.operand = operand;
+  t.before = value;
+  t.after = value;
+  t.applied = false;
+  t.text = fmt::format("{} on {}: {}", t.option, c.id,
+                       not_applied(run.rules.fixed_scores[i * run.rules.criteria + j],
+                                   fmt::format("{}'s {}", t.option, c.id), value));
+  rt.effects.push_back(std::move(t));
+}
+
 void adjust_scores(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) {
   const CompiledEffect& ce = rule.effects[k];
   const Effect& e = *ce.effect;
@@ -116,6 +139,10 @@ void adjust_scores(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) 
   for (size_t i : ce.options) {
     double& cell = run.state.raw[i * m + ce.criterion];
     const double before = cell;
+    if (!run.rules.fixed_scores.empty() && run.rules.fixed_scores[i * m + ce.criterion].fixed) {
+      if (rt != nullptr) skipped_score(run, e, i, ce.criterion, before, v, *rt);
+      continue;
+    }
     double after = e.kind == Effect::Kind::ScoreAdd        ? before + v
                    : e.kind == Effect::Kind::ScoreMultiply ? before * v
                                                            : v;
@@ -186,6 +213,58 @@ void apply_effect(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) {
   }
 }
 
+/// "52 weeks is above the limit of 32.5 weeks (deadline_weeks * 1.25; with deadline_weeks = 26)".
+std::string limit_reason(const Run& run, const Criterion& c, const Expression& bound, bool upper,
+                         double value, double limit) {
+  const std::string unit = c.unit.empty() ? "" : " " + c.unit;
+  std::string text = fmt::format("{}{} is {} the limit of {}{}", quantity(value), unit,
+                                 upper ? "above" : "below", quantity(limit), unit);
+  if (bound.text != quantity(limit)) {
+    std::string with = with_bindings(run.names, run.slots, bound);  // " (with a = 1)"
+    if (with.size() > 3) with = "; " + with.substr(2, with.size() - 3);
+    text += fmt::format(" ({}{})", bound.text, with);
+  }
+  const std::string& because = c.limit->because;
+  return because.empty() ? text : fmt::format("{}: {}", text, because);
+}
+
+/// Options whose score lies beyond a criterion's limit leave the ranking, after every rule.
+void apply_limits(Run& run) {
+  const size_t m = run.rules.criteria;
+  const double inf = std::numeric_limits<double>::infinity();
+  for (size_t l = 0; l < run.rules.limits.size(); ++l) {
+    const CompiledLimit& cl = run.rules.limits[l];
+    const Criterion& c = run.names.fw->criteria[cl.criterion];
+    double& lo = run.state.bounds[2 * l];
+    double& hi = run.state.bounds[2 * l + 1];
+    if (run.reevaluate) {
+      const auto bound = [&](const std::optional<Expression>& e, const char* which, double none) {
+        if (!e) return none;
+        return evaluate(run.names, run.slots, *e,
+                        [&] { return fmt::format("the {} limit of criterion '{}'", which, c.id); });
+      };
+      lo = bound(cl.limit->min, "lower", -inf);
+      hi = bound(cl.limit->max, "upper", inf);
+    }
+    for (size_t i = 0; i < run.rules.options; ++i) {
+      if (run.state.vetoed[i] != 0) continue;
+      const double x = run.state.raw[i * m + cl.criterion];
+      const bool above = x > hi;
+      if (!above && !(x < lo)) continue;
+      run.state.vetoed[i] = 1;
+      if (run.trace == nullptr) continue;
+      Veto v;
+      v.option = run.names.fw->options[i].id;
+      v.limit = c.id;
+      v.bound_kind = above ? "max" : "min";
+      v.bound = above ? hi : lo;
+      v.value = x;
+      v.because = limit_reason(run, c, above ? *cl.limit->max : *cl.limit->min, above, x, v.bound);
+      run.trace->vetoed.push_back(std::move(v));
+    }
+  }
+}
+
 RuleTrace* begin_trace(Run& run, const Rule& rule) {
   if (run.trace == nullptr) return nullptr;
   RuleTrace t;
@@ -199,6 +278,11 @@ RuleTrace* begin_trace(Run& run, const Rule& rule) {
 }
 
 }  // namespace
+
+std::string not_applied(const Fixed& fixed, std::string_view what, double value) {
+  return fmt::format("not applied: {} sets {} to {}{}", fixed.by, what, quantity(value),
+                     fixed.reason.empty() ? "" : fmt::format(" ({})", fixed.reason));
+}
 
 RuleSet compile_rules(const Framework& fw) {
   RuleSet set;
@@ -218,6 +302,9 @@ RuleSet compile_rules(const Framework& fw) {
     }
     set.rules.push_back(std::move(cr));
   }
+  for (size_t j = 0; j < fw.criteria.size(); ++j) {
+    if (fw.criteria[j].limit) set.limits.push_back({&*fw.criteria[j].limit, j});
+  }
   return set;
 }
 
@@ -229,6 +316,7 @@ void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slo
   if (reevaluate) {
     state.fired.assign(rules.rules.size(), 0);
     state.values.assign(rules.effects, 0.0);
+    state.bounds.assign(2 * rules.limits.size(), 0.0);
   }
   if (trace != nullptr) trace->effect_trace.assign(rules.effects, {0, 0});
   Run run{rules, names, slots, reevaluate, state, trace};
@@ -244,6 +332,7 @@ void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slo
     if (state.fired[r] == 0) continue;
     for (size_t k = 0; k < rule.effects.size(); ++k) apply_effect(run, rule, k, rt);
   }
+  apply_limits(run);
 }
 
 }  // namespace tradeoff::detail

@@ -29,14 +29,33 @@ struct CompiledRule {
   size_t first = 0;  ///< index of its first effect among all effects
 };
 
+/// A criterion's limit, with the criterion's index.
+struct CompiledLimit {
+  const Limit* limit = nullptr;
+  size_t criterion = 0;
+};
+
+/// A value the assessment (or the command line) set on purpose: rules leave it alone.
+struct Fixed {
+  bool fixed = false;
+  std::string by;      ///< "the assessment", "the command line"
+  std::string reason;  ///< the assessment's `because`, if any
+};
+
 /// A framework's rules with ids resolved to indices.
 struct RuleSet {
   std::vector<CompiledRule> rules;
   size_t effects = 0;  ///< effects of all rules
   size_t options = 0;
   size_t criteria = 0;
+  std::vector<Fixed> fixed_scores;    ///< options x criteria; empty: none fixed
+  std::vector<Fixed> fixed_weights;   ///< per criterion; empty: none fixed
+  std::vector<CompiledLimit> limits;  ///< checked after every rule, in criterion order
 };
 RuleSet compile_rules(const Framework& fw);
+
+/// "not applied: the assessment sets buy_api's delivery_risk to 2 (we already run vLLM)".
+std::string not_applied(const Fixed& fixed, std::string_view what, double value);
 
 /// What the rules did, re-used from one evaluation to the next.
 struct RuleState {
@@ -44,6 +63,7 @@ struct RuleState {
   std::vector<double> values;   ///< per effect: its value, when its rule fired
   std::vector<double> raw;      ///< options x criteria, after the rules
   std::vector<uint8_t> vetoed;  ///< per option
+  std::vector<double> bounds;   ///< per limit: its min and max (-inf and inf when absent)
 };
 
 /// Who set a score or a weight, to warn when two rules set it differently.
@@ -64,8 +84,9 @@ struct RulesTrace {
   std::map<size_t, SetBy> weight_sets;
 };
 
-/// Applies the rules to `base`. With `reevaluate`, conditions and effect values are computed
-/// over `slots`; otherwise those of the last run are kept (only the scores changed).
+/// Applies the rules to `base`, then excludes the options beyond a criterion's limit. With
+/// `reevaluate`, conditions and effect values are computed over `slots`; otherwise those of the
+/// last run are kept (only the scores changed).
 void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slots,
                  const std::vector<double>& base, bool reevaluate, RuleState& state,
                  RulesTrace* trace);

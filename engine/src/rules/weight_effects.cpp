@@ -59,6 +59,18 @@ void apply_weight_effects(const RuleSet& rules, const SlotNames& names, const do
       const size_t j = ce.criterion;
       const double v = state.values[rule.first + k];
       const double before = weights[j];
+      if (!rules.fixed_weights.empty() && rules.fixed_weights[j].fixed) {
+        if (trace == nullptr) continue;
+        const auto [at_rule, at_effect] = trace->effect_trace[rule.first + k];
+        EffectTrace& t = trace->rules[at_rule].effects[at_effect];
+        t.before = before;
+        t.after = before;
+        t.applied = false;
+        t.text = fmt::format(
+            "weight of {}: {}", e.criterion,
+            not_applied(rules.fixed_weights[j], "the weight of " + e.criterion, before));
+        continue;
+      }
       const double after = e.kind == Effect::Kind::WeightMultiply ? before * v : v;
       if (!std::isfinite(after)) bad_weight(names, slots, e, rule.rule->id, after);
       if (!strict) {

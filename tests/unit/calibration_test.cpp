@@ -1,0 +1,195 @@
+// The calibration suite of the built-in LLM framework: assessments (tests/calibration/ and the
+// examples), each with the winners an experienced practitioner would accept and the reasons the
+// result must give for its answer: a criterion the winner leads on, a rule that fired, an option
+// a rule or a limit excluded. A recalibration that breaks a principle fails here.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+#include "tradeoff/evaluate.hpp"
+#include "tradeoff/evaluator.hpp"
+
+namespace {
+
+using tradeoff::Result;
+
+struct Scenario {
+  const char* file;
+  std::vector<std::string> winners;  ///< acceptable winners; empty: every option excluded
+  /// "leads:CRITERION" (among the winner's decisive criteria), "fired:RULE",
+  /// "excluded:OPTION:BY" (BY is a rule id or "the limit on CRITERION"), "eligible:OPTION".
+  std::vector<std::string> reasons;
+};
+
+const std::vector<Scenario>& scenarios() {
+  static const std::vector<Scenario> all = {
+      {"tests/calibration/knowledge_qa.yaml", {"rag_over_api"}, {"leads:grounding"}},
+      {"tests/calibration/brand_voice.yaml",
+       {"provider_finetune", "buy_api"},
+       {"leads:quality_fit", "eligible:provider_finetune"}},
+      {"tests/calibration/broad_assistant.yaml",
+       {"host_open", "finetune_open", "buy_api"},
+       {"excluded:distill_student:the limit on quality_fit", "fired:self_hosting_pays"}},
+      {"tests/calibration/narrow_very_high_volume.yaml",
+       {"distill_student"},
+       {"leads:annual_cost", "leads:quality_fit"}},
+      {"tests/calibration/differentiation_critical.yaml",
+       {"finetune_open", "distill_student"},
+       {"leads:moat", "excluded:pretrain_own:the limit on upfront_investment"}},
+      {"frameworks/examples/seed_scenario.yaml",
+       {"buy_api", "host_open"},
+       {"fired:self_hosting_pays"}},
+      {"tests/calibration/host_at_scale.yaml",
+       {"host_open", "finetune_open"},
+       {"fired:self_hosting_pays", "excluded:open_weights_api:no_open_weights_api"}},
+      {"tests/calibration/low_volume.yaml", {"buy_api", "open_weights_api"}, {}},
+      {"tests/calibration/no_team_tight_deadline.yaml",
+       {"buy_api", "open_weights_api"},
+       {"fired:no_ml_team", "excluded:host_open:the limit on time_to_market",
+        "excluded:distill_student:the limit on time_to_market"}},
+      {"tests/calibration/no_team_pays_to_hire.yaml",
+       {"distill_student", "host_open", "finetune_open"},
+       {"fired:no_ml_team", "leads:annual_cost"}},
+      {"tests/calibration/regulated_no_contract.yaml",
+       {"host_open", "finetune_open", "distill_student"},
+       {"excluded:buy_api:regulated_data", "excluded:open_weights_api:regulated_data"}},
+      {"tests/calibration/confidential_standard_terms.yaml",
+       {"buy_api", "open_weights_api"},
+       {"eligible:buy_api", "leads:annual_cost"}},
+      {"tests/calibration/frontier_quality.yaml",
+       {"buy_api", "rag_over_api", "provider_finetune"},
+       {"excluded:host_open:the limit on quality_fit",
+        "excluded:distill_student:the limit on quality_fit"}},
+      {"tests/calibration/pretraining_justified.yaml",
+       {"pretrain_own", "finetune_open", "distill_student"},
+       {"eligible:pretrain_own"}},
+      {"tests/calibration/commodity_public.yaml",
+       {"buy_api", "open_weights_api"},
+       {"leads:annual_cost", "excluded:pretrain_own:pretraining_case"}},
+      {"tests/calibration/everything_excluded.yaml",
+       {},
+       {"excluded:buy_api:the limit on time_to_market"}},
+      {"frameworks/examples/startup_prototype.yaml",
+       {"buy_api"},
+       {"fired:no_ml_team", "excluded:host_open:the limit on time_to_market"}},
+      {"frameworks/examples/consumer_app.yaml", {"distill_student"}, {"leads:quality_fit"}},
+      {"frameworks/examples/regulated_bank.yaml",
+       {"finetune_open"},
+       {"excluded:buy_api:regulated_data", "fired:strong_ml_team"}},
+  };
+  return all;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& x) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
+
+/// Whether `r` gives the reason, and what it gives instead when it does not.
+bool gives(const Result& r, const std::string& reason) {
+  const auto colon = reason.find(':');
+  const std::string kind = reason.substr(0, colon);
+  const std::string what = reason.substr(colon + 1);
+  if (kind == "leads") {
+    return std::any_of(r.explanation.decisive.begin(), r.explanation.decisive.end(),
+                       [&](const auto& d) { return d.criterion == what; });
+  }
+  if (kind == "fired") {
+    return std::any_of(r.rules.begin(), r.rules.end(),
+                       [&](const auto& t) { return t.id == what && t.fired; });
+  }
+  if (kind == "eligible") return r.option(what) != nullptr && r.option(what)->eligible;
+  const auto second = what.find(':');
+  const std::string option = what.substr(0, second);
+  const std::string by = what.substr(second + 1);
+  return std::any_of(r.vetoed.begin(), r.vetoed.end(),
+                     [&](const auto& v) { return v.option == option && v.by() == by; });
+}
+
+}  // namespace
+
+TEST_CASE("calibration: every scenario has an acceptable winner, for the stated reasons",
+          "[calibration]") {
+  for (const Scenario& s : scenarios()) {
+    CAPTURE(s.file);
+    const auto loaded = tradeoff::test::load_source_file(s.file);
+    REQUIRE(loaded.assessment);
+    const Result r = tradeoff::evaluate(loaded.framework, &*loaded.assessment);
+    tradeoff::test::check_finite(r);
+    if (s.winners.empty()) {
+      CHECK(r.ranking.empty());
+      CHECK_FALSE(r.relaxations.empty());
+    } else {
+      REQUIRE_FALSE(r.ranking.empty());
+      CAPTURE(r.explanation.summary);
+      CHECK(contains(s.winners, r.ranking.front().option));
+    }
+    for (const auto& reason : s.reasons) {
+      CAPTURE(reason);
+      CHECK(gives(r, reason));
+    }
+  }
+}
+
+TEST_CASE("calibration: the seed's 2023 scenario still costs $365,000 a year to buy",
+          "[calibration]") {
+  const auto loaded = tradeoff::test::load_source_file("frameworks/examples/seed_scenario.yaml");
+  const Result r = tradeoff::evaluate(loaded.framework, &*loaded.assessment);
+  const auto derived = [&](const std::string& name) {
+    for (const auto& d : r.derived) {
+      if (d.name == name) return d.value;
+    }
+    FAIL("no derived value " << name);
+    return 0.0;
+  };
+  // 100,000 requests x (250 + 250) tokens x $20 per 1M x 365.
+  CHECK(derived("api_cost_per_year") == 365000);
+  // Two H100s at $3.90 all year and one engineer at $200,000.
+  tradeoff::test::check_close(derived("host_cost_per_year"), 2 * 3.90 * 8760 + 200000);
+}
+
+TEST_CASE("calibration: the everything-excluded scenario names the smallest relaxation",
+          "[calibration]") {
+  const auto loaded =
+      tradeoff::test::load_source_file("tests/calibration/everything_excluded.yaml");
+  const Result r = tradeoff::evaluate(loaded.framework, &*loaded.assessment);
+  REQUIRE_FALSE(r.relaxations.empty());
+  // buy_api takes 2 weeks; with 25% slack a deadline of 1.6 weeks admits it.
+  const auto& first = r.relaxations.front();
+  CHECK(first.input == "deadline_weeks");
+  CHECK(first.from == "1");
+  CHECK(first.to == "1.6");
+  CHECK(first.admits == std::vector<std::string>{"buy_api"});
+  CHECK(r.explanation.summary.find("Setting deadline_weeks to 1.6 weeks (now 1) would admit "
+                                   "buy_api.") != std::string::npos);
+}
+
+TEST_CASE("calibration: a stronger team never makes a path's own scores worse", "[calibration]") {
+  // For every option and criterion, the raw score after the rules moves only towards better
+  // as ml_expertise rises from none to expert, in every scenario of the suite.
+  for (const Scenario& s : scenarios()) {
+    CAPTURE(s.file);
+    const auto loaded = tradeoff::test::load_source_file(s.file);
+    tradeoff::Evaluator ev(loaded.framework, &*loaded.assessment);
+    const size_t team = *ev.input_index("ml_expertise");
+    const size_t m = ev.criterion_count();
+    std::vector<double> before(ev.option_count() * m, 0.0);
+    for (double level = 0; level < 4; ++level) {
+      ev.set_input(team, level);
+      ev.run();
+      for (size_t i = 0; i < ev.option_count(); ++i) {
+        for (size_t j = 0; j < m; ++j) {
+          const double x = ev.raw(i, j);
+          const bool cost = loaded.framework.criteria[j].direction == tradeoff::Direction::Cost;
+          if (level > 0) {
+            CAPTURE(ev.option_id(i), ev.criterion_id(j), level);
+            CHECK((cost ? x <= before[i * m + j] : x >= before[i * m + j]));
+          }
+          before[i * m + j] = x;
+        }
+      }
+    }
+  }
+}

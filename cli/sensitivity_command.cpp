@@ -54,7 +54,7 @@ int run_sensitivity(const SensitivityOptions& opt) {
   s.smaa.threads = opt.threads;
   s.smaa.progress = progress_bar(opt.samples);
   Sensitivity result = analyze_sensitivity(loaded.framework, assessment, eval, s);
-  add_robustness(result.result, loaded.framework, assessment, eval, s.smaa);
+  add_robustness(result, loaded.framework, assessment);
   std::vector<Diagnostic> warnings = loaded.warnings;
   warnings.insert(warnings.end(), result.result.warnings.begin(), result.result.warnings.end());
   if (!warnings.empty()) print_diagnostics(stderr, warnings);

@@ -112,3 +112,22 @@ TEST_CASE("figures found by search are said to three significant digits", "[sens
   CHECK(rounded(0) == "0");
   CHECK(rounded(-1.23456) == "-1.23");
 }
+
+TEST_CASE("the sensitivity report's robustness block reuses its analyses, to the same words",
+          "[sensitivity]") {
+  // With and without declared uncertainty: the block built from analyze_sensitivity()'s
+  // figures equals the one evaluate computes on its own, sentence for sentence.
+  for (const std::string& yaml :
+       {std::string(kNear),
+        std::string(kNear) + "uncertainty: {weights: {concentration: 100}}\n"}) {
+    const auto loaded = load_text(yaml);
+    const tradeoff::Result alone = robust(yaml);
+    tradeoff::Sensitivity s = tradeoff::analyze_sensitivity(loaded.framework, nullptr, {});
+    tradeoff::add_robustness(s, loaded.framework, nullptr);
+    REQUIRE(s.result.robustness.has_value());
+    REQUIRE(alone.robustness.has_value());
+    CHECK(s.result.robustness->sentences == alone.robustness->sentences);
+    CHECK(s.result.robustness->confidence == alone.robustness->confidence);
+    CHECK(s.result.robustness->samples == alone.robustness->samples);
+  }
+}

@@ -205,6 +205,10 @@ bool declares_uncertainty(const Framework& fw, const Assessment* assessment);
 void add_robustness(Result& result, const Framework& fw, const Assessment* assessment,
                     const EvaluateOptions& options, const SmaaOptions& smaa_options);
 
+/// The same block for `sensitivity.result`, from the analyses `sensitivity` already holds
+/// (nothing is computed twice; its SMAA counts only when uncertainty is declared, as above).
+void add_robustness(Sensitivity& sensitivity, const Framework& fw, const Assessment* assessment);
+
 /// The near-tie verdict from the evaluation, the smallest weight flip and SMAA (when it ran).
 NearTie near_tie(const Result& result, const std::optional<WeightFlip>& flip,
                  const std::optional<Smaa>& smaa);

@@ -143,32 +143,22 @@ Sensitivity analyze_sensitivity(const Framework& fw, const Assessment* assessmen
   return out;
 }
 
-void add_robustness(Result& result, const Framework& fw, const Assessment* assessment,
-                    const EvaluateOptions& options, const SmaaOptions& smaa_options) {
+namespace {
+
+/// The robustness block from analyses already run: the smallest weight flip, the input
+/// break-even points, and SMAA when it ran on declared uncertainty.
+void fill_robustness(Result& result, const std::optional<WeightFlip>& flip,
+                     const std::vector<InputSensitivity>& inputs,
+                     const std::optional<NearestBreakEven>& nearest, const std::optional<Smaa>& s) {
   Robustness r;
-  Evaluator ev(fw, assessment, options);
-  ev.run();
-  if (ev.winner() == Evaluator::npos) return;  // nothing ranked: nothing to be sure of
-  const size_t scores = ev.option_count() * ev.criterion_count();
-  if (scores > kRobustnessScores) {
-    // Bisection re-runs the whole evaluation hundreds of times: too slow for `evaluate` here.
-    r.sentences.push_back(
-        fmt::format("Not computed for {} scores (more than {}): run `tradeoff sensitivity` for it.",
-                    scores, kRobustnessScores));
-    result.robustness = std::move(r);
-    return;
-  }
-  r.flip = smallest_weight_flip(weight_stability(ev));
-  const std::vector<InputSensitivity> inputs = input_break_even(ev);
-  r.nearest = nearest_break_even(inputs);
+  r.flip = flip;
+  r.nearest = nearest;
   for (const auto& in : inputs) {
     if (r.nearest && in.input == r.nearest->input) {
       r.nearest_unit = in.unit;
       r.nearest_current = in.current;
     }
   }
-  std::optional<Smaa> s;
-  if (declares_uncertainty(fw, assessment)) s = smaa(fw, assessment, options, smaa_options);
   if (s) {
     r.samples = s->samples - s->failed;
     r.confidence = s->confidence;
@@ -189,6 +179,37 @@ void add_robustness(Result& result, const Framework& fw, const Assessment* asses
                                               result.explanation.winner));
   }
   result.robustness = std::move(r);
+}
+
+}  // namespace
+
+void add_robustness(Result& result, const Framework& fw, const Assessment* assessment,
+                    const EvaluateOptions& options, const SmaaOptions& smaa_options) {
+  Evaluator ev(fw, assessment, options);
+  ev.run();
+  if (ev.winner() == Evaluator::npos) return;  // nothing ranked: nothing to be sure of
+  const size_t scores = ev.option_count() * ev.criterion_count();
+  if (scores > kRobustnessScores) {
+    // Bisection re-runs the whole evaluation hundreds of times: too slow for `evaluate` here.
+    Robustness r;
+    r.sentences.push_back(
+        fmt::format("Not computed for {} scores (more than {}): run `tradeoff sensitivity` for it.",
+                    scores, kRobustnessScores));
+    result.robustness = std::move(r);
+    return;
+  }
+  const std::optional<WeightFlip> flip = smallest_weight_flip(weight_stability(ev));
+  const std::vector<InputSensitivity> inputs = input_break_even(ev);
+  std::optional<Smaa> s;
+  if (declares_uncertainty(fw, assessment)) s = smaa(fw, assessment, options, smaa_options);
+  fill_robustness(result, flip, inputs, nearest_break_even(inputs), s);
+}
+
+void add_robustness(Sensitivity& sensitivity, const Framework& fw, const Assessment* assessment) {
+  if (sensitivity.result.ranking.empty()) return;
+  const bool sampled = declares_uncertainty(fw, assessment);
+  fill_robustness(sensitivity.result, sensitivity.flip, sensitivity.inputs, sensitivity.nearest,
+                  sampled ? sensitivity.smaa : std::nullopt);
 }
 
 }  // namespace tradeoff

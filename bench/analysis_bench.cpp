@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "tradeoff/catalog.hpp"
+#include "tradeoff/evaluate.hpp"
 #include "tradeoff/evaluator.hpp"
 #include "tradeoff/sensitivity.hpp"
 
@@ -51,5 +52,19 @@ void BM_AnalysisInputBreakEvenBuiltin(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_AnalysisInputBreakEvenBuiltin)->Unit(benchmark::kMillisecond);
+
+/// evaluate() with every option excluded (a deadline of one week): the relaxation search scans
+/// and bisects each input the exclusions read, re-running the evaluation each time.
+void BM_AnalysisRelaxationsBuiltin(benchmark::State& state) {
+  tradeoff::MemoryReader reader;
+  const auto loaded = tradeoff::load(reader, "builtin:frameworks/llm_build_vs_buy.yaml");
+  tradeoff::EvaluateOptions options;
+  options.set = {{"deadline_weeks", "1"}};
+  for (auto _ : state) {
+    auto result = tradeoff::evaluate(loaded.framework, nullptr, options);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_AnalysisRelaxationsBuiltin)->Unit(benchmark::kMillisecond);
 
 }  // namespace

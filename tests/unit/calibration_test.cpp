@@ -3,6 +3,7 @@
 // result must give for its answer: a criterion the winner leads on, a rule that fired, an option
 // a rule or a limit excluded. A recalibration that breaks a principle fails here.
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -192,4 +193,62 @@ TEST_CASE("calibration: a stronger team never makes a path's own scores worse", 
       }
     }
   }
+}
+
+TEST_CASE("calibration: economics decide between paths of the same quality", "[calibration]") {
+  // Where data may leave (public or internal), a team exists (solid or expert) and the
+  // capability is not a differentiator (1 to 3), over volumes, prices and with or without a
+  // hosted open model: an API path never wins when a self-hosted path of at least its quality
+  // costs about a third of it or less (3.5 times), and a self-hosted path never wins when an API
+  // path of at least its quality costs no more. A cheaper but weaker model may lose: quality
+  // counts too. (Confidential data and differentiation 4 are left to data control and moat:
+  // there a self-hosted path may win at up to 1.5 times the API's cost.)
+  const auto loaded = tradeoff::test::load_source_file("frameworks/llm_build_vs_buy.yaml");
+  tradeoff::Evaluator ev(loaded.framework, nullptr);
+  const auto input = [&](const char* name) { return *ev.input_index(name); };
+  const size_t cost = *ev.criterion_index("annual_cost");
+  const size_t quality = *ev.criterion_index("quality_fit");
+  const std::vector<std::string> api = {"buy_api", "rag_over_api", "provider_finetune",
+                                        "open_weights_api"};
+  const std::vector<std::string> own = {"host_open", "finetune_open", "distill_student",
+                                        "pretrain_own"};
+  // The cheapest eligible path of `family` whose quality is at least `q`.
+  const auto cheapest = [&](const std::vector<std::string>& family, double q) {
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& id : family) {
+      const size_t i = *ev.option_index(id);
+      if (ev.eligible(i) && ev.raw(i, quality) >= q) best = std::min(best, ev.raw(i, cost));
+    }
+    return best;
+  };
+  int decided = 0;
+  for (const auto& [in, out] : std::vector<std::pair<double, double>>{{2.5, 10}, {0.15, 0.6}}) {
+    ev.set_input(input("api_price_in_per_1m"), in);
+    ev.set_input(input("api_price_out_per_1m"), out);
+    for (double open : {0.0, 1.0}) {
+      ev.set_input(input("open_weights_api_available"), open);
+      for (double volume : {1e3, 1e4, 5e4, 1e5, 3e5, 1e6, 3e6, 1e7}) {
+        ev.set_input(input("requests_per_day"), volume);
+        for (double team : {2.0, 3.0}) {    // solid, expert
+          for (double data : {0.0, 1.0}) {  // public, internal
+            for (double differentiation : {1.0, 2.0, 3.0}) {
+              ev.set_input(input("ml_expertise"), team);
+              ev.set_input(input("data_sensitivity"), data);
+              ev.set_input(input("differentiation_importance"), differentiation);
+              ev.run();
+              const size_t w = ev.winner();
+              const std::string winner = ev.option_id(w);
+              const bool bought = contains(api, winner);
+              const double rival = cheapest(bought ? own : api, ev.raw(w, quality));
+              const double mine = ev.raw(w, cost);
+              CAPTURE(in, open, volume, team, data, differentiation, winner, mine, rival);
+              CHECK((bought ? mine < 3.5 * rival : mine < rival));
+              decided += std::isfinite(rival) ? 1 : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(decided > 100);  // many cells have a rival of the other kind to compare with
 }

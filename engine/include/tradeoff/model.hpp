@@ -328,6 +328,17 @@ struct InputValue {
   SourceLocation where;
 };
 
+/// What a decision record says besides the analysis (MADR: status, deciders, consulted,
+/// context, consequences), as an assessment writes it.
+struct DecisionRecord {
+  /// "proposed", "accepted", "rejected", "deprecated" or "superseded by ..."; "" when not given.
+  std::string status;
+  std::vector<std::string> deciders;
+  std::vector<std::string> consulted;
+  std::string context;
+  std::string consequences;  ///< "" when not given (a report may derive them)
+};
+
 /// One case: a framework answered for a client.
 struct Assessment {
   std::string id;
@@ -335,6 +346,7 @@ struct Assessment {
   std::string date;
   std::string framework_ref;  ///< as written in the file
   std::string description;
+  DecisionRecord record;
   std::vector<Source> sources;  ///< cited by its answers and scores, besides the framework's
   std::vector<InputValue> inputs;
   std::vector<WeightOverride> weights;

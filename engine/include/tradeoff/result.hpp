@@ -277,6 +277,7 @@ struct Result {
   std::string assessment;
   std::string assessment_title;
   std::string assessment_date;
+  DecisionRecord record;      ///< the assessment's status, deciders, ...; empty without one
   std::string method;         ///< e.g. "wsm"
   std::string method_title;   ///< e.g. "weighted sum"
   std::string normalization;  ///< e.g. "declared"

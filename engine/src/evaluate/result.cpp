@@ -23,6 +23,7 @@ void header(const Plan& plan, Result& r) {
   r.assessment = a.id;
   r.assessment_title = a.title;
   r.assessment_date = a.date;
+  r.record = a.record;
   const MethodInfo& m = *plan.method.info;
   r.method = std::string(m.name);
   r.method_title = std::string(m.title);

@@ -5,6 +5,7 @@
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
 #include "load/uncertainty_loader.hpp"
+#include "support/suggest.hpp"
 
 namespace tradeoff::loader {
 
@@ -35,6 +36,7 @@ class AssessmentReader {
     if (const auto* n = f.optional("description")) {
       a_.description = ctx_.string(*n, "description").value_or("");
     }
+    read_record(f);
     if (const auto* n = f.optional("sources")) read_sources(ctx_, *n, a_.sources);
     collect_sources();
     if (const auto* n = f.optional("inputs")) read_answers(*n);
@@ -50,6 +52,55 @@ class AssessmentReader {
   }
 
  private:
+  /// The decision record: status, deciders, consulted, context, consequences.
+  void read_record(Fields& f) {
+    DecisionRecord& d = a_.record;
+    if (const auto* n = f.optional("status")) d.status = read_status(*n);
+    if (const auto* n = f.optional("deciders")) d.deciders = read_names(*n, "deciders");
+    if (const auto* n = f.optional("consulted")) d.consulted = read_names(*n, "consulted");
+    if (const auto* n = f.optional("context")) {
+      d.context = ctx_.string(*n, "context").value_or("");
+    }
+    if (const auto* n = f.optional("consequences")) {
+      d.consequences = ctx_.string(*n, "consequences").value_or("");
+    }
+  }
+
+  /// proposed, accepted, rejected, deprecated, or "superseded by ..." (what replaces it).
+  std::string read_status(const yaml::Node& node) {
+    static const std::vector<std::string> kStatuses = {"proposed", "accepted", "rejected",
+                                                       "deprecated", "superseded by"};
+    const std::string status = ctx_.string(node, "status").value_or("");
+    const std::string_view superseded = "superseded by ";
+    if (status.size() > superseded.size() &&
+        status.compare(0, superseded.size(), superseded) == 0) {
+      return status;
+    }
+    if (contains(kStatuses, status) && status != "superseded by") return status;
+    if (!status.empty() || node.is_scalar()) {
+      ctx_.error(ErrorCode::InvalidValue, node,
+                 fmt::format("unknown status '{}'; a decision is proposed, accepted, rejected, "
+                             "deprecated, or 'superseded by' what replaces it",
+                             status),
+                 did_you_mean(status, kStatuses));
+    }
+    return "";
+  }
+
+  /// A list of names (people, teams): non-empty strings.
+  std::vector<std::string> read_names(const yaml::Node& node, std::string_view what) {
+    std::vector<std::string> names;
+    if (!node.is_sequence()) {
+      ctx_.report(node, wrong_type("a list of names", what, node));
+      return names;
+    }
+    for (const auto& item : node.items) {
+      auto name = ctx_.string(item, what);
+      if (name && !name->empty()) names.push_back(std::move(*name));
+    }
+    return names;
+  }
+
   /// Sources an assessment may cite: its own and its framework's, without repeats.
   void collect_sources() {
     for (const auto& src : fw_.sources) source_ids_.push_back(src.id);

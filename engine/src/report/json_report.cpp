@@ -149,6 +149,26 @@ void weighting_json(Writer& w, const Result& r) {
   w.end_object();
 }
 
+/// The assessment's decision record (status, deciders, ...), or null without an assessment.
+void record_json(Writer& w, const Result& r) {
+  if (r.assessment.empty()) {
+    w.null();
+    return;
+  }
+  const DecisionRecord& d = r.record;
+  w.begin_object();
+  w.key("status").text_or_null(d.status);
+  w.key("deciders").begin_array();
+  for (const auto& n : d.deciders) w.string(n);
+  w.end_array();
+  w.key("consulted").begin_array();
+  for (const auto& n : d.consulted) w.string(n);
+  w.end_array();
+  w.key("context").text_or_null(d.context);
+  w.key("consequences").text_or_null(d.consequences);
+  w.end_object();
+}
+
 /// What the file says, and how it was evaluated: the first keys of the result.
 void header_json(Writer& w, const Result& r) {
   w.key("framework").string(r.framework);
@@ -157,6 +177,7 @@ void header_json(Writer& w, const Result& r) {
   w.key("assessment").text_or_null(r.assessment);
   w.key("assessment_title").text_or_null(r.assessment_title);
   w.key("assessment_date").text_or_null(r.assessment_date);
+  record_json(w.key("decision"), r);
   w.key("method").begin_object();
   w.key("name").string(r.method);
   w.key("title").string(r.method_title);

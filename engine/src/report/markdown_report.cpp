@@ -18,6 +18,19 @@ using markdown::code;
 using markdown::table_head;
 using markdown::table_row;
 
+/// "a, b, c": people and teams as written.
+std::string names(const std::vector<std::string>& list) {
+  std::string out;
+  for (const auto& n : list) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+/// A section of free text from the assessment (its context, its consequences), when given.
+void prose_section(std::string_view heading, const std::string& text, std::ostream& out) {
+  if (text.empty()) return;
+  out << "\n## " << heading << "\n\n" << markdown::line(text) << "\n";
+}
+
 /// The title and a table of what was evaluated, and how.
 void header_section(const Result& r, std::ostream& out) {
   out << "# " << cell(r.framework_title) << "\n\n";
@@ -31,6 +44,10 @@ void header_section(const Result& r, std::ostream& out) {
     if (!r.assessment_date.empty()) a += " (" + cell(r.assessment_date) + ")";
     table_row(out, {"Assessment", a});
   }
+  const DecisionRecord& d = r.record;
+  if (!d.status.empty()) table_row(out, {"Status", cell(d.status)});
+  if (!d.deciders.empty()) table_row(out, {"Deciders", cell(names(d.deciders))});
+  if (!d.consulted.empty()) table_row(out, {"Consulted", cell(names(d.consulted))});
   table_row(out, {"Method", fmt::format("{} ({}), normalization {}; {} score is better",
                                         cell(r.method_title), code(r.method), code(r.normalization),
                                         r.higher_is_better ? "higher" : "lower")});
@@ -278,7 +295,9 @@ void render_weights_markdown(const Result& r, std::ostream& out) {
 
 void render_markdown(const Result& r, std::ostream& out) {
   header_section(r, out);
+  prose_section("Context", r.record.context, out);
   outcome_section(r, out);
+  prose_section("Consequences", r.record.consequences, out);
   ranking_section(r, out);
   explanation_section(r, out);
   robustness_markdown(r, out);

@@ -42,6 +42,14 @@ void header(const Result& r, const Style& st, std::ostream& out, bool with_metho
   }
   out << line << '\n';
   if (!r.assessment_title.empty()) out << one_line(r.assessment_title) << '\n';
+  const DecisionRecord& d = r.record;
+  if (!d.status.empty() || !d.deciders.empty()) {
+    std::string record = d.status.empty() ? "" : "status " + one_line(d.status);
+    std::string who;
+    for (const auto& n : d.deciders) who += (who.empty() ? "" : ", ") + one_line(n);
+    if (!who.empty()) record += (record.empty() ? "" : "; ") + std::string("deciders ") + who;
+    out << record << '\n';
+  }
   if (!with_method) return;
   out << fmt::format("method {} ({}), normalization {}; {} score is better\n", r.method,
                      r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");

@@ -1,6 +1,6 @@
 // AHP (weights/weighting.hpp): priorities by every method and consistency (lambda max, CI, CR)
 // under every random-index table, against the published tables and the loop-only references
-// (tests/reference/naive_methods.hpp); an inconsistent matrix's worst judgements and their cells.
+// (tests/reference/naive_weighting.hpp); an inconsistent matrix's worst judgements and their cells.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,7 +11,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "naive_methods.hpp"
+#include "naive_weighting.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "weighting_cases.hpp"

@@ -1,5 +1,5 @@
 // Objective weights (weights/weighting.hpp): entropy and CRITIC against the loop-only references
-// (tests/reference/naive_methods.hpp) on random matrices and by hand, and what they refuse,
+// (tests/reference/naive_weighting.hpp) on random matrices and by hand, and what they refuse,
 // with exact messages and positions.
 #include <cmath>
 #include <random>
@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "frameworks.hpp"
-#include "naive_methods.hpp"
+#include "naive_weighting.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "weights/weighting.hpp"

@@ -14,7 +14,7 @@
 
 #include "analysis/compare.hpp"
 #include "frameworks.hpp"
-#include "naive_methods.hpp"
+#include "naive_weighting.hpp"
 #include "test_support.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "weighting_cases.hpp"

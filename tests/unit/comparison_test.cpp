@@ -348,7 +348,7 @@ method: {name: topsis, normalization: minmax}
   CHECK(c.results[1].normalization == "declared");
 }
 
-TEST_CASE("a method the values do not suit is reported in its column; the others still rank",
+TEST_CASE("a method the values do not suit is reported in its column, and the others still rank",
           "[comparison]") {
   const std::string framework = R"(framework: negative
 title: Negative

@@ -245,7 +245,7 @@ TEST_CASE("declared values: a value of 0 is a clear WPM error, and the worst WAS
   for (double s : out.scores) CHECK(std::isfinite(s));
 }
 
-TEST_CASE("declared values: WPM takes a scale as a ratio to its best end; from 0, a clear error",
+TEST_CASE("declared values: WPM takes a scale as a ratio to its best end, and refuses a 0",
           "[methods][declared]") {
   DecisionProblem p = make_problem({{1, 2}, {4, 4}}, {1, 1});
   p.criteria[0].scale = std::make_pair(1.0, 5.0);

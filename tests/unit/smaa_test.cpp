@@ -260,7 +260,7 @@ uncertainty: {weights: stated}
 
 }  // namespace
 
-TEST_CASE("an input range runs through a formula; samples it breaks are counted as failed",
+TEST_CASE("an input range runs through a formula, and samples it breaks are counted as failed",
           "[smaa]") {
   // x ~ U(0, 10) scores a on a scale [0, 5]: above 5 the score leaves the scale and the
   // sample fails (P = 1/2). Among the others a beats b (4) when x > 4: P = 1/5. c is vetoed:

@@ -32,6 +32,12 @@ struct Source {
   SourceLocation where;
 };
 
+/// A file loaded for an evaluation and the SHA-256 of its bytes, for provenance.
+struct FileDigest {
+  std::string path;    ///< as it was named ("builtin:criteria/moat.yaml" for built-ins)
+  std::string sha256;  ///< 64 lowercase hexadecimal digits
+};
+
 /// A formula written in YAML (a derived value, a score, a rule condition or effect), parsed and
 /// type-checked when its file loads, evaluated at each evaluation.
 struct Expression {
@@ -294,6 +300,8 @@ struct Framework {
   std::optional<WeightingSpec> weighting;  ///< none = direct, from the criteria's weights
   std::optional<Uncertainty> uncertainty;  ///< how uncertain the weights are, for SMAA
   std::string file;  ///< the path it was loaded from ("builtin:..." for built-ins)
+  /// The framework file, then each catalog criterion file it uses, in order of first use.
+  std::vector<FileDigest> files;
   SourceLocation where;
   SourceLocation criteria_where;
 
@@ -355,6 +363,7 @@ struct Assessment {
   std::optional<WeightingSpec> weighting;  ///< replaces the framework's
   std::optional<Uncertainty> uncertainty;  ///< replaces the framework's
   std::string file;
+  std::vector<FileDigest> files;  ///< the assessment file itself
   SourceLocation where;
   SourceLocation framework_where;
 };

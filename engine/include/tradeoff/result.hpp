@@ -20,13 +20,17 @@ struct CriterionResult {
   double normalized_weight = 0;  ///< weight / sum of weights
   std::string weight_origin;     ///< "framework", "assessment", the weighting method, "rule ID",
                                  ///< or "analysis" (set through the Evaluator)
-  std::string normalization;     ///< how its scores were normalised, e.g. "scale [1, 5]"
+  std::string weight_because;    ///< the assessment's reason for its weight, if given
+  std::string weight_source;     ///< the source it cites for that weight, if any
+  std::string description;
+  std::string normalization;  ///< how its scores were normalised, e.g. "scale [1, 5]"
 };
 
 /// One option's figures, criteria in framework order.
 struct OptionResult {
   std::string id;
   std::string name;
+  std::string description;
   std::vector<double> raw;           ///< scores in the criteria's own units
   std::vector<double> normalized;    ///< after normalisation (oriented: more is better)
   std::vector<double> contribution;  ///< additive part of the score per criterion
@@ -270,13 +274,30 @@ struct Relaxation {
   std::vector<std::string> admits;  ///< the options it admits, best first
 };
 
+/// What an output was computed from: the tool's version and the SHA-256 of every file loaded,
+/// so that two copies of a framework with the same id and version can be told apart.
+struct Provenance {
+  std::string tool;  ///< "tradeoff 0.1.0"
+  /// SHA-256 over the digests of `framework_files` (each as 64 hex digits and a line feed, in
+  /// order): changes when the framework file or a catalog criterion it uses changes.
+  std::string framework_sha256;
+  std::vector<FileDigest> framework_files;
+  std::string assessment_sha256;  ///< the assessment file's digest; "" without one
+  std::vector<FileDigest> assessment_files;
+};
+
 struct Result {
   std::string framework;
   std::string framework_title;
   std::string framework_version;
+  std::string framework_description;
   std::string assessment;
   std::string assessment_title;
   std::string assessment_date;
+  std::string assessment_description;
+  Provenance provenance;
+  /// The sources the framework and the assessment cite, the framework's first, in file order.
+  std::vector<Source> sources;
   DecisionRecord record;      ///< the assessment's status, deciders, ...; empty without one
   std::string method;         ///< e.g. "wsm"
   std::string method_title;   ///< e.g. "weighted sum"

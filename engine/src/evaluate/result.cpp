@@ -9,10 +9,24 @@
 #include "explain/explain.hpp"
 #include "problem/magnitude.hpp"
 #include "rank/rank.hpp"
+#include "support/sha256.hpp"
+#include "tradeoff/version.hpp"
 
 namespace tradeoff::detail {
 
 namespace {
+
+Provenance provenance_of(const Framework& fw, const Assessment& a) {
+  Provenance p;
+  p.tool = "tradeoff " + std::string(kVersion);
+  p.framework_files = fw.files;
+  std::string digests;
+  for (const auto& f : fw.files) digests += f.sha256 + "\n";
+  if (!fw.files.empty()) p.framework_sha256 = sha256_hex(digests);
+  p.assessment_files = a.files;
+  if (!a.files.empty()) p.assessment_sha256 = a.files.front().sha256;
+  return p;
+}
 
 void header(const Plan& plan, Result& r) {
   const Framework& fw = *plan.fw;
@@ -20,10 +34,15 @@ void header(const Plan& plan, Result& r) {
   r.framework = fw.id;
   r.framework_title = fw.title;
   r.framework_version = fw.version;
+  r.framework_description = fw.description;
   r.assessment = a.id;
   r.assessment_title = a.title;
   r.assessment_date = a.date;
+  r.assessment_description = a.description;
   r.record = a.record;
+  r.provenance = provenance_of(fw, a);
+  r.sources = fw.sources;
+  r.sources.insert(r.sources.end(), a.sources.begin(), a.sources.end());
   const MethodInfo& m = *plan.method.info;
   r.method = std::string(m.name);
   r.method_title = std::string(m.title);
@@ -93,6 +112,12 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
     cr.weight = s.weights[j];
     cr.normalized_weight = s.problem.weights[j];
     cr.weight_origin = trace.weight_origin[j];
+    cr.description = c.description;
+    for (const WeightOverride& w : plan.assessment->weights) {
+      if (w.criterion != c.id || cr.weight_origin != "assessment") continue;
+      cr.weight_because = w.because;
+      cr.weight_source = w.source;
+    }
     cr.normalization =
         describe_normalization(plan.columns[j], plan.method.normalization,
                                plan.method.info->oriented, !plan.method.normalization_chosen);
@@ -108,6 +133,7 @@ void options(const Plan& plan, const State& s, Result& r) {
     OptionResult o;
     o.id = fw.options[i].id;
     o.name = fw.options[i].name;
+    o.description = fw.options[i].description;
     o.raw.reserve(m);  // exactly: the result of a large matrix is most of the memory
     o.because.reserve(m);
     o.source.reserve(m);

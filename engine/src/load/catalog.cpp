@@ -13,6 +13,7 @@
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "support/printable.hpp"
+#include "support/sha256.hpp"
 
 namespace tradeoff {
 
@@ -128,6 +129,7 @@ class CatalogResolver {
       try {
         std::vector<Diagnostic> warnings;
         CatalogCriterion c = load_criterion(reader_, path, &warnings);
+        used_.push_back({path, detail::sha256_hex(reader_.read(path))});
         for (auto& w : warnings) warnings_.push_back(std::move(w));
         cache_.emplace(path, c);
         return c;
@@ -144,12 +146,16 @@ class CatalogResolver {
     return std::nullopt;
   }
 
+  /// The catalog files loaded so far, in order of first use, with their digests.
+  const std::vector<FileDigest>& used() const { return used_; }
+
  private:
   SourceReader& reader_;
   DiagnosticSink& sink_;
   std::vector<Diagnostic>& warnings_;
   std::vector<std::string> dirs_;
   std::map<std::string, CatalogCriterion> cache_;
+  std::vector<FileDigest> used_;
 };
 
 std::vector<Diagnostic> warnings_of(const DiagnosticSink& sink) {
@@ -171,6 +177,8 @@ Framework framework_from(SourceReader& reader, const yaml::Document& doc,
   };
   Framework fw = loader::read_framework(ctx, resolve);
   sink.throw_if_errors();
+  fw.files.push_back({doc.file, detail::sha256_hex(reader.read(doc.file))});
+  fw.files.insert(fw.files.end(), resolver.used().begin(), resolver.used().end());
   auto own = warnings_of(sink);
   warnings.insert(warnings.end(), own.begin(), own.end());
   return fw;
@@ -250,6 +258,7 @@ Loaded assessment_file(SourceReader& reader, const yaml::Document& doc) {
   loader::read_assessment_body(ctx, assessment, out.framework);
   sink.throw_if_errors();
   for (auto& w : warnings_of(sink)) out.warnings.push_back(std::move(w));
+  assessment.files.push_back({doc.file, detail::sha256_hex(reader.read(doc.file))});
   out.assessment = std::move(assessment);
   return out;
 }

@@ -174,9 +174,11 @@ void header_json(Writer& w, const Result& r) {
   w.key("framework").string(r.framework);
   w.key("framework_title").string(r.framework_title);
   w.key("framework_version").text_or_null(r.framework_version);
+  w.key("framework_description").text_or_null(r.framework_description);
   w.key("assessment").text_or_null(r.assessment);
   w.key("assessment_title").text_or_null(r.assessment_title);
   w.key("assessment_date").text_or_null(r.assessment_date);
+  w.key("assessment_description").text_or_null(r.assessment_description);
   record_json(w.key("decision"), r);
   w.key("method").begin_object();
   w.key("name").string(r.method);
@@ -197,7 +199,10 @@ void criteria_json(Writer& w, const Result& r) {
     w.key("weight").number(c.weight);
     w.key("normalized_weight").number(c.normalized_weight);
     w.key("weight_origin").string(c.weight_origin);
+    w.key("weight_because").text_or_null(c.weight_because);
+    w.key("weight_source").text_or_null(c.weight_source);
     w.key("normalization").string(c.normalization);
+    w.key("description").text_or_null(c.description);
     w.end_object();
   }
   w.end_array();
@@ -205,15 +210,17 @@ void criteria_json(Writer& w, const Result& r) {
 
 void ranking_json(Writer& w, const Result& r) {
   // Names by id, looked up once: the ranking may list many thousands of options.
-  std::unordered_map<std::string_view, const std::string*> names;
-  names.reserve(r.options.size());
-  for (const auto& o : r.options) names.emplace(o.id, &o.name);
+  std::unordered_map<std::string_view, const OptionResult*> options;
+  options.reserve(r.options.size());
+  for (const auto& o : r.options) options.emplace(o.id, &o);
   w.begin_array();
   for (const auto& e : r.ranking) {
-    const auto it = names.find(e.option);
+    const auto it = options.find(e.option);
+    const OptionResult* o = it != options.end() ? it->second : nullptr;
     w.begin_object();
     w.key("option").string(e.option);
-    w.key("name").string(it != names.end() ? std::string_view(*it->second) : std::string_view());
+    w.key("name").string(o != nullptr ? std::string_view(o->name) : std::string_view());
+    w.key("description").text_or_null(o != nullptr ? std::string_view(o->description) : "");
     w.key("rank").integer(e.rank);
     w.key("score").number(e.score);
     w.end_object();
@@ -449,6 +456,43 @@ void relaxations_json(Writer& w, const Result& r) {
 
 }  // namespace
 
+/// Every source cited, with its title, address and date.
+void sources_json(Writer& w, const Result& r) {
+  w.begin_array();
+  for (const auto& s : r.sources) {
+    w.begin_object();
+    w.key("id").string(s.id);
+    w.key("title").text_or_null(s.title);
+    w.key("url").text_or_null(s.url);
+    w.key("date").text_or_null(s.date);
+    w.key("note").text_or_null(s.note);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void files_json(Writer& w, const std::vector<FileDigest>& files) {
+  w.begin_array();
+  for (const auto& f : files) {
+    w.begin_object();
+    w.key("path").string(f.path);
+    w.key("sha256").string(f.sha256);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+/// The tool's version and the digests of the files loaded.
+void provenance_json(Writer& w, const Provenance& p) {
+  w.begin_object();
+  w.key("tool").string(p.tool);
+  w.key("framework_sha256").string(p.framework_sha256);
+  files_json(w.key("framework_files"), p.framework_files);
+  w.key("assessment_sha256").text_or_null(p.assessment_sha256);
+  files_json(w.key("assessment_files"), p.assessment_files);
+  w.end_object();
+}
+
 void render_weights_json(const Result& r, std::ostream& out) {
   Writer w(out);
   w.begin_object();
@@ -456,6 +500,7 @@ void render_weights_json(const Result& r, std::ostream& out) {
   w.key("assessment").text_or_null(r.assessment);
   weighting_json(w.key("weighting"), r);
   criteria_json(w.key("criteria"), r);
+  provenance_json(w.key("provenance"), r.provenance);
   warnings_json(w.key("warnings"), r);
   w.end_object();
   w.finish();
@@ -479,6 +524,8 @@ void render_json(const Result& r, std::ostream& out) {
   explanation_json(w.key("explanation"), r.explanation);
   if (!r.relaxations.empty()) relaxations_json(w.key("relaxations"), r);
   if (r.robustness) robustness_json(w.key("robustness"), r);
+  sources_json(w.key("sources"), r);
+  provenance_json(w.key("provenance"), r.provenance);
   warnings_json(w.key("warnings"), r);
   w.end_object();
   w.finish();

@@ -20,6 +20,7 @@ namespace {
 struct EvaluateOptions : EvaluationOptions {
   bool weights_only = false;   ///< `tradeoff weights`
   bool no_robustness = false;  ///< `--no-robustness`
+  bool details = false;        ///< `--details`: every figure in the text view
 };
 
 int run_evaluate(const EvaluateOptions& opt) {
@@ -30,6 +31,7 @@ int run_evaluate(const EvaluateOptions& opt) {
   const tradeoff::EvaluateOptions eval = engine_options(opt);
   RenderOptions render_options;
   render_options.format = *parse_format(opt.format);
+  render_options.details = opt.details;
   const bool to_stdout = opt.output.empty() || opt.output == "-";
   render_options.color = render_options.format == Format::Text && to_stdout && use_color(stdout);
   const Assessment* assessment = loaded.assessment ? &*loaded.assessment : nullptr;
@@ -75,6 +77,8 @@ void add_evaluate_command(CLI::App& app, Command& selected) {
   add_evaluation_options(sub, *opt, true, true, format_names());
   sub->add_flag("--no-robustness", opt->no_robustness,
                 "Leave out the robustness block (weight flip point, break-even, confidence)");
+  sub->add_flag("--details", opt->details,
+                "Text: add the inputs, derived values, rules in full, scores and contributions");
   sub->callback([opt, &selected] { selected = [opt] { return run_evaluate(*opt); }; });
 }
 

@@ -20,7 +20,8 @@ const std::vector<std::string>& format_names();
 
 struct RenderOptions {
   Format format = Format::Text;
-  bool color = false;  ///< ANSI colour in text output (the CLI enables it only on a TTY)
+  bool color = false;    ///< ANSI colour in text output (the CLI enables it only on a TTY)
+  bool details = false;  ///< text: the inputs, derived values, matrix and contributions too
 };
 
 void render(const Result& result, const RenderOptions& options, std::ostream& out);

@@ -11,7 +11,8 @@
 
 namespace tradeoff::detail {
 
-void render_text(const Result& result, bool color, std::ostream& out);
+/// The terminal view: 100 columns; `details` adds every figure (text_report.cpp).
+void render_text(const Result& result, bool color, bool details, std::ostream& out);
 void render_json(const Result& result, std::ostream& out);
 void render_markdown(const Result& result, std::ostream& out);
 void render_csv(const Result& result, std::ostream& out);

@@ -94,7 +94,7 @@ void render(const Result& result, const RenderOptions& options, std::ostream& ou
   guarded(options, out, [&](std::ostream& o) {
     switch (options.format) {
       case Format::Text:
-        detail::render_text(result, options.color, o);
+        detail::render_text(result, options.color, options.details, o);
         break;
       case Format::Json:
         detail::render_json(result, o);

@@ -9,6 +9,7 @@
 #include "explain/explain.hpp"
 #include "report/renderers.hpp"
 #include "report/robustness_report.hpp"
+#include "report/text_summary.hpp"
 #include "support/printable.hpp"
 #include "support/text.hpp"
 
@@ -16,20 +17,11 @@ namespace tradeoff::detail {
 
 namespace {
 
-constexpr int kBarWidth = 24;
-
 /// A table whose first row is its header, dimmed.
 void print_table(const TextTable& t, const Style& st, std::ostream& out) {
   const auto lines = t.lines();
   out << st.dim(lines[0]) << '\n';
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
-}
-
-std::string bar(double fraction) {
-  const int n = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarWidth));
-  std::string out;
-  for (int i = 0; i < n; ++i) out += "\u2588";
-  return out;
 }
 
 void header(const Result& r, const Style& st, std::ostream& out, bool with_method = true) {
@@ -55,52 +47,11 @@ void header(const Result& r, const Style& st, std::ostream& out, bool with_metho
                      r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");
 }
 
-void ranking(const Result& r, const Style& st, std::ostream& out) {
-  out << '\n' << st.bold("Ranking") << '\n';
-  if (r.ranking.empty()) {
-    out << "  no option is eligible\n";
-    return;
-  }
-  double top = 0;
-  bool bars = r.higher_is_better;
-  for (const auto& e : r.ranking) {
-    if (e.score < 0) bars = false;
-    top = std::max(top, e.score);
-  }
-  if (!(top > 0)) bars = false;
-  TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
-               TextTable::Align::Right, TextTable::Align::Left});
-  t.add({"#", "option", "name", "score", ""});
-  for (const auto& e : r.ranking) {
-    const OptionResult* o = r.option(e.option);
-    t.add({std::to_string(e.rank), one_line(e.option), one_line(o->name), fixed(e.score, 4),
-           bars ? bar(e.score / top) : ""});
-  }
-  auto lines = t.lines();
-  for (size_t k = 0; k < lines.size(); ++k) {
-    if (k == 0) {
-      out << st.dim(lines[k]) << '\n';
-    } else if (r.ranking[k - 1].rank == 1) {
-      out << st.green(lines[k]) << '\n';
-    } else {
-      out << lines[k] << '\n';
-    }
-  }
-}
-
+/// The winner's and the runner-up's contributions, criterion by criterion (`--details`).
 void why(const Result& r, const Style& st, std::ostream& out) {
   const Explanation& e = r.explanation;
   const std::string winner = one_line(e.winner);
   const std::string runner_up = one_line(e.runner_up);
-  std::vector<std::string> tied;
-  for (const auto& entry : r.ranking) {
-    if (entry.rank == 1) tied.push_back(one_line(entry.option));
-  }
-  const std::string heading = e.winner.empty() ? "Outcome"
-                              : e.tie          ? "Why " + join_names(tied) + " tie for first"
-                                               : "Why " + winner + " ranks first";
-  out << '\n' << st.bold(heading) << '\n';
-  out << "  " << one_line(e.summary) << '\n';
   if (e.runner_up.empty()) return;
   const OptionResult* w = r.option(e.winner);
   const OptionResult* u = r.option(e.runner_up);
@@ -126,7 +77,7 @@ void why(const Result& r, const Style& st, std::ostream& out) {
     t.add(
         {"total = " + r.contribution_total, fixed(tw, 4), fixed(tu, 4), signed_fixed(tw - tu, 4)});
   }
-  out << '\n';
+  out << '\n' << st.bold("Contributions, winner against runner-up") << '\n';
   print_table(t, st, out);
   if (r.contribution_total.empty()) {
     out << fmt::format(
@@ -204,16 +155,6 @@ void matrix(const Result& r, const Style& st, std::ostream& out, bool contributi
     t.add(std::move(row));
   }
   print_table(t, st, out);
-}
-
-void vetoed(const Result& r, const Style& st, std::ostream& out) {
-  if (r.vetoed.empty()) return;
-  out << '\n' << st.bold("Vetoed") << '\n';
-  TextTable t({TextTable::Align::Left, TextTable::Align::Left});
-  for (const auto& v : r.vetoed) {
-    t.add({one_line(v.option), "by " + one_line(v.by()) + ": " + one_line(v.because)});
-  }
-  for (const auto& line : t.lines()) out << line << '\n';
 }
 
 void notes(const Result& r, const Style& st, std::ostream& out) {
@@ -418,7 +359,7 @@ void details_by_criterion(const Result& r, const Style& st, std::ostream& out) {
 }
 
 /// The method's own figures (e.g. TOPSIS distances, VIKOR's conditions), when it has any.
-void details(const Result& r, const Style& st, std::ostream& out) {
+void details_section(const Result& r, const Style& st, std::ostream& out) {
   const MethodDetails& d = r.details;
   if (d.per_option.empty() && d.per_criterion.empty() && d.per_criterion_text.empty()) return;
   out << '\n' << st.bold(r.method_title + " details") << '\n';
@@ -447,22 +388,28 @@ void render_weights_text(const Result& r, bool color, std::ostream& out) {
   weighting(r, st, out);
 }
 
-void render_text(const Result& r, bool color, std::ostream& out) {
+void render_text(const Result& r, bool color, bool details, std::ostream& out) {
   const Style st{color};
-  header(r, st, out);
-  ranking(r, st, out);
-  vetoed(r, st, out);
-  why(r, st, out);
-  robustness_text(r, st, out);
-  details(r, st, out);
-  notes(r, st, out);
-  rules(r, st, out);
-  inputs(r, st, out);
-  derived(r, st, out);
-  criteria(r, st, out);
-  weighting(r, st, out);
-  matrix(r, st, out, false);
-  if (!r.ranking.empty()) matrix(r, st, out, true);
+  summary_header(r, st, out);
+  summary_ranking(r, st, out);
+  summary_excluded(r, st, out);
+  summary_why(r, st, out);
+  summary_robustness(r, st, out);
+  if (details) {
+    why(r, st, out);
+    details_section(r, st, out);
+    rules(r, st, out);
+    notes(r, st, out);
+    inputs(r, st, out);
+    derived(r, st, out);
+    criteria(r, st, out);
+    weighting(r, st, out);
+    matrix(r, st, out, false);
+    if (!r.ranking.empty()) matrix(r, st, out, true);
+  } else {
+    summary_rules(r, st, out);
+  }
+  summary_footer(r, st, details, out);
 }
 
 }  // namespace tradeoff::detail

@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
   tradeoff::cli::Command command;
   tradeoff::cli::add_evaluate_command(app, command);
   tradeoff::cli::add_sensitivity_command(app, command);
+  tradeoff::cli::add_report_command(app, command);
   tradeoff::cli::add_weights_command(app, command);
   tradeoff::cli::add_validate_command(app, command);
   tradeoff::cli::add_list_command(app, command);

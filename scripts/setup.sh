@@ -10,6 +10,7 @@ packages=(
   libbenchmark-dev                                                           # bench/
   clang libclang-rt-dev                                                      # libFuzzer
   clang-format clang-tidy                                                    # scripts/lint.sh
+  chromium chromium-headless-shell cmark-gfm python3                         # tests/browser, tests/markdown
 )
 
 missing=()

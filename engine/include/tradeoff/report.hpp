@@ -39,4 +39,28 @@ std::string render_weights(const Result& result, const RenderOptions& options);
 /// holds the sweeps; Markdown is refused (the report command writes the decision record).
 void render(const Sensitivity& sensitivity, const RenderOptions& options, std::ostream& out);
 
+/// A decision record to file (`tradeoff report`): the evaluation with its robustness block,
+/// the whole sensitivity analysis, and the same decision under every method.
+struct DecisionReport {
+  Sensitivity sensitivity;   ///< `sensitivity.result` is the evaluation
+  MethodComparison methods;  ///< every method, for their agreement
+  /// The record's date (YYYY-MM-DD): sources and figures older than a year before it are
+  /// flagged. The assessment's date unless given; "" when neither is (ages are then not judged).
+  std::string date;
+};
+
+/// Runs the evaluation, the sensitivity analysis (Monte-Carlo as `sensitivity` says) and every
+/// method. Throws Error when the evaluation does.
+DecisionReport build_report(const Framework& fw, const Assessment* assessment,
+                            const EvaluateOptions& options, const SensitivityOptions& sensitivity,
+                            const std::string& date = "");
+
+enum class ReportFormat { Markdown, Html };
+/// "markdown" or "md", "html" or "htm".
+std::optional<ReportFormat> parse_report_format(std::string_view name);
+
+/// The record as Markdown (after MADR, readable on a code-hosting site) or as one HTML page that
+/// opens offline (inline CSS and SVG charts, a what-if panel, a print stylesheet).
+void render_report(const DecisionReport& report, ReportFormat format, std::ostream& out);
+
 }  // namespace tradeoff

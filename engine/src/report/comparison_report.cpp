@@ -475,4 +475,11 @@ void render_comparison_csv(const MethodComparison& c, std::ostream& out) {
   }
 }
 
+std::string method_agreement(const MethodComparison& c) { return agreement(c); }
+
+std::vector<std::pair<std::string, std::vector<std::string>>> methods_first_under(
+    const MethodComparison& c) {
+  return first_under(c);
+}
+
 }  // namespace tradeoff::detail

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tradeoff/evaluate.hpp"
+#include "tradeoff/report.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff::detail {
@@ -14,7 +15,10 @@ namespace tradeoff::detail {
 /// The terminal view: 100 columns; `details` adds every figure (text_report.cpp).
 void render_text(const Result& result, bool color, bool details, std::ostream& out);
 void render_json(const Result& result, std::ostream& out);
+/// The decision record without the report's analyses (decision_report.cpp).
 void render_markdown(const Result& result, std::ostream& out);
+/// `tradeoff report`'s record (decision_report.cpp).
+void render_record(const DecisionReport& report, ReportFormat format, std::ostream& out);
 void render_csv(const Result& result, std::ostream& out);
 void render_comparison_text(const MethodComparison& c, bool color, std::ostream& out);
 void render_comparison_json(const MethodComparison& c, std::ostream& out);
@@ -24,6 +28,12 @@ void render_weights_text(const Result& result, bool color, std::ostream& out);
 void render_weights_json(const Result& result, std::ostream& out);
 void render_weights_markdown(const Result& result, std::ostream& out);
 void render_weights_csv(const Result& result, std::ostream& out);
+
+/// How far the compared methods agree on the winner, in a sentence.
+std::string method_agreement(const MethodComparison& c);
+/// Each option some method ranks first, with those methods, in the first ranking's order.
+std::vector<std::pair<std::string, std::vector<std::string>>> methods_first_under(
+    const MethodComparison& c);
 
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);

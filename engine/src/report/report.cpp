@@ -182,4 +182,10 @@ std::string render_weights(const Result& result, const RenderOptions& options) {
   return out.str();
 }
 
+void render_report(const DecisionReport& report, ReportFormat format, std::ostream& out) {
+  RenderOptions options;
+  options.format = Format::Markdown;  // a line guard that keeps no colour and no CR
+  guarded(options, out, [&](std::ostream& o) { detail::render_record(report, format, o); });
+}
+
 }  // namespace tradeoff

@@ -456,6 +456,8 @@ void relaxations_json(Writer& w, const Result& r) {
 
 }  // namespace
 
+namespace {
+
 /// Every source cited, with its title, address and date.
 void sources_json(Writer& w, const Result& r) {
   w.begin_array();
@@ -482,7 +484,8 @@ void files_json(Writer& w, const std::vector<FileDigest>& files) {
   w.end_array();
 }
 
-/// The tool's version and the digests of the files loaded.
+}  // namespace
+
 void provenance_json(Writer& w, const Provenance& p) {
   w.begin_object();
   w.key("tool").string(p.tool);

@@ -35,6 +35,10 @@ std::string method_agreement(const MethodComparison& c);
 std::vector<std::pair<std::string, std::vector<std::string>>> methods_first_under(
     const MethodComparison& c);
 
+/// The provenance in a line: "tradeoff 0.1.0, framework sha256 0123456789abcdef, assessment
+/// sha256 ..." (the first 16 hexadecimal digits of each digest).
+std::string provenance_text(const Provenance& p);
+
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);
 

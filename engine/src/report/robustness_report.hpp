@@ -18,6 +18,9 @@ void robustness_json(JsonWriter& w, const Result& r);
 void robustness_markdown(const Result& r, std::ostream& out);
 
 void weight_flip_json(JsonWriter& w, const std::optional<WeightFlip>& flip);
+/// The value of "provenance": the tool's version and the digests of the files loaded
+/// (json_report.cpp).
+void provenance_json(JsonWriter& w, const Provenance& p);
 void near_tie_json(JsonWriter& w, const NearTie& t);
 
 }  // namespace tradeoff::detail

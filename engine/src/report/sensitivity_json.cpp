@@ -168,6 +168,7 @@ void render_sensitivity_json(const Sensitivity& s, std::ostream& out) {
   near_tie_json(w.key("near_tie"), s.near_tie);
   if (r.robustness) robustness_json(w.key("robustness"), r);
   sweeps_json(w.key("sweeps"), s.sweeps);
+  provenance_json(w.key("provenance"), r.provenance);
   w.end_object();
   w.finish();
 }

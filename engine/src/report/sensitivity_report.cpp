@@ -129,6 +129,7 @@ void render_sensitivity_text(const Sensitivity& s, bool color, std::ostream& out
   if (!s.sweeps.empty()) {
     out << '\n' << fmt::format("{} sweeps: --format json or csv.\n", s.sweeps.size());
   }
+  out << '\n' << st.dim(provenance_text(r.provenance)) << '\n';
 }
 
 void render_sensitivity_csv(const Sensitivity& s, std::ostream& out) {

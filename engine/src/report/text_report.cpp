@@ -386,6 +386,7 @@ void render_weights_text(const Result& r, bool color, std::ostream& out) {
   header(r, st, out, false);
   criteria(r, st, out, false);
   weighting(r, st, out);
+  out << '\n' << st.dim(provenance_text(r.provenance)) << '\n';
 }
 
 void render_text(const Result& r, bool color, bool details, std::ostream& out) {

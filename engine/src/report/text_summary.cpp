@@ -189,12 +189,7 @@ void summary_rules(const Result& r, const Style& st, std::ostream& out) {
 
 void summary_footer(const Result& r, const Style& st, bool details, std::ostream& out) {
   out << '\n';
-  std::string line =
-      r.provenance.tool + ", framework sha256 " + r.provenance.framework_sha256.substr(0, 16);
-  if (!r.provenance.assessment_sha256.empty()) {
-    line += ", assessment sha256 " + r.provenance.assessment_sha256.substr(0, 16);
-  }
-  out << st.dim(line) << '\n';
+  out << st.dim(provenance_text(r.provenance)) << '\n';
   if (!details) {
     out << st.dim(
                "--details adds the inputs, derived values, rules in full, scores and "

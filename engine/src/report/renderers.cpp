@@ -21,7 +21,8 @@ std::vector<const OptionResult*> options_by_rank(const Result& result) {
 
 std::string provenance_text(const Provenance& p) {
   std::string line = p.tool + ", framework sha256 " + p.framework_sha256.substr(0, 16);
-  if (!p.assessment_sha256.empty()) line += ", assessment sha256 " + p.assessment_sha256.substr(0, 16);
+  if (!p.assessment_sha256.empty())
+    line += ", assessment sha256 " + p.assessment_sha256.substr(0, 16);
   return line;
 }
 

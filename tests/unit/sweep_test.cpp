@@ -1,6 +1,7 @@
 // Sweeps (tradeoff/sensitivity.hpp): every option's score at evenly spaced values of a weight or
 // an input equals a fresh evaluate() with that weight or input; the probes, the defaults, and
 // the arguments refused.
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -128,6 +129,45 @@ TEST_CASE("an integer sweep probes each whole number once", "[sweep]") {
   // c's c1 is 10 - count: c = 0.45 (1 - count / 10).
   CHECK(s.score[0][2] == Approx(0.45).epsilon(1e-12));
   CHECK(s.score[3][2] == Approx(0.315).epsilon(1e-12));
+}
+
+TEST_CASE("a log sweep spaces its probes geometrically and equals evaluate() there", "[sweep]") {
+  const auto loaded = load_text(R"(framework: f
+inputs:
+  volume: {type: number, default: 100, min: 0, max: 1000000}
+  users: {type: integer, default: 5, min: 1, max: 1000}
+criteria:
+  - {id: cost, direction: cost, weight: 1}
+  - {id: speed, direction: benefit, scale: [0, 10], weight: 1}
+options:
+  - {id: api, scores: {cost: "0.01 * volume + 0 * users", speed: 8}}
+  - {id: own, scores: {cost: 2000, speed: 5}}
+)");
+  Evaluator ev(loaded.framework, nullptr);
+  ev.run();
+  // From 0 the sweep starts at 1,000,000 / 10,000 = 100: five probes, a decade apart.
+  const Sweep s = tradeoff::sweep_input_log(ev, 0, 5);
+  CHECK(s.id == "volume");
+  REQUIRE(s.at.size() == 5);
+  const std::vector<double> decades = {100, 1000, 10000, 100000, 1000000};
+  for (size_t k = 0; k < 5; ++k) CHECK(s.at[k] == Approx(decades[k]).epsilon(1e-12));
+  for (size_t k = 0; k < s.at.size(); ++k) {
+    tradeoff::EvaluateOptions options;
+    options.set.emplace_back("volume", std::to_string(static_cast<long>(std::lround(s.at[k]))));
+    check_point(s, k, tradeoff::evaluate(loaded.framework, nullptr, options));
+  }
+  // The API costs 1 to 10,000 against 2,000: it wins at 100 and loses at 1,000,000.
+  CHECK(s.winner.front() == "api");
+  CHECK(s.winner.back() == "own");
+  CHECK(ev.input(0) == 100);  // left as found
+  // An integer from 1 to 1,000 over 21 probes: whole numbers, none twice, both ends.
+  const Sweep u = tradeoff::sweep_input_log(ev, 1, 21);
+  CHECK(u.at.front() == 1);
+  CHECK(u.at.back() == 1000);
+  for (size_t k = 1; k < u.at.size(); ++k) {
+    CHECK(u.at[k] > u.at[k - 1]);
+    CHECK(u.at[k] == std::round(u.at[k]));
+  }
 }
 
 TEST_CASE("sweeps refuse what they cannot sweep", "[sweep][errors]") {

@@ -44,6 +44,9 @@ void render(const Sensitivity& sensitivity, const RenderOptions& options, std::o
 struct DecisionReport {
   Sensitivity sensitivity;   ///< `sensitivity.result` is the evaluation
   MethodComparison methods;  ///< every method, for their agreement
+  /// The input the record charts scores against (the one along which they move most), swept
+  /// geometrically when its range spans two decades or more; none when no input is swept.
+  std::optional<Sweep> chart_sweep;
   /// The record's date (YYYY-MM-DD): sources and figures older than a year before it are
   /// flagged. The assessment's date unless given; "" when neither is (ages are then not judged).
   std::string date;

@@ -120,6 +120,11 @@ struct Sweep {
 Sweep sweep_weight(Evaluator& ev, size_t criterion, size_t points = 21,
                    std::optional<double> high = std::nullopt);
 Sweep sweep_input(Evaluator& ev, size_t input, size_t points = 21);
+/// The same over `points` geometrically spaced values, for a range that spans decades (request
+/// volume, say): from the range's low end, or from high / 10,000 when the low end is not above
+/// that, to its high end (an integer input probes whole numbers, repeats dropped). Throws
+/// std::invalid_argument as sweep_input() does, and when the high end is not positive.
+Sweep sweep_input_log(Evaluator& ev, size_t input, size_t points = 41);
 
 // --- Monte-Carlo acceptability (SMAA-2) --------------------------------------------------------
 

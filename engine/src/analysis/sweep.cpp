@@ -1,6 +1,6 @@
 // Sweeps (tradeoff/sensitivity.hpp): every option's score, eligibility and the winner at evenly
 // spaced values of one weight (as stated, before the rules) or of one numeric input (over its
-// declared range), for charts. Takes an Evaluator; gives a Sweep.
+// declared range, evenly or geometrically spaced), for charts. Takes an Evaluator; gives a Sweep.
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -72,6 +72,30 @@ Sweep sweep_input(Evaluator& ev, size_t input, size_t points) {
   }
   const detail::RestoreOnExit restore(ev);
   for (double x : detail::scan_values(*range, points)) {
+    ev.set_input(input, x);
+    record(ev, x, s);
+  }
+  return s;
+}
+
+Sweep sweep_input_log(Evaluator& ev, size_t input, size_t points) {
+  const Input& in = ev.input_definition(input);
+  Sweep s = start(ev, Sweep::Kind::Input, in.name, points);
+  const auto range = detail::scan_range(in);
+  if (!range || !(range->high > 0)) {
+    throw std::invalid_argument("input '" + in.name +
+                                "' is not a number or an integer with a declared min and a "
+                                "positive max");
+  }
+  const double low = std::max(range->low, range->high / 1e4);
+  const double ratio = std::log(range->high / low);
+  const double last = static_cast<double>(points - 1);
+  const detail::RestoreOnExit restore(ev);
+  for (size_t t = 0; t < points; ++t) {
+    double x =
+        t + 1 == points ? range->high : low * std::exp(ratio * static_cast<double>(t) / last);
+    if (range->integer) x = std::max(std::round(x), std::ceil(low));
+    if (!s.at.empty() && !(x > s.at.back())) continue;
     ev.set_input(input, x);
     record(ev, x, s);
   }

@@ -19,8 +19,9 @@ struct RecordInput {
   const Result& r;
   const Sensitivity* sensitivity = nullptr;  ///< weight stability, break-even, Monte-Carlo
   const MethodComparison* methods = nullptr;
-  std::string date;     ///< the record's date, for the age of sources; "" when none
-  bool charts = false;  ///< add SVG charts (HTML)
+  std::string date;                    ///< the record's date, for the age of sources; "" when none
+  bool charts = false;                 ///< add SVG charts (HTML)
+  const Sweep* chart_sweep = nullptr;  ///< the scores against an input; none: not drawn
 };
 
 doc::Document decision_record(const RecordInput& in);
@@ -44,7 +45,10 @@ void record_appendix(const RecordInput& in, doc::Document& d);
 std::string contributions_chart(const Result& r);
 std::string weights_chart(const Result& r);
 std::string stability_chart(const Sensitivity& s);
-std::string break_even_chart(const Sensitivity& s);
+std::string break_even_chart(const Sensitivity& s, const Sweep& sweep);
+/// The input sweep worth drawing: the one along which the options' scores move most (the first
+/// such in framework order); nullptr when no input is swept.
+const Sweep* sweep_to_draw(const Sensitivity& s);
 std::string acceptability_chart(const Sensitivity& s);
 
 /// The HTML what-if panel: a slider per weight and the weighted sum of the normalised values,

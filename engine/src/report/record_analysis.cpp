@@ -200,7 +200,9 @@ void record_robustness(const RecordInput& in, doc::Document& d) {
       if (in.charts) d.chart(stability_chart(*s));
     }
     break_even_table(*s, d);
-    if (in.charts) d.chart(break_even_chart(*s));
+    if (in.charts && in.chart_sweep != nullptr) {
+      d.chart(break_even_chart(*s, *in.chart_sweep));
+    }
     if (s->smaa && s->smaa->samples > 0 && !s->smaa->winner.empty()) {
       smaa_table(*s->smaa, r, d);
       if (in.charts) d.chart(acceptability_chart(*s));

@@ -35,9 +35,8 @@ double movement(const Sweep& w) {
   return total;
 }
 
-/// The input sweep to draw: the one along which the scores move most (request volume, say,
-/// rather than a budget that only excludes options), the first such in framework order;
-/// nullptr when no input is swept.
+}  // namespace
+
 const Sweep* sweep_to_draw(const Sensitivity& s) {
   const Sweep* best = nullptr;
   double most = -1;
@@ -51,8 +50,6 @@ const Sweep* sweep_to_draw(const Sensitivity& s) {
   }
   return best;
 }
-
-}  // namespace
 
 std::string contributions_chart(const Result& r) {
   if (r.ranking.empty()) return "";
@@ -108,10 +105,10 @@ std::string stability_chart(const Sensitivity& s) {
   return svg::tornado(c);
 }
 
-std::string break_even_chart(const Sensitivity& s) {
+std::string break_even_chart(const Sensitivity& s, const Sweep& sweep) {
   const Result& r = s.result;
-  const Sweep* w = sweep_to_draw(s);
-  if (w == nullptr || w->at.size() < 2) return "";
+  const Sweep* w = &sweep;
+  if (w->at.size() < 2) return "";
   std::string unit;
   for (const auto& i : r.inputs) {
     if (i.name == w->id) unit = i.unit;

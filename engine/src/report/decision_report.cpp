@@ -34,6 +34,13 @@ DecisionReport build_report(const Framework& fw, const Assessment* assessment,
   DecisionReport out;
   out.sensitivity = analyze_sensitivity(fw, assessment, options, sensitivity);
   add_robustness(out.sensitivity, fw, assessment);
+  if (out.sensitivity.result.ranking.empty()) {
+    // The analyses evaluate through an Evaluator; evaluate() also searches for the smallest
+    // change of one input that would admit an option again, which the record then names.
+    const Result full = evaluate(fw, assessment, options);
+    out.sensitivity.result.relaxations = full.relaxations;
+    out.sensitivity.result.explanation.summary = full.explanation.summary;
+  }
   out.methods = compare_methods(fw, assessment, options);
   out.chart_sweep = chart_sweep(fw, assessment, options, out.sensitivity);
   out.date = !date.empty() ? date : out.sensitivity.result.assessment_date;

@@ -180,7 +180,7 @@ void methods_table(const MethodComparison& c, const Result& r, doc::Document& d)
     if (!parts.empty()) s.push_back(text(" First under: " + parts + "."));
   }
   d.paragraph(std::move(s));
-  d.table(std::move(t));
+  if (!r.ranking.empty()) d.table(std::move(t));  // with every option excluded, nothing to show
 }
 
 }  // namespace

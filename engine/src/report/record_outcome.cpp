@@ -139,14 +139,8 @@ void record_outcome(const RecordInput& in, doc::Document& d) {
   const Explanation& e = r.explanation;
   d.heading(2, "outcome", {text("Decision outcome")});
   if (e.winner.empty()) {
+    // The summary names the exclusions and the smallest relaxations that would admit an option.
     d.paragraph({strong("No option can be chosen."), text(" " + e.summary)});
-    std::vector<Spans> items;
-    for (const auto& x : r.relaxations) {
-      items.push_back(
-          {text(fmt::format("Setting {} to {}{} (now {}) would admit {}.", x.input, x.to,
-                            x.unit.empty() ? "" : " " + x.unit, x.from, join_names(x.admits)))});
-    }
-    d.list(std::move(items));
     return;
   }
   d.paragraph({text("Chosen option: "), strong(option_name(r, e.winner)), text(" ("),

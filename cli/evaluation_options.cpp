@@ -1,8 +1,13 @@
 // The options every evaluating command shares: see evaluation_options.hpp.
 #include "evaluation_options.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <string>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "console.hpp"
 #include "tradeoff/error.hpp"
 #include "tradeoff/report.hpp"
 
@@ -61,6 +66,45 @@ tradeoff::EvaluateOptions engine_options(const EvaluationOptions& opt) {
   for (const auto& text : opt.set) eval.set.push_back(assignment("--set", text));
   for (const auto& text : opt.weights) eval.weights.push_back(assignment("--weight", text));
   return eval;
+}
+
+void add_sampling_options(CLI::App* sub, SamplingOptions& opt) {
+  sub->add_option("--samples", opt.samples, "Monte-Carlo samples (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{100000000}));
+  sub->add_option("--seed", opt.seed, "Seed of the Monte-Carlo sampler")->capture_default_str();
+  sub->add_option("--threads", opt.threads,
+                  "Threads (0: every core); the numbers do not depend on it")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1024u));
+}
+
+namespace {
+
+/// Below this many samples a run is short: no progress bar.
+constexpr size_t kProgressFrom = 200000;
+
+/// A progress bar on stderr, redrawn in place, when stderr is a terminal and the run is long.
+std::function<void(double)> progress_bar(size_t samples) {
+  if (samples < kProgressFrom || isatty(STDERR_FILENO) == 0) return {};
+  return [](double done) {
+    const size_t width = 30;
+    const size_t filled = std::min(width, static_cast<size_t>(done * static_cast<double>(width)));
+    write_to(stderr,
+             fmt::format("\rMonte-Carlo [{}{}] {:3.0f}%{}", std::string(filled, '#'),
+                         std::string(width - filled, ' '), done * 100, done >= 1 ? "\n" : ""));
+  };
+}
+
+}  // namespace
+
+tradeoff::SmaaOptions smaa_options(const SamplingOptions& opt) {
+  tradeoff::SmaaOptions s;
+  s.samples = opt.samples;
+  s.seed = opt.seed;
+  s.threads = opt.threads;
+  s.progress = progress_bar(opt.samples);
+  return s;
 }
 
 }  // namespace tradeoff::cli

@@ -1,5 +1,6 @@
-// The options every evaluating command shares (`evaluate`, `weights`, `sensitivity`): the file,
-// the method and normalisation, `--set` answers and `--weight` overrides, the format and `-o`.
+// The options every evaluating command shares (`evaluate`, `weights`, `sensitivity`, `report`):
+// the file, the method and normalisation, `--set` answers and `--weight` overrides, the format
+// and `-o`; and the Monte-Carlo sampler's, which `sensitivity` and `report` share.
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "tradeoff/evaluate.hpp"
+#include "tradeoff/sensitivity.hpp"
 
 namespace tradeoff::cli {
 
@@ -29,5 +31,18 @@ void add_evaluation_options(CLI::App* sub, EvaluationOptions& opt, bool with_met
 /// The engine's options: the method (none for "all"), the normalisation, and `--set` and
 /// `--weight` split at '='. Throws a usage Error for an assignment without '='.
 tradeoff::EvaluateOptions engine_options(const EvaluationOptions& opt);
+
+/// `--samples`, `--seed` and `--threads`.
+struct SamplingOptions {
+  size_t samples = 10000;
+  uint64_t seed = 1;
+  unsigned threads = 0;
+};
+
+void add_sampling_options(CLI::App* sub, SamplingOptions& opt);
+
+/// The sampler's options, with a progress bar on stderr when stderr is a terminal and the run
+/// is long (200,000 samples or more).
+tradeoff::SmaaOptions smaa_options(const SamplingOptions& opt);
 
 }  // namespace tradeoff::cli

@@ -17,10 +17,7 @@ namespace tradeoff::cli {
 
 namespace {
 
-struct ReportOptions : EvaluationOptions {
-  size_t samples = 10000;
-  uint64_t seed = 1;
-  unsigned threads = 0;
+struct ReportOptions : EvaluationOptions, SamplingOptions {
   std::string date;
 };
 
@@ -60,9 +57,7 @@ int run_report(const ReportOptions& opt) {
   const tradeoff::EvaluateOptions eval = engine_options(opt);
   const Assessment* assessment = loaded.assessment ? &*loaded.assessment : nullptr;
   tradeoff::SensitivityOptions s;
-  s.smaa.samples = opt.samples;
-  s.smaa.seed = opt.seed;
-  s.smaa.threads = opt.threads;
+  s.smaa = smaa_options(opt);
   const DecisionReport report = build_report(loaded.framework, assessment, eval, s, opt.date);
   std::vector<Diagnostic> warnings = loaded.warnings;
   const auto& own = report.sensitivity.result.warnings;
@@ -86,14 +81,7 @@ void add_report_command(CLI::App& app, Command& selected) {
   sub->add_option("--date", opt->date,
                   "The record's date, YYYY-MM-DD (default: the assessment's); sources older "
                   "than a year before it are flagged");
-  sub->add_option("--samples", opt->samples, "Monte-Carlo samples (0: none)")
-      ->capture_default_str()
-      ->check(CLI::Range(size_t{0}, size_t{100000000}));
-  sub->add_option("--seed", opt->seed, "Seed of the Monte-Carlo sampler")->capture_default_str();
-  sub->add_option("--threads", opt->threads,
-                  "Threads (0: every core); the numbers do not depend on it")
-      ->capture_default_str()
-      ->check(CLI::Range(0u, 1024u));
+  add_sampling_options(sub, *opt);
   sub->callback([opt, &selected] { selected = [opt] { return run_report(*opt); }; });
 }
 

@@ -1,6 +1,7 @@
 // Rendering a method comparison (`--method all`): ranks side by side, Kendall's tau between
 // every pair of methods, and whether the winner depends on the method. Text, Markdown and CSV
 // show strings from input through one_line(), cell()/code() and csv_text().
+#include <functional>
 #include <ostream>
 #include <string_view>
 #include <unordered_map>
@@ -495,9 +496,9 @@ void render_comparison_csv(const MethodComparison& c, std::ostream& out) {
 
 std::string method_agreement(const MethodComparison& c) { return agreement(c); }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> methods_first_under(
-    const MethodComparison& c) {
-  return first_under(c);
+std::string methods_first_under(const MethodComparison& c,
+                                const std::function<std::string(const std::string&)>& name) {
+  return first_under_text(c, name);
 }
 
 }  // namespace tradeoff::detail

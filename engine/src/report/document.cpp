@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "report/renderers.hpp"
+#include "report/svg.hpp"
 #include "support/printable.hpp"
 
 namespace tradeoff::detail::doc {
@@ -44,16 +45,15 @@ void Document::chart(std::string svg) {
   if (svg.empty()) return;
   Block b;
   b.kind = Block::Kind::Chart;
-  b.svg = std::move(svg);
+  b.html = std::move(svg);
   blocks.push_back(std::move(b));
 }
 
 void Document::raw_html(std::string html) {
   if (html.empty()) return;
   Block b;
-  b.kind = Block::Kind::Chart;
-  b.svg = std::move(html);
-  b.level = 0;  // not a figure
+  b.kind = Block::Kind::Html;
+  b.html = std::move(html);
   blocks.push_back(std::move(b));
 }
 
@@ -67,33 +67,6 @@ bool safe_href(std::string_view href) {
     }
   }
   return true;
-}
-
-std::string html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 namespace {
@@ -165,22 +138,23 @@ std::string html_spans(const Spans& spans) {
   for (const Span& s : spans) {
     switch (s.kind) {
       case Span::Kind::Text:
-        out += html(s.text);
+        out += svg::escape(s.text);
         break;
       case Span::Kind::Code:
-        out += "<code>" + html(s.text) + "</code>";
+        out += "<code>" + svg::escape(s.text) + "</code>";
         break;
       case Span::Kind::Strong:
-        out += "<strong>" + html(s.text) + "</strong>";
+        out += "<strong>" + svg::escape(s.text) + "</strong>";
         break;
       case Span::Kind::Emph:
-        out += "<em>" + html(s.text) + "</em>";
+        out += "<em>" + svg::escape(s.text) + "</em>";
         break;
       case Span::Kind::Link:
         if (safe_href(s.href)) {
-          out += "<a href=\"" + html(s.href) + "\" rel=\"noreferrer\">" + html(s.text) + "</a>";
+          out += "<a href=\"" + svg::escape(s.href) + "\" rel=\"noreferrer\">" +
+                 svg::escape(s.text) + "</a>";
         } else {
-          out += html(s.text);
+          out += svg::escape(s.text);
         }
         break;
     }
@@ -191,8 +165,8 @@ std::string html_spans(const Spans& spans) {
 void html_table(const Table& t, std::ostream& out) {
   out << "<div class=\"table\"><table>\n<thead><tr>";
   for (size_t c = 0; c < t.head.size(); ++c) {
-    out << (c < t.right.size() && t.right[c] ? "<th class=\"num\">" : "<th>") << html(t.head[c])
-        << "</th>";
+    out << (c < t.right.size() && t.right[c] ? "<th class=\"num\">" : "<th>")
+        << svg::escape(t.head[c]) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
@@ -211,7 +185,7 @@ void html_table(const Table& t, std::ostream& out) {
 void write_markdown(const Document& d, std::ostream& out) {
   bool first = true;
   for (const Block& b : d.blocks) {
-    if (b.kind == Block::Kind::Chart) continue;
+    if (b.kind == Block::Kind::Chart || b.kind == Block::Kind::Html) continue;
     if (!first) out << '\n';
     first = false;
     switch (b.kind) {
@@ -229,6 +203,7 @@ void write_markdown(const Document& d, std::ostream& out) {
         md_table(b.table, out);
         break;
       case Block::Kind::Chart:
+      case Block::Kind::Html:
         break;
     }
   }
@@ -239,7 +214,7 @@ void write_html(const Document& d, std::ostream& out) {
     switch (b.kind) {
       case Block::Kind::Heading:
         out << "<h" << b.level;
-        if (!b.anchor.empty()) out << " id=\"" << html(b.anchor) << '"';
+        if (!b.anchor.empty()) out << " id=\"" << svg::escape(b.anchor) << '"';
         out << '>' << html_spans(b.spans) << "</h" << b.level << ">\n";
         break;
       case Block::Kind::Paragraph:
@@ -254,11 +229,10 @@ void write_html(const Document& d, std::ostream& out) {
         html_table(b.table, out);
         break;
       case Block::Kind::Chart:
-        if (b.level == 0) {
-          out << b.svg;
-        } else {
-          out << "<figure class=\"chart\">" << b.svg << "</figure>\n";
-        }
+        out << "<figure class=\"chart\">" << b.html << "</figure>\n";
+        break;
+      case Block::Kind::Html:
+        out << b.html;
         break;
     }
   }

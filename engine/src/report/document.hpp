@@ -33,15 +33,15 @@ struct Table {
 };
 
 struct Block {
-  enum class Kind { Heading, Paragraph, List, Table, Chart } kind = Kind::Paragraph;
+  enum class Kind { Heading, Paragraph, List, Table, Chart, Html } kind = Kind::Paragraph;
   int level = 2;             ///< headings: 1 to 4
   std::string anchor;        ///< headings: the HTML id
   Spans spans;               ///< headings and paragraphs
   std::vector<Spans> items;  ///< lists
   Table table;               ///< tables
-  /// Charts: HTML written as it is (an inline SVG chart, the what-if panel), in HTML only; the
-  /// Markdown shows the same figures as tables.
-  std::string svg;
+  /// Charts (an inline SVG, in a figure) and raw HTML (the what-if panel): written as they are,
+  /// in HTML only; the Markdown shows the same figures as tables.
+  std::string html;
 };
 
 struct Document {
@@ -61,8 +61,6 @@ struct Document {
 void write_markdown(const Document& d, std::ostream& out);
 /// The blocks as HTML elements (the page around them is the caller's); every string escaped.
 void write_html(const Document& d, std::ostream& out);
-/// Text escaped for HTML element content and attribute values.
-std::string html(std::string_view s);
 /// True for an absolute http or https address without spaces or control characters.
 bool safe_href(std::string_view href);
 

@@ -171,13 +171,9 @@ void methods_table(const MethodComparison& c, const Result& r, doc::Document& d)
   }
   Spans s = {strong("Method agreement."), text(" " + method_agreement(c))};
   if (!c.same_winner) {
-    std::string parts;
-    for (const auto& [id, methods] : methods_first_under(c)) {
-      std::string list;
-      for (const auto& m : methods) list += (list.empty() ? "" : ", ") + m;
-      parts += (parts.empty() ? "" : "; ") + option_name(r, id) + " (" + list + ")";
-    }
-    if (!parts.empty()) s.push_back(text(" First under: " + parts + "."));
+    const std::string first =
+        methods_first_under(c, [&](const std::string& id) { return option_name(r, id); });
+    if (!first.empty()) s.push_back(text(" First under: " + first + "."));
   }
   d.paragraph(std::move(s));
   if (!r.ranking.empty()) d.table(std::move(t));  // with every option excluded, nothing to show

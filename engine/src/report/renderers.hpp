@@ -2,6 +2,7 @@
 // option order, terminal tables and styles, and Markdown tables (renderers.cpp).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -31,9 +32,10 @@ void render_weights_csv(const Result& result, std::ostream& out);
 
 /// How far the compared methods agree on the winner, in a sentence.
 std::string method_agreement(const MethodComparison& c);
-/// Each option some method ranks first, with those methods, in the first ranking's order.
-std::vector<std::pair<std::string, std::vector<std::string>>> methods_first_under(
-    const MethodComparison& c);
+/// "x (wsm, topsis); y (vikor)": each option some method ranks first, with those methods, in
+/// the first ranking's order, each option as `name` writes it.
+std::string methods_first_under(const MethodComparison& c,
+                                const std::function<std::string(const std::string&)>& name);
 
 /// The provenance in a line: "tradeoff 0.1.0, framework sha256 0123456789abcdef, assessment
 /// sha256 ..." (the first 16 hexadecimal digits of each digest).

@@ -82,10 +82,4 @@ void robustness_json(JsonWriter& w, const Result& r) {
   w.end_object();
 }
 
-void robustness_markdown(const Result& r, std::ostream& out) {
-  if (!r.robustness) return;
-  out << "\n## Robustness\n\n";
-  for (const auto& s : r.robustness->sentences) out << "- " << markdown::line(s) << '\n';
-}
-
 }  // namespace tradeoff::detail

@@ -14,8 +14,6 @@ namespace tradeoff::detail {
 void robustness_text(const Result& r, const Style& st, std::ostream& out);
 /// The value of "robustness": an object, or null when the block was not computed.
 void robustness_json(JsonWriter& w, const Result& r);
-/// "## Robustness" and one bullet per finding; nothing without a block.
-void robustness_markdown(const Result& r, std::ostream& out);
 
 void weight_flip_json(JsonWriter& w, const std::optional<WeightFlip>& flip);
 /// The value of "provenance": the tool's version and the digests of the files loaded

@@ -110,8 +110,9 @@ std::string acceptability(const Acceptability& chart);
 /// --chart-axis on :root, with dark-mode colours, and light ones for print.
 std::string_view chart_css();
 
-/// `text` escaped for element content and attribute values (& < > " '); control characters
-/// other than tab and line breaks, which XML does not allow, are dropped.
+/// `text` escaped for element content and attribute values (& < > " '): the one HTML escape of
+/// the records, charts and page alike. Control characters pass; the record's output guard
+/// (tradeoff::render_report) shows them as visible escapes, as every other output does.
 std::string escape(std::string_view text);
 
 /// A figure to `digits` significant digits, trailing zeros dropped, thousands grouped:

@@ -24,29 +24,6 @@ void print_table(const TextTable& t, const Style& st, std::ostream& out) {
   for (size_t k = 1; k < lines.size(); ++k) out << lines[k] << '\n';
 }
 
-void header(const Result& r, const Style& st, std::ostream& out, bool with_method = true) {
-  out << st.bold(one_line(r.framework_title)) << '\n';
-  std::string line = "framework " + one_line(r.framework);
-  if (!r.framework_version.empty()) line += " " + one_line(r.framework_version);
-  if (!r.assessment.empty()) {
-    line += ", assessment " + one_line(r.assessment);
-    if (!r.assessment_date.empty()) line += " (" + one_line(r.assessment_date) + ")";
-  }
-  out << line << '\n';
-  if (!r.assessment_title.empty()) out << one_line(r.assessment_title) << '\n';
-  const DecisionRecord& d = r.record;
-  if (!d.status.empty() || !d.deciders.empty()) {
-    std::string record = d.status.empty() ? "" : "status " + one_line(d.status);
-    std::string who;
-    for (const auto& n : d.deciders) who += (who.empty() ? "" : ", ") + one_line(n);
-    if (!who.empty()) record += (record.empty() ? "" : "; ") + std::string("deciders ") + who;
-    out << record << '\n';
-  }
-  if (!with_method) return;
-  out << fmt::format("method {} ({}), normalization {}; {} score is better\n", r.method,
-                     r.method_title, r.normalization, r.higher_is_better ? "higher" : "lower");
-}
-
 /// The winner's and the runner-up's contributions, criterion by criterion (`--details`).
 void why(const Result& r, const Style& st, std::ostream& out) {
   const Explanation& e = r.explanation;
@@ -166,10 +143,7 @@ void notes(const Result& r, const Style& st, std::ostream& out) {
 
 void rules(const Result& r, const Style& st, std::ostream& out) {
   if (r.rules.empty()) return;
-  size_t fired = 0;
-  for (const auto& t : r.rules) fired += t.fired ? 1 : 0;
-  out << '\n'
-      << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
+  rules_heading(r, st, out);
   for (const auto& t : r.rules) {
     out << (t.fired ? "  [fired] " : "  [ -   ] ") << one_line(t.id) << ": " << one_line(t.when);
     const std::string b = one_line(bindings_text(t));
@@ -383,7 +357,7 @@ void details_section(const Result& r, const Style& st, std::ostream& out) {
 
 void render_weights_text(const Result& r, bool color, std::ostream& out) {
   const Style st{color};
-  header(r, st, out, false);
+  summary_header(r, st, out, false);
   criteria(r, st, out, false);
   weighting(r, st, out);
   out << '\n' << st.dim(provenance_text(r.provenance)) << '\n';

@@ -70,7 +70,7 @@ void wrap(std::string_view text, size_t indent, size_t hanging, std::ostream& ou
   if (!empty) out << line << '\n';
 }
 
-void summary_header(const Result& r, const Style& st, std::ostream& out) {
+void summary_header(const Result& r, const Style& st, std::ostream& out, bool with_method) {
   out << st.bold(fit(r.framework_title, kTerminalWidth)) << '\n';
   if (!r.assessment_title.empty()) out << fit(r.assessment_title, kTerminalWidth) << '\n';
   std::string line = "framework " + r.framework;
@@ -88,6 +88,7 @@ void summary_header(const Result& r, const Style& st, std::ostream& out) {
     if (!who.empty()) record += (record.empty() ? "" : "; ") + std::string("deciders ") + who;
     wrap(record, 0, 2, out);
   }
+  if (!with_method) return;
   wrap(fmt::format("method {} ({}), normalization {}; {} score is better", r.method, r.method_title,
                    r.normalization, r.higher_is_better ? "higher" : "lower"),
        0, 2, out);
@@ -169,12 +170,16 @@ void summary_robustness(const Result& r, const Style& st, std::ostream& out) {
   for (const auto& s : r.robustness->sentences) wrap(s, 2, 4, out);
 }
 
-void summary_rules(const Result& r, const Style& st, std::ostream& out) {
-  if (r.rules.empty()) return;
+void rules_heading(const Result& r, const Style& st, std::ostream& out) {
   size_t fired = 0;
   for (const auto& t : r.rules) fired += t.fired ? 1 : 0;
   out << '\n'
       << st.bold("Rules") << fmt::format(" ({} of {} fired)", fired, r.rules.size()) << '\n';
+}
+
+void summary_rules(const Result& r, const Style& st, std::ostream& out) {
+  if (r.rules.empty()) return;
+  rules_heading(r, st, out);
   for (const auto& t : r.rules) {
     if (!t.fired) continue;
     std::string effects;

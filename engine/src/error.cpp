@@ -56,6 +56,10 @@ std::string_view to_string(ErrorCode code) {
       return "stale";
     case ErrorCode::Usage:
       return "usage";
+    case ErrorCode::RemovedReference:
+      return "removed-reference";
+    case ErrorCode::Shadowed:
+      return "shadowed";
   }
   return "unknown";
 }

@@ -87,6 +87,12 @@ Loaded load_framework(SourceReader& reader, const std::string& path);
 Loaded load_assessment(SourceReader& reader, const std::string& path);
 /// Loads a framework or an assessment, whichever the file is.
 Loaded load(SourceReader& reader, const std::string& path);
+/// A framework or an assessment as loaded, for `tradeoff show --resolved`: its `extends:`
+/// chain merged into one YAML document, each value followed by a comment naming the file and
+/// line it came from, and each catalog criterion by the file that defines it. The file is
+/// loaded first: one with errors throws them; its warnings go to `warnings`.
+std::string show_resolved(SourceReader& reader, const std::string& path,
+                          std::vector<Diagnostic>* warnings = nullptr);
 /// Loads and validates a catalog criterion file.
 CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
                                 std::vector<Diagnostic>* warnings = nullptr);

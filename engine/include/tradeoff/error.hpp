@@ -44,6 +44,8 @@ enum class ErrorCode {
   Conflict,
   Stale,
   Usage,
+  RemovedReference,  ///< an overlay removed what this names
+  Shadowed,          ///< a catalog file hides a built-in one of the same id
 };
 
 std::string_view to_string(ErrorCode code);

@@ -145,6 +145,9 @@ struct Criterion {
   std::vector<std::pair<std::string, std::string>> rubric;
   std::optional<double> weight;  ///< as given (any unit); normalised at evaluation
   std::string catalog;           ///< id of the catalog criterion it `use:`s, if any
+  /// The file its definition came from: the catalog file it uses, else the framework file
+  /// (of an `extends:` chain) that declares it.
+  std::string file;
   std::string source;            ///< source id, if cited
   std::optional<Limit> limit;    ///< framework only
   SourceLocation where;

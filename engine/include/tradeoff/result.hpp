@@ -24,6 +24,8 @@ struct CriterionResult {
   std::string weight_source;     ///< the source it cites for that weight, if any
   std::string description;
   std::string normalization;  ///< how its scores were normalised, e.g. "scale [1, 5]"
+  std::string file;           ///< the file its definition came from (a catalog file, or the
+                              ///< framework of an `extends:` chain that declares it)
 };
 
 /// One option's figures, criteria in framework order.

@@ -113,6 +113,7 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
     cr.normalized_weight = s.problem.weights[j];
     cr.weight_origin = trace.weight_origin[j];
     cr.description = c.description;
+    cr.file = c.file;
     for (const WeightOverride& w : plan.assessment->weights) {
       if (w.criterion != c.id || cr.weight_origin != "assessment") continue;
       cr.weight_because = w.because;

@@ -12,6 +12,7 @@
 #include "load/messages.hpp"
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
+#include "resolve/extends.hpp"
 #include "support/printable.hpp"
 #include "support/sha256.hpp"
 
@@ -105,24 +106,19 @@ std::string a_kind(FileKind kind) {
        fmt::format("expected {} file, got {} file", a_kind(expected), a_kind(got)));
 }
 
-/// Finds catalog criteria for a framework: a `criteria/` folder beside the framework, or one
-/// level up (the repository layout), then the built-in catalog.
+/// Finds catalog criteria for a framework: a `criteria/` folder beside the file that says
+/// `use:` (a framework of an `extends:` chain looks beside itself), or one level up (the
+/// repository layout), then the built-in catalog. A local file that hides a built-in criterion
+/// of the same id is worth a warning: it silently changes what the framework means.
 class CatalogResolver {
  public:
-  CatalogResolver(SourceReader& reader, const std::string& framework_path, DiagnosticSink& sink,
-                  std::vector<Diagnostic>& warnings)
-      : reader_(reader), sink_(sink), warnings_(warnings) {
-    const std::string dir = parent_of(framework_path);
-    if (!is_builtin(framework_path)) {
-      dirs_.push_back(join(dir, "criteria"));
-      dirs_.push_back(join(dir, "../criteria"));
-    }
-    dirs_.push_back(std::string(kBuiltinPrefix) + "criteria");
-  }
+  CatalogResolver(SourceReader& reader, DiagnosticSink& sink, std::vector<Diagnostic>& warnings)
+      : reader_(reader), sink_(sink), warnings_(warnings) {}
 
   std::optional<CatalogCriterion> operator()(const std::string& id, const yaml::Node& at,
                                              loader::Context& ctx) {
-    for (const auto& dir : dirs_) {
+    const std::vector<std::string> dirs = dirs_for(ctx.at(at).file);
+    for (const auto& dir : dirs) {
       const std::string path = join(dir, id + ".yaml");
       if (!reader_.exists(path)) continue;
       if (auto it = cache_.find(path); it != cache_.end()) return it->second;
@@ -131,6 +127,7 @@ class CatalogResolver {
         CatalogCriterion c = load_criterion(reader_, path, &warnings);
         used_.push_back({path, detail::sha256_hex(reader_.read(path))});
         for (auto& w : warnings) warnings_.push_back(std::move(w));
+        warn_if_shadowing(path, id, at, ctx);
         cache_.emplace(path, c);
         return c;
       } catch (const Error& e) {
@@ -139,7 +136,7 @@ class CatalogResolver {
       }
     }
     std::vector<std::string> ids;
-    for (const auto& dir : dirs_) {
+    for (const auto& dir : dirs) {
       for (const auto& f : reader_.list(dir)) ids.push_back(stem_of(f));
     }
     ctx.report(at, loader::unknown_reference("catalog criterion", id, "", ids));
@@ -150,13 +147,43 @@ class CatalogResolver {
   const std::vector<FileDigest>& used() const { return used_; }
 
  private:
+  static std::vector<std::string> dirs_for(const std::string& file) {
+    std::vector<std::string> dirs;
+    if (!is_builtin(file)) {
+      dirs.push_back(join(parent_of(file), "criteria"));
+      dirs.push_back(join(parent_of(file), "../criteria"));
+    }
+    dirs.push_back(std::string(kBuiltinPrefix) + "criteria");
+    return dirs;
+  }
+
+  void warn_if_shadowing(const std::string& path, const std::string& id, const yaml::Node& at,
+                         loader::Context& ctx) {
+    const std::string builtin = std::string(kBuiltinPrefix) + "criteria/" + id + ".yaml";
+    if (is_builtin(path) || !reader_.exists(builtin)) return;
+    ctx.warning(ErrorCode::Shadowed, at,
+                fmt::format("catalog criterion '{}' is read from '{}', which shadows the "
+                            "built-in '{}'",
+                            id, path, builtin),
+                "rename the local file, or define the criterion inline with 'id:' to make the "
+                "choice explicit");
+  }
+
   SourceReader& reader_;
   DiagnosticSink& sink_;
   std::vector<Diagnostic>& warnings_;
-  std::vector<std::string> dirs_;
   std::map<std::string, CatalogCriterion> cache_;
   std::vector<FileDigest> used_;
 };
+
+/// The digests of a merged document's files: the file itself, then its bases, nearest first.
+std::vector<FileDigest> digests_of(SourceReader& reader, const yaml::Document& doc) {
+  std::vector<FileDigest> out{{doc.file, detail::sha256_hex(reader.read(doc.file))}};
+  for (const auto& base : doc.layers) {
+    out.push_back({base.file, detail::sha256_hex(reader.read(base.file))});
+  }
+  return out;
+}
 
 std::vector<Diagnostic> warnings_of(const DiagnosticSink& sink) {
   std::vector<Diagnostic> out;
@@ -166,18 +193,23 @@ std::vector<Diagnostic> warnings_of(const DiagnosticSink& sink) {
   return out;
 }
 
-Framework framework_from(SourceReader& reader, const yaml::Document& doc,
+Framework framework_from(SourceReader& reader, yaml::Document file,
                          std::vector<Diagnostic>& warnings) {
   DiagnosticSink sink;
+  resolve::Resolved resolved =
+      resolve::resolve_extends(reader, std::move(file), FileKind::Framework, sink);
+  resolve::prune_removed_references(resolved.doc, resolved.removals, sink);
+  const yaml::Document& doc = resolved.doc;
   loader::Context ctx(doc, sink);
-  CatalogResolver resolver(reader, doc.file, sink, warnings);
+  CatalogResolver resolver(reader, sink, warnings);
   loader::CriterionResolver resolve = [&resolver](const std::string& id, const yaml::Node& at,
                                                   loader::Context& c) {
     return resolver(id, at, c);
   };
   Framework fw = loader::read_framework(ctx, resolve);
+  resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
-  fw.files.push_back({doc.file, detail::sha256_hex(reader.read(doc.file))});
+  fw.files = digests_of(reader, doc);
   fw.files.insert(fw.files.end(), resolver.used().begin(), resolver.used().end());
   auto own = warnings_of(sink);
   warnings.insert(warnings.end(), own.begin(), own.end());
@@ -208,11 +240,11 @@ CatalogCriterion criterion_from(const yaml::Document& doc, const std::string& pa
   return c;
 }
 
-Loaded framework_file(SourceReader& reader, const yaml::Document& doc) {
+Loaded framework_file(SourceReader& reader, yaml::Document doc) {
   const FileKind kind = kind_of(doc);
   if (kind != FileKind::Framework) wrong_kind(doc, kind, FileKind::Framework);
   Loaded out;
-  out.framework = framework_from(reader, doc, out.warnings);
+  out.framework = framework_from(reader, std::move(doc), out.warnings);
   return out;
 }
 
@@ -220,7 +252,7 @@ Loaded framework_file(SourceReader& reader, const yaml::Document& doc) {
 /// Returns "" when there is none (reported at `ref`).
 std::string framework_path_of(SourceReader& reader, loader::Context& ctx, const yaml::Node& ref,
                               const std::string& name) {
-  const std::string relative = join(parent_of(ctx.doc().file), name);
+  const std::string relative = join(parent_of(ctx.at(ref).file), name);
   if (reader.exists(relative)) return relative;
   const bool looks_like_path = name.find('/') != std::string::npos || stem_of(name) != name;
   const std::string builtin = std::string(kBuiltinPrefix) + "frameworks/" + name + ".yaml";
@@ -238,10 +270,13 @@ std::string framework_path_of(SourceReader& reader, loader::Context& ctx, const 
   return {};
 }
 
-Loaded assessment_file(SourceReader& reader, const yaml::Document& doc) {
-  const FileKind kind = kind_of(doc);
-  if (kind != FileKind::Assessment) wrong_kind(doc, kind, FileKind::Assessment);
+Loaded assessment_file(SourceReader& reader, yaml::Document file) {
+  const FileKind kind = kind_of(file);
+  if (kind != FileKind::Assessment) wrong_kind(file, kind, FileKind::Assessment);
   DiagnosticSink sink;
+  resolve::Resolved resolved =
+      resolve::resolve_extends(reader, std::move(file), FileKind::Assessment, sink);
+  const yaml::Document& doc = resolved.doc;
   loader::Context ctx(doc, sink);
   Assessment assessment = loader::read_assessment_header(ctx);
   const yaml::Node* ref = doc.root.find("framework");
@@ -256,17 +291,18 @@ Loaded assessment_file(SourceReader& reader, const yaml::Document& doc) {
   if (fw_path.empty()) fail_without_framework();
   Loaded out = framework_file(reader, parse_file(reader, fw_path));
   loader::read_assessment_body(ctx, assessment, out.framework);
+  resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
   for (auto& w : warnings_of(sink)) out.warnings.push_back(std::move(w));
-  assessment.files.push_back({doc.file, detail::sha256_hex(reader.read(doc.file))});
+  assessment.files = digests_of(reader, doc);
   out.assessment = std::move(assessment);
   return out;
 }
 
-Loaded framework_or_assessment(SourceReader& reader, const yaml::Document& doc) {
+Loaded framework_or_assessment(SourceReader& reader, yaml::Document doc) {
   const FileKind kind = kind_of(doc);
-  if (kind == FileKind::Assessment) return assessment_file(reader, doc);
-  if (kind == FileKind::Framework) return framework_file(reader, doc);
+  if (kind == FileKind::Assessment) return assessment_file(reader, std::move(doc));
+  if (kind == FileKind::Framework) return framework_file(reader, std::move(doc));
   fail(ErrorCode::WrongKind, doc.at(doc.root),
        "expected a framework or an assessment, got a criterion file",
        "criterion files are used by frameworks through 'use:'; try 'tradeoff validate'");
@@ -302,7 +338,7 @@ Loaded load(SourceReader& reader, const std::string& path) {
 
 std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,
                                       FileKind* kind) {
-  const yaml::Document doc = parse_file(reader, path);
+  yaml::Document doc = parse_file(reader, path);
   if (kind != nullptr) *kind = kind_of(doc);
   if (kind_of(doc) == FileKind::Criterion) {
     std::vector<Diagnostic> warnings;
@@ -310,7 +346,7 @@ std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& p
     sort_by_source(warnings);
     return warnings;
   }
-  return sorted(framework_or_assessment(reader, doc)).warnings;
+  return sorted(framework_or_assessment(reader, std::move(doc))).warnings;
 }
 
 namespace {

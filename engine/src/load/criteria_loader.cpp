@@ -148,6 +148,7 @@ bool read_identity(Context& ctx, Fields& f, const CriterionResolver& resolve, Cr
   } else if (base) {
     c.id = base->id;
   }
+  c.file = base ? base->where.file : ctx.at(f.node()).file;
   if (base) {
     c.name = base->name;
     c.description = base->description;

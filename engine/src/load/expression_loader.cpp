@@ -11,8 +11,9 @@ namespace tradeoff::loader {
 /// Aligns the scalar's value with its source text: for each byte of the value, the byte of the
 /// source it came from. Handles quotes, escapes, line folding and block indentation; where the
 /// two cannot be aligned, later bytes point at the last aligned one.
-std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc,
+std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& merged,
                                                   const yaml::Node& node) {
+  const yaml::Document& doc = merged.source_of(node);
   const std::string& value = node.scalar;
   const std::string& text = doc.text;
   std::vector<std::pair<int, int>> out(value.size() + 1);
@@ -57,7 +58,8 @@ namespace {
 
 /// After a plain scalar inside {...} or [...], is the next character a comma? Then YAML cut a
 /// formula such as min(2, x) at its comma.
-bool cut_at_comma(const yaml::Document& doc, const yaml::Node& node) {
+bool cut_at_comma(const yaml::Document& merged, const yaml::Node& node) {
+  const yaml::Document& doc = merged.source_of(node);
   if (node.style != yaml::Style::Plain) return false;
   size_t end = doc.offset_of(node.line, node.column);
   end += node.scalar.size();

@@ -64,7 +64,7 @@ void check_placeholders(Context& ctx, const yaml::Node& node, const std::string&
                                               what),
                                   names);
     Diagnostic d =
-        make_diagnostic(m.code, {ctx.doc().file, positions[open].first, positions[open].second},
+        make_diagnostic(m.code, {ctx.at(node).file, positions[open].first, positions[open].second},
                         std::move(m.text), std::move(m.hint));
     d.length = positions[close].first == positions[open].first
                    ? positions[close].second - positions[open].second + 1

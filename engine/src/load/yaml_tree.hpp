@@ -26,6 +26,9 @@ inline constexpr std::size_t kMaxNodes = 2'000'000;
 struct Node {
   Kind kind = Kind::Null;
   Style style = Style::Plain;
+  /// The file the node was written in: 0 for the document's own, k for its layers[k - 1]
+  /// (the bases an `extends:` chain merged in; see resolve/extends.hpp).
+  uint16_t layer = 0;
   int line = 0;    ///< 1-based
   int column = 0;  ///< 1-based, in bytes
   std::string scalar;
@@ -52,8 +55,17 @@ struct Document {
   bool ascii = true;                  ///< no multi-byte characters: columns are byte offsets
   Node root;
   bool empty = true;  ///< no document, or a document holding only null/comments
+  /// The files merged into `root` besides this one, nearest base first; each keeps its text
+  /// and line table (its tree lives on in `root`).
+  std::vector<Document> layers;
 
-  SourceLocation at(const Node& node) const { return {file, node.line, node.column}; }
+  /// The document a node of `root` was written in.
+  const Document& source_of(const Node& node) const {
+    return node.layer == 0 || node.layer > layers.size() ? *this : layers[node.layer - 1u];
+  }
+  SourceLocation at(const Node& node) const {
+    return {source_of(node).file, node.line, node.column};
+  }
   /// Byte offset of a 1-based line and column (clamped to the text).
   size_t offset_of(int line, int column) const;
   /// 1-based line and column of a byte offset.

@@ -203,6 +203,7 @@ void criteria_json(Writer& w, const Result& r) {
     w.key("weight_source").text_or_null(c.weight_source);
     w.key("normalization").string(c.normalization);
     w.key("description").text_or_null(c.description);
+    w.key("file").string(c.file);
     w.end_object();
   }
   w.end_array();

@@ -13,6 +13,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputError = 1;  ///< bad input: diagnostics on stderr
 inline constexpr int kExitUsage = 2;       ///< bad command line
 inline constexpr int kExitInternal = 3;    ///< a bug
+inline constexpr int kExitDifferent = 4;   ///< `diff --exit-code`: the two sides differ
 
 /// The selected subcommand's action, set by its CLI11 callback.
 using Command = std::function<int()>;
@@ -27,5 +28,6 @@ void add_list_command(CLI::App& app, Command& selected);
 void add_sensitivity_command(CLI::App& app, Command& selected);
 void add_report_command(CLI::App& app, Command& selected);
 void add_show_command(CLI::App& app, Command& selected);
+void add_diff_command(CLI::App& app, Command& selected);
 
 }  // namespace tradeoff::cli

@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
   tradeoff::cli::add_report_command(app, command);
   tradeoff::cli::add_weights_command(app, command);
   tradeoff::cli::add_validate_command(app, command);
+  tradeoff::cli::add_diff_command(app, command);
   tradeoff::cli::add_list_command(app, command);
   tradeoff::cli::add_show_command(app, command);
 

@@ -54,6 +54,20 @@ std::string_view to_string(ErrorCode code) {
       return "conflict";
     case ErrorCode::Stale:
       return "stale";
+    case ErrorCode::UnusedInput:
+      return "unused-input";
+    case ErrorCode::NeverFires:
+      return "never-fires";
+    case ErrorCode::ConstantCriterion:
+      return "constant-criterion";
+    case ErrorCode::ZeroWeight:
+      return "zero-weight";
+    case ErrorCode::UnexplainedScore:
+      return "unexplained-score";
+    case ErrorCode::AhpInconsistent:
+      return "ahp-inconsistent";
+    case ErrorCode::UnknownIdInReason:
+      return "unknown-id-in-reason";
     case ErrorCode::Usage:
       return "usage";
     case ErrorCode::RemovedReference:

@@ -43,6 +43,14 @@ enum class ErrorCode {
   MethodDomain,
   Conflict,
   Stale,
+  // Lint: warnings about files that load and evaluate, but hold a likely mistake.
+  UnusedInput,
+  NeverFires,
+  ConstantCriterion,
+  ZeroWeight,
+  UnexplainedScore,
+  AhpInconsistent,
+  UnknownIdInReason,
   Usage,
   RemovedReference,  ///< an overlay removed what this names
   Shadowed,          ///< a catalog file hides a built-in one of the same id

@@ -30,6 +30,7 @@ struct Source {
   std::string date;
   std::string note;
   SourceLocation where;
+  SourceLocation date_where;  ///< the `date:` value, when given
 };
 
 /// A file loaded for an evaluation and the SHA-256 of its bytes, for provenance.
@@ -67,6 +68,7 @@ struct Input {
   std::optional<double> max;
   std::vector<std::string> values;  ///< the choices, or the levels from lowest to highest
   SourceLocation where;
+  SourceLocation as_of_where;  ///< the `as_of:` value, when given
 
   /// "100,000", "true", "basic": a value of this input as people read it.
   std::string display(double value) const;
@@ -103,6 +105,7 @@ struct Rule {
   std::string because;
   std::string source;
   SourceLocation where;
+  SourceLocation because_where;
 };
 
 /// A piecewise-linear function from a criterion's raw value to a value in [0, 1].
@@ -132,6 +135,7 @@ struct Limit {
   std::string because;
   std::string source;
   SourceLocation where;
+  SourceLocation because_where;  ///< when given
 };
 
 struct Criterion {
@@ -321,6 +325,7 @@ struct WeightOverride {
   std::string because;  ///< `weights: {id: {value, because, source}}`
   std::string source;
   SourceLocation where;
+  SourceLocation because_where;  ///< when given
 };
 
 struct ScoreOverride {
@@ -337,6 +342,8 @@ struct InputValue {
   std::string source;
   std::string as_of;
   SourceLocation where;
+  SourceLocation because_where;  ///< when given
+  SourceLocation as_of_where;    ///< when given
 };
 
 /// What a decision record says besides the analysis (MADR: status, deciders, consulted,

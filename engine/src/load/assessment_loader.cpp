@@ -153,6 +153,7 @@ class AssessmentReader {
       v = af.required("value");
       if (const auto* b = af.optional("because")) {
         answer.because = ctx_.string(*b, "because").value_or("");
+        answer.because_where = ctx_.at(*b);
       }
       if (const auto* src = af.optional("source")) {
         if (auto id = ctx_.id(*src, "source")) {
@@ -160,7 +161,10 @@ class AssessmentReader {
           check_source(*src, *id);
         }
       }
-      if (const auto* d = af.optional("as_of")) answer.as_of = ctx_.date(*d, "as_of").value_or("");
+      if (const auto* d = af.optional("as_of")) {
+        answer.as_of = ctx_.date(*d, "as_of").value_or("");
+        answer.as_of_where = ctx_.at(*d);
+      }
       af.finish();
       if (v == nullptr) return;
     }
@@ -219,6 +223,7 @@ class AssessmentReader {
         v = wf.required("value");
         if (const auto* b = wf.optional("because")) {
           o.because = ctx_.string(*b, "because").value_or("");
+          o.because_where = ctx_.at(*b);
         }
         if (const auto* src = wf.optional("source")) {
           if (auto id = ctx_.id(*src, "source")) {

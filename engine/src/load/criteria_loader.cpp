@@ -179,6 +179,7 @@ std::optional<Limit> read_limit(Context& ctx, const yaml::Node& node, const std:
   }
   if (const auto* n = f.optional("because")) {
     limit.because = ctx.string(*n, "because").value_or("");
+    limit.because_where = ctx.at(*n);
   }
   if (const auto* n = f.optional("source")) {
     if (auto id = ctx.id(*n, "source")) {

@@ -173,7 +173,10 @@ void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out
     Fields f(ctx, value, fmt::format("source '{}'", key.scalar));
     if (const auto* n = f.required("title")) s.title = ctx.string(*n, "title").value_or("");
     if (const auto* n = f.optional("url")) s.url = ctx.string(*n, "url").value_or("");
-    if (const auto* n = f.optional("date")) s.date = ctx.date(*n, "date").value_or("");
+    if (const auto* n = f.optional("date")) {
+      s.date = ctx.date(*n, "date").value_or("");
+      s.date_where = ctx.at(*n);
+    }
     if (const auto* n = f.optional("note")) s.note = ctx.string(*n, "note").value_or("");
     f.finish();
     out.push_back(std::move(s));

@@ -153,7 +153,10 @@ void read_input(Context& ctx, const yaml::Node& key, const yaml::Node& value,
       draft.cite(*src, *n);
     }
   }
-  if (const auto* n = f.optional("as_of")) in.as_of = ctx.date(*n, "as_of").value_or("");
+  if (const auto* n = f.optional("as_of")) {
+    in.as_of = ctx.date(*n, "as_of").value_or("");
+    in.as_of_where = ctx.at(*n);
+  }
   if (good) {
     good = read_input_values(ctx, f, what, in);
   } else {

@@ -192,7 +192,10 @@ void read_rule(Context& ctx, const yaml::Node& item, UniqueIds& seen, FrameworkD
     auto e = read_expression(ctx, *n, fmt::format("the condition of {}", what), "a formula");
     if (e) r.when = std::move(*e);
   }
-  if (const auto* n = f.required("because")) r.because = ctx.string(*n, "because").value_or("");
+  if (const auto* n = f.required("because")) {
+    r.because = ctx.string(*n, "because").value_or("");
+    r.because_where = ctx.at(*n);
+  }
   if (const auto* n = f.optional("source")) {
     if (auto src = ctx.id(*n, "source")) {
       r.source = *src;

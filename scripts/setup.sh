@@ -11,6 +11,7 @@ packages=(
   clang libclang-rt-dev                                                      # libFuzzer
   clang-format clang-tidy                                                    # scripts/lint.sh
   chromium chromium-headless-shell cmark-gfm python3                         # tests/browser, tests/markdown
+  python3-jsonschema python3-yaml                                            # tests/schema
 )
 
 missing=()

@@ -29,5 +29,7 @@ void add_sensitivity_command(CLI::App& app, Command& selected);
 void add_report_command(CLI::App& app, Command& selected);
 void add_show_command(CLI::App& app, Command& selected);
 void add_diff_command(CLI::App& app, Command& selected);
+void add_init_command(CLI::App& app, Command& selected);
+void add_schema_command(CLI::App& app, Command& selected);
 
 }  // namespace tradeoff::cli

@@ -12,6 +12,7 @@ packages=(
   clang-format clang-tidy                                                    # scripts/lint.sh
   chromium chromium-headless-shell cmark-gfm python3                         # tests/browser, tests/markdown
   man-db                                                                     # tests/install: man -l
+  python3-jsonschema python3-yaml                                            # tests/schema
 )
 
 missing=()

@@ -26,5 +26,7 @@ void add_weights_command(CLI::App& app, Command& selected);
 void add_list_command(CLI::App& app, Command& selected);
 void add_sensitivity_command(CLI::App& app, Command& selected);
 void add_report_command(CLI::App& app, Command& selected);
+void add_check_command(CLI::App& app, Command& selected);
+void add_batch_command(CLI::App& app, Command& selected);
 
 }  // namespace tradeoff::cli

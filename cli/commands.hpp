@@ -31,5 +31,7 @@ void add_show_command(CLI::App& app, Command& selected);
 void add_diff_command(CLI::App& app, Command& selected);
 void add_init_command(CLI::App& app, Command& selected);
 void add_schema_command(CLI::App& app, Command& selected);
+void add_check_command(CLI::App& app, Command& selected);
+void add_batch_command(CLI::App& app, Command& selected);
 
 }  // namespace tradeoff::cli

@@ -27,6 +27,8 @@ int run(int argc, char** argv) {
   tradeoff::cli::add_show_command(app, command);
   tradeoff::cli::add_init_command(app, command);
   tradeoff::cli::add_schema_command(app, command);
+  tradeoff::cli::add_check_command(app, command);
+  tradeoff::cli::add_batch_command(app, command);
 
   // CLI11 reads an unknown first word as a missing subcommand; name it instead.
   if (tradeoff::cli::unknown_command(app, argc, argv)) return tradeoff::cli::kExitUsage;

@@ -2,7 +2,7 @@
 # shared helpers include no stage, and the CLI includes only the engine's public headers.
 #   cmake -DROOT=<source dir> -P stage_dependencies.cmake
 set(order support expr load resolve bind derive rules problem weights normalize methods rank explain
-          analysis compile evaluate diff lint report scaffold)
+          analysis compile evaluate diff lint report scaffold check batch)
 file(GLOB_RECURSE sources RELATIVE "${ROOT}/engine/src" "${ROOT}/engine/src/*.cpp"
      "${ROOT}/engine/src/*.hpp")
 set(problems "")

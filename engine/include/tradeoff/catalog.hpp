@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,40 @@ Loaded load(SourceReader& reader, const std::string& path);
 /// loaded first: one with errors throws them; its warnings go to `warnings`.
 std::string show_resolved(SourceReader& reader, const std::string& path,
                           std::vector<Diagnostic>* warnings = nullptr);
+/// Frameworks loaded once and shared, by the path an assessment's `framework:` resolves to, for
+/// loading many assessments (`tradeoff batch`). Safe to use from several threads at once.
+class FrameworkCache {
+ public:
+  FrameworkCache();
+  ~FrameworkCache();
+  FrameworkCache(const FrameworkCache&) = delete;
+  FrameworkCache& operator=(const FrameworkCache&) = delete;
+
+  /// The framework at `path` with its warnings, loaded through `reader` the first time it is
+  /// asked for and shared afterwards; a framework that does not load throws the same Error
+  /// every time, without being read again.
+  std::shared_ptr<const Loaded> get(SourceReader& reader, const std::string& path);
+  /// How many frameworks were asked for (loaded or failed).
+  size_t size() const;
+
+ private:
+  struct Entry;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<Entry>> entries_;
+};
+
+/// An assessment whose framework is shared through a FrameworkCache.
+struct SharedAssessment {
+  std::shared_ptr<const Loaded> framework;  ///< the framework and its own warnings
+  Assessment assessment;
+  std::vector<Diagnostic> warnings;  ///< the assessment's own (the framework's are above)
+};
+
+/// Loads and validates an assessment, taking its framework from `cache` (loading it there the
+/// first time): the same checks and diagnostics as load_assessment().
+SharedAssessment load_assessment(SourceReader& reader, const std::string& path,
+                                 FrameworkCache& cache);
+
 /// Loads and validates a catalog criterion file.
 CatalogCriterion load_criterion(SourceReader& reader, const std::string& path,
                                 std::vector<Diagnostic>* warnings = nullptr);

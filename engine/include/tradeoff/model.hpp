@@ -357,6 +357,24 @@ struct DecisionRecord {
   std::string consequences;  ///< "" when not given (a report may derive them)
 };
 
+/// What an assessment expects of its own result (`expect:`), so that `tradeoff check` can tell
+/// when a decision no longer holds. Every part is optional.
+struct Expectation {
+  /// The acceptable winners (`winner: ID` or a list); an empty list expects no option to be
+  /// ranked (every option excluded). None: the winner is not checked.
+  std::optional<std::vector<std::string>> winners;
+  /// The explanation's margin between the winner and the runner-up, in the method's score
+  /// units, must be at least this (>= 0).
+  std::optional<double> min_margin;
+  /// The winner's Monte-Carlo confidence (its first-rank acceptability, as `sensitivity`
+  /// computes it) must be at least this, in [0, 1].
+  std::optional<double> min_confidence;
+  SourceLocation where;  ///< the `expect:` block
+  SourceLocation winner_where;
+  SourceLocation margin_where;
+  SourceLocation confidence_where;
+};
+
 /// One case: a framework answered for a client.
 struct Assessment {
   std::string id;
@@ -372,6 +390,7 @@ struct Assessment {
   MethodSpec method;
   std::optional<WeightingSpec> weighting;  ///< replaces the framework's
   std::optional<Uncertainty> uncertainty;  ///< replaces the framework's
+  std::optional<Expectation> expect;       ///< what `tradeoff check` holds the result to
   std::string file;
   std::vector<FileDigest> files;  ///< the assessment file itself
   SourceLocation where;

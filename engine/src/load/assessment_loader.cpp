@@ -2,6 +2,7 @@
 // its framework: answers to inputs, weight and score overrides, method and weighting, sources.
 #include <fmt/format.h>
 
+#include "load/expect_loader.hpp"
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
 #include "load/uncertainty_loader.hpp"
@@ -47,6 +48,7 @@ class AssessmentReader {
     if (const auto* n = f.optional("uncertainty")) {
       a_.uncertainty = read_uncertainty(ctx_, *n, criterion_ids_);
     }
+    if (const auto* n = f.optional("expect")) a_.expect = read_expectation(ctx_, *n, fw_);
     f.finish();
     check_weights(f);
   }

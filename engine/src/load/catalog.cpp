@@ -4,7 +4,9 @@
 #include "tradeoff/catalog.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -270,7 +272,17 @@ std::string framework_path_of(SourceReader& reader, loader::Context& ctx, const 
   return {};
 }
 
-Loaded assessment_file(SourceReader& reader, yaml::Document file) {
+/// An assessment read against its framework, with its own warnings.
+struct AssessmentOnly {
+  Assessment assessment;
+  std::vector<Diagnostic> warnings;
+};
+
+/// The framework an assessment names, by its resolved path; throws Error when it does not load.
+using FrameworkAt = std::function<const Framework&(const std::string& path)>;
+
+AssessmentOnly assessment_from(SourceReader& reader, yaml::Document file,
+                               const FrameworkAt& framework_at) {
   const FileKind kind = kind_of(file);
   if (kind != FileKind::Assessment) wrong_kind(file, kind, FileKind::Assessment);
   DiagnosticSink sink;
@@ -278,7 +290,9 @@ Loaded assessment_file(SourceReader& reader, yaml::Document file) {
       resolve::resolve_extends(reader, std::move(file), FileKind::Assessment, sink);
   const yaml::Document& doc = resolved.doc;
   loader::Context ctx(doc, sink);
-  Assessment assessment = loader::read_assessment_header(ctx);
+  AssessmentOnly out;
+  Assessment& assessment = out.assessment;
+  assessment = loader::read_assessment_header(ctx);
   const yaml::Node* ref = doc.root.find("framework");
   // Without a framework, report the header's problems with everything else in the file.
   const auto fail_without_framework = [&] {
@@ -289,13 +303,23 @@ Loaded assessment_file(SourceReader& reader, yaml::Document file) {
   if (ref == nullptr || assessment.framework_ref.empty()) fail_without_framework();
   const std::string fw_path = framework_path_of(reader, ctx, *ref, assessment.framework_ref);
   if (fw_path.empty()) fail_without_framework();
-  Loaded out = framework_file(reader, parse_file(reader, fw_path));
-  loader::read_assessment_body(ctx, assessment, out.framework);
+  loader::read_assessment_body(ctx, assessment, framework_at(fw_path));
   resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
-  for (auto& w : warnings_of(sink)) out.warnings.push_back(std::move(w));
+  out.warnings = warnings_of(sink);
   assessment.files = digests_of(reader, doc);
-  out.assessment = std::move(assessment);
+  return out;
+}
+
+Loaded assessment_file(SourceReader& reader, yaml::Document doc) {
+  Loaded out;
+  AssessmentOnly a =
+      assessment_from(reader, std::move(doc), [&](const std::string& path) -> const Framework& {
+        out = framework_file(reader, parse_file(reader, path));
+        return out.framework;
+      });
+  for (auto& w : a.warnings) out.warnings.push_back(std::move(w));
+  out.assessment = std::move(a.assessment);
   return out;
 }
 
@@ -334,6 +358,60 @@ Loaded load_assessment(SourceReader& reader, const std::string& path) {
 
 Loaded load(SourceReader& reader, const std::string& path) {
   return sorted(framework_or_assessment(reader, parse_file(reader, path)));
+}
+
+// --- frameworks shared between assessments ----------------------------------------------------
+
+/// One framework of the cache: loaded by the first caller that asks for it while the others
+/// wait on its own lock (other frameworks load meanwhile), then shared, or its error repeated.
+struct FrameworkCache::Entry {
+  std::mutex mutex;
+  bool done = false;
+  std::shared_ptr<const Loaded> loaded;
+  std::vector<Diagnostic> errors;
+};
+
+FrameworkCache::FrameworkCache() = default;
+FrameworkCache::~FrameworkCache() = default;
+
+std::shared_ptr<const Loaded> FrameworkCache::get(SourceReader& reader, const std::string& path) {
+  std::shared_ptr<Entry> entry;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = entries_[path];
+    if (!slot) slot = std::make_shared<Entry>();
+    entry = slot;
+  }
+  const std::lock_guard<std::mutex> lock(entry->mutex);
+  if (!entry->done) {
+    try {
+      entry->loaded = std::make_shared<const Loaded>(load_framework(reader, path));
+    } catch (const Error& e) {
+      entry->errors = e.diagnostics();
+    }
+    entry->done = true;
+  }
+  if (!entry->errors.empty()) throw Error(entry->errors);
+  return entry->loaded;
+}
+
+size_t FrameworkCache::size() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.size();
+}
+
+SharedAssessment load_assessment(SourceReader& reader, const std::string& path,
+                                 FrameworkCache& cache) {
+  SharedAssessment out;
+  AssessmentOnly a = assessment_from(reader, parse_file(reader, path),
+                                     [&](const std::string& fw_path) -> const Framework& {
+                                       out.framework = cache.get(reader, fw_path);
+                                       return out.framework->framework;
+                                     });
+  out.assessment = std::move(a.assessment);
+  out.warnings = std::move(a.warnings);
+  sort_by_source(out.warnings);
+  return out;
 }
 
 std::vector<Diagnostic> validate_file(SourceReader& reader, const std::string& path,

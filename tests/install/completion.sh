@@ -57,7 +57,7 @@ expect "evaluate --for" --format
 expect "evaluate --no" --no-robustness --normalization
 expect "sensitivity --sa" --samples
 expect "report --d" --date
-expect "validate -" -h --help -q --quiet
+expect "validate -" -h --help -q --quiet --max-age --strict --today
 expect "list -" -h --help
 # Every long option of every command, as its --help gives it.
 for c in "${commands[@]}"; do

@@ -1,7 +1,7 @@
 # Checks that dependencies run one way: no stage of the engine includes a later stage, the
 # shared helpers include no stage, and the CLI includes only the engine's public headers.
 #   cmake -DROOT=<source dir> -P stage_dependencies.cmake
-set(order support expr load resolve bind derive rules problem weights normalize methods rank explain
+set(order support expr load bind derive rules problem weights normalize methods rank explain
           analysis compile evaluate diff lint report scaffold check batch)
 file(GLOB_RECURSE sources RELATIVE "${ROOT}/engine/src" "${ROOT}/engine/src/*.cpp"
      "${ROOT}/engine/src/*.hpp")

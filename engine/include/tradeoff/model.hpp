@@ -152,8 +152,8 @@ struct Criterion {
   /// The file its definition came from: the catalog file it uses, else the framework file
   /// (of an `extends:` chain) that declares it.
   std::string file;
-  std::string source;            ///< source id, if cited
-  std::optional<Limit> limit;    ///< framework only
+  std::string source;          ///< source id, if cited
+  std::optional<Limit> limit;  ///< framework only
   SourceLocation where;
   SourceLocation weight_where;
 };

@@ -10,11 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "load/extends.hpp"
 #include "load/framework_loader.hpp"
 #include "load/messages.hpp"
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
-#include "resolve/extends.hpp"
 #include "support/printable.hpp"
 #include "support/sha256.hpp"
 
@@ -111,7 +111,8 @@ std::string a_kind(FileKind kind) {
 /// Finds catalog criteria for a framework: a `criteria/` folder beside the file that says
 /// `use:` (a framework of an `extends:` chain looks beside itself), or one level up (the
 /// repository layout), then the built-in catalog. A local file that hides a built-in criterion
-/// of the same id is worth a warning: it silently changes what the framework means.
+/// of the same id with other contents is worth a warning: it silently changes what the
+/// framework means.
 class CatalogResolver {
  public:
   CatalogResolver(SourceReader& reader, DiagnosticSink& sink, std::vector<Diagnostic>& warnings)
@@ -162,7 +163,9 @@ class CatalogResolver {
   void warn_if_shadowing(const std::string& path, const std::string& id, const yaml::Node& at,
                          loader::Context& ctx) {
     const std::string builtin = std::string(kBuiltinPrefix) + "criteria/" + id + ".yaml";
+    // An identical copy (the repository's own catalog beside its frameworks) changes nothing.
     if (is_builtin(path) || !reader_.exists(builtin)) return;
+    if (reader_.read(path) == reader_.read(builtin)) return;
     ctx.warning(ErrorCode::Shadowed, at,
                 fmt::format("catalog criterion '{}' is read from '{}', which shadows the "
                             "built-in '{}'",

@@ -27,7 +27,7 @@ struct Node {
   Kind kind = Kind::Null;
   Style style = Style::Plain;
   /// The file the node was written in: 0 for the document's own, k for its layers[k - 1]
-  /// (the bases an `extends:` chain merged in; see resolve/extends.hpp).
+  /// (the bases an `extends:` chain merged in; see load/extends.hpp).
   uint16_t layer = 0;
   int line = 0;    ///< 1-based
   int column = 0;  ///< 1-based, in bytes

@@ -1,6 +1,6 @@
 // The `extends:` chain: finding each base, refusing cycles, and stacking the files' trees so
 // that each node still knows its file; then the references a `remove:` left dangling.
-#include "resolve/extends.hpp"
+#include "load/extends.hpp"
 
 #include <algorithm>
 #include <set>
@@ -46,9 +46,9 @@ std::string base_path(SourceReader& reader, const yaml::Document& doc, const yam
   } else {
     std::vector<std::string> ids;
     for (const auto& f : reader.list(std::string(kBuiltinPrefix) + dir)) ids.push_back(stem_of(f));
-    loader::Message m = loader::unknown_reference(
-        kind == FileKind::Framework ? "framework" : "example assessment", name,
-        ": not a built-in one, nor a file beside this one", ids);
+    loader::Message m =
+        loader::unknown_reference(kind == FileKind::Framework ? "framework" : "example assessment",
+                                  name, ": not a built-in one, nor a file beside this one", ids);
     sink.error(m.code, doc.at(ref), std::move(m.text), std::move(m.hint));
   }
   sink.throw_if_errors();
@@ -167,9 +167,9 @@ class Pruner {
     }
     rule.entries = yaml::List<std::pair<yaml::Node, yaml::Node>>(kept);
     if (!effect && id != nullptr) {
-      sink_.warning(ErrorCode::RemovedReference, doc_.at(rule),
-                    fmt::format("rule '{}' is dropped: every effect it had named a removed entry",
-                                rule_));
+      sink_.warning(
+          ErrorCode::RemovedReference, doc_.at(rule),
+          fmt::format("rule '{}' is dropped: every effect it had named a removed entry", rule_));
     }
     return effect;
   }
@@ -268,8 +268,8 @@ void explain_removed(DiagnosticSink& sink, const std::vector<Removal>& removals)
     if (d.severity == Severity::Error && d.code == ErrorCode::UnknownReference) {
       for (const auto& r : removals) {
         if (d.message.find("'" + r.id + "'") == std::string::npos) continue;
-        d.message += fmt::format(" ({} '{}' is removed at {})", r.kind, r.id,
-                                 format_location(r.where));
+        d.message +=
+            fmt::format(" ({} '{}' is removed at {})", r.kind, r.id, format_location(r.where));
         break;
       }
     }

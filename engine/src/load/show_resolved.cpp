@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "load/extends.hpp"
 #include "load/yaml_tree.hpp"
-#include "resolve/extends.hpp"
 
 namespace tradeoff {
 
@@ -88,8 +88,7 @@ class Emitter {
         auto it = criterion_files_.find(value.scalar);
         if (it != criterion_files_.end()) extra = "; defined in " + it->second;
       }
-      this->value(lead, value, inner, key, extra,
-                  indent == 0 && !dash && key.scalar == "criteria");
+      this->value(lead, value, inner, key, extra, indent == 0 && !dash && key.scalar == "criteria");
     }
   }
 
@@ -142,9 +141,9 @@ std::string show_resolved(SourceReader& reader, const std::string& path,
       if (!c.catalog.empty()) criterion_files.emplace(c.catalog, c.file);
     }
   }
-  std::string out = fmt::format("# {} '{}' as loaded, from:\n", to_string(kind),
-                                kind == FileKind::Framework ? loaded.framework.id
-                                                            : loaded.assessment->id);
+  std::string out =
+      fmt::format("# {} '{}' as loaded, from:\n", to_string(kind),
+                  kind == FileKind::Framework ? loaded.framework.id : loaded.assessment->id);
   out += "#   " + resolved.doc.file + "\n";
   for (const auto& base : resolved.doc.layers) out += "#   " + base.file + " (extended)\n";
   for (const auto& r : resolved.removals) {

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "resolve/extends.hpp"
+#include "load/extends.hpp"
 #include "load/messages.hpp"
 #include "support/suggest.hpp"
 
@@ -133,7 +133,8 @@ void merge_list(yaml::Node& base, yaml::Node overlay, bool replace) {
 
 void merge_section(yaml::Node& base, yaml::Node overlay, std::string_view key, FileKind kind) {
   if (kind == FileKind::Framework) {
-    if (key == "inputs" || key == "sources") return merge_keyed(base, std::move(overlay), Values::MergeFields);
+    if (key == "inputs" || key == "sources")
+      return merge_keyed(base, std::move(overlay), Values::MergeFields);
     if (key == "derived") return merge_keyed(base, std::move(overlay), Values::Replace);
     if (key == "criteria" || key == "options") return merge_list(base, std::move(overlay), false);
     if (key == "rules") return merge_list(base, std::move(overlay), true);
@@ -179,10 +180,12 @@ struct RemovableSection {
 };
 
 const std::vector<RemovableSection>& removable(FileKind kind) {
-  static const std::vector<RemovableSection> framework = {
-      {"options", "option", true},  {"criteria", "criterion", true},
-      {"rules", "rule", true},      {"inputs", "input", false},
-      {"derived", "derived value", false}, {"sources", "source", false}};
+  static const std::vector<RemovableSection> framework = {{"options", "option", true},
+                                                          {"criteria", "criterion", true},
+                                                          {"rules", "rule", true},
+                                                          {"inputs", "input", false},
+                                                          {"derived", "derived value", false},
+                                                          {"sources", "source", false}};
   static const std::vector<RemovableSection> assessment = {{"inputs", "input answer", false},
                                                            {"weights", "weight", false},
                                                            {"scores", "score override", false},
@@ -271,13 +274,14 @@ void apply_removals(yaml::Node& base, const yaml::Node& remove, const yaml::Docu
     yaml::Node* section = find_mut(base, s->key);
     for (const yaml::Node* id : listed(value)) {
       if (!id->is_scalar()) {
-        sink.error(ErrorCode::WrongType, overlay.at(*id),
-                   fmt::format("expected an id in 'remove: {}', got {}", s->key,
-                               yaml::describe(*id)));
+        sink.error(
+            ErrorCode::WrongType, overlay.at(*id),
+            fmt::format("expected an id in 'remove: {}', got {}", s->key, yaml::describe(*id)));
         continue;
       }
       if (section == nullptr || !erase(*section, id->scalar, s->list)) {
-        const auto known = section != nullptr ? ids_of(*section, s->list) : std::vector<std::string>{};
+        const auto known =
+            section != nullptr ? ids_of(*section, s->list) : std::vector<std::string>{};
         sink.error(ErrorCode::UnknownReference, overlay.at(*id),
                    fmt::format("cannot remove {} '{}': the base has no such {}", s->kind,
                                id->scalar, s->kind),

@@ -105,8 +105,13 @@ expect "validate the answers" 0 "answered.yaml: ok (assessment)
 cmp -s base.csv answered.csv || fail "the base's defaults, answered, rank otherwise than the base"
 [[ -s err ]] && fail "evaluate warned: $(cat err)"
 
+# The scaffold as written extends the base and changes nothing yet: the base's own ranking.
+"$exe" evaluate clients/acme/assessment.yaml --format csv >scaffold.csv 2>err ||
+  fail "evaluate the scaffold: $(cat err)"
+cmp -s base.csv scaffold.csv || fail "the scaffold, as written, ranks otherwise than its base"
+
 if ((failures > 0)); then
   echo "$failures failure(s)"
   exit 1
 fi
-echo "init: writes what --dry-run prints, refuses 3 ways, answers with the base's defaults"
+echo "init: writes what --dry-run prints, refuses 3 ways, answers with the base's defaults, extends it"

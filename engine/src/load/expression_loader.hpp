@@ -20,7 +20,8 @@ std::optional<Expression> read_expression(Context& ctx, const yaml::Node& node,
 
 /// Source (line, column) of each byte of a scalar's value, and of its end: quotes, escapes,
 /// folded lines and block indentation accounted for.
-std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& doc,
+/// `merged` may be a merged document: the node's own file is used.
+std::vector<std::pair<int, int>> scalar_positions(const yaml::Document& merged,
                                                   const yaml::Node& node);
 
 /// Resolves names and checks types; every problem is reported at its position. True when ok.

@@ -70,9 +70,8 @@ void merge_keyed(yaml::Node& base, yaml::Node overlay, Values values) {
       continue;
     }
     yaml::Node& old = entries[it->second].second;
-    if (values == Values::MergeFields && old.is_mapping() && value.is_mapping()) {
-      merge_keyed(old, std::move(value), Values::Replace);
-    } else if (values == Values::MergeKeyed) {
+    const bool fields = values == Values::MergeFields && old.is_mapping() && value.is_mapping();
+    if (fields || values == Values::MergeKeyed) {
       merge_keyed(old, std::move(value), Values::Replace);
     } else {
       old = std::move(value);
@@ -262,8 +261,9 @@ void apply_removals(yaml::Node& base, const yaml::Node& remove, const yaml::Docu
     return;
   }
   for (const auto& [key, value] : remove.entries) {
+    const std::string& name = key.scalar;
     auto s = std::find_if(sections.begin(), sections.end(),
-                          [&](const RemovableSection& r) { return key.scalar == r.key; });
+                          [&name](const RemovableSection& r) { return name == r.key; });
     if (s == sections.end()) {
       sink.error(ErrorCode::UnknownKey, overlay.at(key),
                  fmt::format("'remove' cannot take out '{}'; it takes {}", key.scalar,

@@ -181,7 +181,7 @@ TEST_CASE("inputs, derived values, criteria, options and rules: changed, added a
         std::vector<std::string>{"~ heavy.when: peak > 1000 -> peak > 500",
                                  "~ heavy.effects: veto alpha -> veto [alpha, beta]"});
   // Numbers are numbers in JSON: the default's old and new values.
-  const Change& load_default = in_section(changes, DiffSection::Inputs)[0];
+  const Change load_default = in_section(changes, DiffSection::Inputs).at(0);
   CHECK(load_default.before.kind == DiffValue::Kind::Number);
   CHECK(load_default.before.number == 100);
   CHECK(load_default.after.number == 250);

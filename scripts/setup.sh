@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config
   libyaml-cpp-dev libeigen3-dev libfmt-dev libcli11-dev nlohmann-json3-dev  # the engine
+  libfast-float-dev                                                          # tables of scores
   catch2                                                                     # unit tests
   libbenchmark-dev                                                           # bench/
   clang libclang-rt-dev                                                      # libFuzzer

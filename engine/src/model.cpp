@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "support/text.hpp"
 
@@ -96,6 +97,30 @@ const Input* Framework::input(std::string_view name) const {
     if (i.name == name) return &i;
   }
   return nullptr;
+}
+
+}  // namespace tradeoff
+
+namespace tradeoff {
+
+double ScoreTable::value(size_t option, size_t criterion) const {
+  if (option >= row_of_option.size() || criterion >= column_of_criterion.size()) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  const int32_t r = row_of_option[option];
+  const int32_t c = column_of_criterion[criterion];
+  if (r < 0 || c < 0) return std::numeric_limits<double>::quiet_NaN();
+  return values[static_cast<size_t>(r) * criteria.size() + static_cast<size_t>(c)];
+}
+
+SourceLocation ScoreTable::location(size_t option, size_t criterion) const {
+  if (option >= row_of_option.size() || criterion >= column_of_criterion.size()) return {};
+  const int32_t r = row_of_option[option];
+  const int32_t c = column_of_criterion[criterion];
+  if (r < 0 || c < 0) return {};
+  const uint32_t at = positions[static_cast<size_t>(r) * criteria.size() + static_cast<size_t>(c)];
+  return {file, static_cast<int>(lines[static_cast<size_t>(r)] + (at >> 24)),
+          static_cast<int>(at & 0xFFFFFF)};
 }
 
 }  // namespace tradeoff

@@ -2,6 +2,7 @@
 // in-memory fake for tests), the built-in catalog, and the loaders for each file kind.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,6 +31,13 @@ class SourceReader {
   virtual std::vector<std::string> list(const std::string& dir) = 0;
   /// True when `path` names a folder (which is not a file, nor a built-in id).
   virtual bool is_directory(const std::string& /*path*/) { return false; }
+  /// The file's contents in pieces, in order, without keeping them: for files too large to
+  /// hold (a table of scores). Throws Error [io] when it cannot be read. By default, read()
+  /// whole.
+  virtual void stream(const std::string& path,
+                      const std::function<void(std::string_view)>& sink) {
+    sink(read(path));
+  }
 };
 
 /// Reads the file system, and "builtin:" paths from the catalog compiled into the binary.
@@ -40,6 +48,9 @@ class FileReader : public SourceReader {
   bool exists(const std::string& path) override;
   std::vector<std::string> list(const std::string& dir) override;
   bool is_directory(const std::string& path) override;
+  /// Reads the file in fixed pieces, bypassing the cache.
+  void stream(const std::string& path,
+              const std::function<void(std::string_view)>& sink) override;
 
  private:
   std::map<std::string, std::string> cache_;

@@ -3,6 +3,7 @@
 // later (at evaluation) can still point at a line of YAML.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -222,6 +223,28 @@ struct Alternative {
   const Score* score(std::string_view criterion) const;
 };
 
+/// Option scores read from a spreadsheet (`scores_from: scores.csv`), kept as one dense matrix:
+/// a table may hold 100,000 options, where a Score per cell would cost a hundred times more.
+struct ScoreTable {
+  std::string file;      ///< the path as resolved
+  SourceLocation where;  ///< the `scores_from:` value that names it
+  std::vector<std::string> criteria;  ///< its criterion columns, in file order
+  std::vector<std::string> options;   ///< its rows' option ids, in file order
+  std::vector<double> values;         ///< rows x criteria; NaN for an empty cell
+  std::vector<uint32_t> lines;        ///< per row: the line its first cell is on
+  /// Per cell: lines below its row's line (top 8 bits) and its column (the low 24 bits).
+  std::vector<uint32_t> positions;
+  std::vector<int32_t> row_of_option;        ///< per option of the framework: its row, or -1
+  std::vector<int32_t> column_of_criterion;  ///< per criterion of the framework: its column, or -1
+
+  /// The table's cell for an option and a criterion of the framework (by index): NaN when the
+  /// table has no such row, column or value.
+  double value(size_t option, size_t criterion) const;
+  /// Where the table's cell for an option and a criterion of the framework is; none when the
+  /// table has no such row or column.
+  SourceLocation location(size_t option, size_t criterion) const;
+};
+
 /// The aggregation method and its parameters, as named in a framework or assessment.
 /// A PROMETHEE preference function for one criterion (or the default for all).
 struct PreferenceFunction {
@@ -306,6 +329,10 @@ struct Framework {
   MethodSpec method;
   std::optional<WeightingSpec> weighting;  ///< none = direct, from the criteria's weights
   std::optional<Uncertainty> uncertainty;  ///< how uncertain the weights are, for SMAA
+  /// Scores read from a spreadsheet (`scores_from:`): its rows that `options:` does not list
+  /// are options too (named by the table's `name` column, else by their id). Shared: copies of
+  /// a framework (an assessment's, a cache's) share one table.
+  std::shared_ptr<const ScoreTable> table;
   std::string file;  ///< the path it was loaded from ("builtin:..." for built-ins)
   /// The framework file, then each catalog criterion file it uses, in order of first use.
   std::vector<FileDigest> files;
@@ -391,6 +418,9 @@ struct Assessment {
   std::optional<WeightingSpec> weighting;  ///< replaces the framework's
   std::optional<Uncertainty> uncertainty;  ///< replaces the framework's
   std::optional<Expectation> expect;       ///< what `tradeoff check` holds the result to
+  /// Scores read from a spreadsheet (`scores_from:`): each cell with a value overrides the
+  /// framework's score (an empty cell leaves it); `scores:` written in YAML override the table.
+  std::shared_ptr<const ScoreTable> table;
   std::string file;
   std::vector<FileDigest> files;  ///< the assessment file itself
   SourceLocation where;

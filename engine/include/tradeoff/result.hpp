@@ -36,8 +36,10 @@ struct OptionResult {
   std::vector<double> raw;           ///< scores in the criteria's own units
   std::vector<double> normalized;    ///< after normalisation (oriented: more is better)
   std::vector<double> contribution;  ///< additive part of the score per criterion
-  std::vector<std::string> because;  ///< the reason given for each score, if any
-  std::vector<std::string> source;   ///< the source cited for each score, if any
+  /// The reason given for each score, if any; empty when no score of the option has a reason
+  /// or a source.
+  std::vector<std::string> because;
+  std::vector<std::string> source;  ///< the source cited for each score; empty like `because`
   std::vector<bool> overridden;      ///< the score comes from the assessment
   double score = 0;                  ///< the method's native figure
   int rank = 0;                      ///< 1 = best; 0 for options not ranked (vetoed)

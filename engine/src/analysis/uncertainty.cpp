@@ -127,10 +127,11 @@ SamplingPlan plan_sampling(const Framework& fw, const Assessment* assessment,
   plan.weights = weight_model(declared, ev);
   if (plan.weights.varies()) plan.uncertain.emplace_back("weights");
   const Assessment none;
-  const std::vector<Cell> cells = compile_cells(fw, assessment != nullptr ? *assessment : none);
+  const Cells cells = compile_cells(fw, assessment != nullptr ? *assessment : none);
   const size_t m = fw.criteria.size();
   for (size_t k = 0; k < cells.size(); ++k) {
-    const Distribution* d = cells[k].score->uncertainty.get();
+    const Score* score = cells.scores[k];
+    const Distribution* d = score != nullptr ? score->uncertainty.get() : nullptr;
     if (d == nullptr || d->low == d->high) continue;
     plan.scores.push_back({k / m, k % m, *d});
     plan.uncertain.push_back(

@@ -74,10 +74,14 @@ void compile_criteria(const Framework& fw, const Assessment& a, const EvaluateOp
 /// rules leave them alone (and say so in the trace).
 void fix_explicit_values(const Assessment& a, Plan& plan) {
   bool any = false;
-  std::vector<Fixed> scores(plan.cells.size());
+  std::vector<uint8_t> scores(plan.cells.size(), 0);
   for (size_t k = 0; k < plan.cells.size(); ++k) {
-    if (!plan.cells[k].overridden) continue;
-    scores[k] = {true, "the assessment", plan.cells[k].score->because};
+    if (plan.cells.overridden[k] == 0) continue;
+    scores[k] = 1;
+    const Score* score = plan.cells.scores[k];
+    if (score != nullptr && !score->because.empty()) {
+      plan.rules.fixed_reasons.emplace(k, score->because);
+    }
     any = true;
   }
   if (any) plan.rules.fixed_scores = std::move(scores);
@@ -108,7 +112,6 @@ Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOp
   plan.method = choose_method(fw, a, options);
   plan.inputs = bind_inputs(fw, a, options.set);
   plan.cells = compile_cells(fw, a);
-  for (const auto& cell : plan.cells) plan.where.push_back(&cell.score->where);
   plan.rules = compile_rules(fw);
   compile_criteria(fw, a, options, plan);
   fix_explicit_values(a, plan);

@@ -25,8 +25,7 @@ struct Plan {
   MethodChoice method;
   SlotNames names;  ///< the value slots: inputs, then derived values
   BoundInputs inputs;
-  std::vector<Cell> cells;                   ///< options x criteria, as written
-  std::vector<const SourceLocation*> where;  ///< options x criteria, where each score is
+  Cells cells;  ///< options x criteria, as written
   RuleSet rules;
   std::vector<Column> columns;  ///< per criterion: direction, scale, value function
   WeightingPlan weighting;
@@ -37,6 +36,10 @@ struct Plan {
   explicit Plan(const Framework& framework) : names(framework) {}
   size_t options() const { return option_ids.size(); }
   size_t criteria() const { return columns.size(); }
+  /// Where the score of an option on a criterion (by index) was written.
+  SourceLocation location(size_t option, size_t criterion) const {
+    return cell_location(cells, option, criterion);
+  }
 };
 
 /// Compiles. Throws Error for a choice that cannot be evaluated (a `--set` the framework does

@@ -2,6 +2,7 @@
 #include "derive/derive.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -19,29 +20,54 @@ void derive(const SlotNames& names, std::vector<double>& slots) {
   }
 }
 
-std::vector<Cell> compile_cells(const Framework& fw, const Assessment& assessment) {
-  std::vector<Cell> cells;
-  cells.reserve(fw.options.size() * fw.criteria.size());
-  for (const auto& option : fw.options) {
-    for (const auto& c : fw.criteria) {
-      Cell cell;
-      cell.score = option.score(c.id);
+double Cells::number(size_t k) const {
+  if (const Score* s = scores[k]) return s->value;
+  const ScoreTable* from = overridden[k] != 0 ? overrides : table;
+  return from->value(k / criteria, k % criteria);
+}
+
+Cells compile_cells(const Framework& fw, const Assessment& assessment) {
+  Cells cells;
+  const size_t n = fw.options.size() * fw.criteria.size();
+  cells.scores.reserve(n);
+  cells.overridden.reserve(n);
+  cells.table = fw.table.get();
+  cells.overrides = assessment.table.get();
+  cells.criteria = fw.criteria.size();
+  for (size_t i = 0; i < fw.options.size(); ++i) {
+    const Alternative& option = fw.options[i];
+    for (size_t j = 0; j < fw.criteria.size(); ++j) {
+      const Criterion& c = fw.criteria[j];
+      const Score* score = option.score(c.id);
+      const bool in_table = score == nullptr && cells.table != nullptr &&
+                            !std::isnan(cells.table->value(i, j));
+      bool overridden = false;
       for (const auto& so : assessment.scores) {
         if (so.option == option.id && so.score.criterion == c.id) {
-          cell.score = &so.score;
-          cell.overridden = true;
+          score = &so.score;
+          overridden = true;
         }
       }
-      if (cell.score == nullptr) {
+      if (!overridden && cells.overrides != nullptr && !std::isnan(cells.overrides->value(i, j))) {
+        score = nullptr;
+        overridden = true;
+      } else if (score == nullptr && !in_table) {
         fail(ErrorCode::MissingScore, option.scores_where,
              fmt::format("option '{}' has no score for criterion '{}'", option.id, c.id));
       }
-      cell.value = cell.score->value;
-      if (cell.score->formula) cell.formula = &*cell.score->formula;
-      cells.push_back(cell);
+      if (score != nullptr && score->formula) cells.formulas.push_back(cells.scores.size());
+      cells.scores.push_back(score);
+      cells.overridden.push_back(overridden ? 1 : 0);
     }
   }
   return cells;
+}
+
+SourceLocation cell_location(const Cells& cells, size_t option, size_t criterion) {
+  const size_t k = option * cells.criteria + criterion;
+  if (const Score* s = cells.scores[k]) return s->where;
+  const ScoreTable* from = cells.overridden[k] != 0 ? cells.overrides : cells.table;
+  return from != nullptr ? from->location(option, criterion) : SourceLocation{};
 }
 
 namespace {
@@ -61,26 +87,27 @@ namespace {
 
 }  // namespace
 
-void compute_scores(const SlotNames& names, const std::vector<Cell>& cells, const double* slots,
+void compute_scores(const SlotNames& names, const Cells& cells, const double* slots,
                     const std::vector<uint8_t>& pinned, bool formulas_only,
                     std::vector<double>& base) {
   const Framework& fw = *names.fw;
   const size_t m = fw.criteria.size();
   base.resize(cells.size());
-  for (size_t k = 0; k < cells.size(); ++k) {
-    const Cell& cell = cells[k];
-    if (!pinned.empty() && pinned[k]) continue;
-    if (cell.formula == nullptr) {
-      if (!formulas_only) base[k] = cell.value;
-      continue;
+  if (!formulas_only) {
+    for (size_t k = 0; k < cells.size(); ++k) {
+      if (pinned.empty() || pinned[k] == 0) base[k] = cells.number(k);
     }
+  }
+  for (size_t k : cells.formulas) {
+    if (!pinned.empty() && pinned[k]) continue;
+    const Expression& formula = *cells.scores[k]->formula;
     const Alternative& option = fw.options[k / m];
     const Criterion& c = fw.criteria[k % m];
-    const double v = evaluate(names, slots, *cell.formula, [&] {
+    const double v = evaluate(names, slots, formula, [&] {
       return fmt::format("the score of '{}' on '{}'", option.id, c.id);
     });
     if (c.scale && (v < c.scale->first || v > c.scale->second)) {
-      outside_scale(names, slots, *cell.formula, option, c, v);
+      outside_scale(names, slots, formula, option, c, v);
     }
     base[k] = v;
   }

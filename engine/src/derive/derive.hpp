@@ -14,23 +14,36 @@ namespace tradeoff::detail {
 /// Evaluates every derived value into its slot, dependencies first.
 void derive(const SlotNames& names, std::vector<double>& slots);
 
-/// One cell of the options x criteria matrix as compiled: a number, or a formula.
-struct Cell {
-  double value = 0;                     ///< the number, when there is no formula
-  const Expression* formula = nullptr;  ///< evaluated at each evaluation
-  const Score* score = nullptr;         ///< the score as written, with its reason and source
-  bool overridden = false;              ///< the assessment's, not the framework's
+/// The options x criteria matrix as compiled, row-major. Per cell, the score as written (null
+/// for a cell of a table of scores) and whether the assessment set it: nine bytes a cell, since
+/// a table may hold millions; the tables' numbers stay in the tables.
+struct Cells {
+  std::vector<const Score*> scores;  ///< with its value or formula, reason and source
+  std::vector<uint8_t> overridden;   ///< the assessment's, not the framework's
+  std::vector<size_t> formulas;      ///< the cells whose score is a formula, in order
+  const ScoreTable* table = nullptr;      ///< the framework's table, if any
+  const ScoreTable* overrides = nullptr;  ///< the assessment's table, if any
+  size_t criteria = 0;
+
+  size_t size() const { return scores.size(); }
+  /// The number of a cell without a formula.
+  double number(size_t k) const;
 };
 
-/// The options x criteria matrix of a framework with an assessment's overrides, row-major.
+/// The options x criteria matrix of a framework with an assessment's overrides: the
+/// assessment's YAML scores over its table, over the framework's YAML scores and table.
 /// Throws Error [missing-score] for an option without a score (the loader prevents it).
-std::vector<Cell> compile_cells(const Framework& fw, const Assessment& assessment);
+Cells compile_cells(const Framework& fw, const Assessment& assessment);
+
+/// Where the score of a cell (by option and criterion index) was written: its YAML, or its
+/// table's cell.
+SourceLocation cell_location(const Cells& cells, size_t option, size_t criterion);
 
 /// Writes each cell's score into `base` (n x m): the numbers, and the formulas evaluated over
 /// `slots`; with `formulas_only`, the numbers are taken to be there already. Cells marked in
 /// `pinned` keep the value they have. Throws Error for a formula that fails or leaves its
 /// criterion's scale.
-void compute_scores(const SlotNames& names, const std::vector<Cell>& cells, const double* slots,
+void compute_scores(const SlotNames& names, const Cells& cells, const double* slots,
                     const std::vector<uint8_t>& pinned, bool formulas_only,
                     std::vector<double>& base);
 

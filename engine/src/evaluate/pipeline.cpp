@@ -23,7 +23,6 @@ State::State(const Plan& plan)
   std::copy(plan.inputs.values.begin(), plan.inputs.values.end(), slots.begin());
   problem.criteria = plan.columns;
   rows.ids = plan.option_ids;
-  rows.where = plan.where;
   rows.by_id.reserve(plan.options());
   params = plan.method.params;
   params.contributions = false;
@@ -81,6 +80,11 @@ void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
 }  // namespace
 
 void run_stages(const Plan& plan, State& s, Trace* trace) {
+  // Set on each run: a State may have been copied since the last.
+  s.problem.locate = [&plan, rows = &s.rows](size_t r, size_t j) {
+    return plan.location(rows->eligible[r], j);
+  };
+  s.rows.locate = [&plan](size_t i, size_t j) { return plan.location(i, j); };
   const bool inputs = s.dirty.inputs || s.dirty.fresh;
   const bool scores = inputs || s.dirty.scores;
   const bool weights = scores || s.dirty.weights;

@@ -136,15 +136,23 @@ void options(const Plan& plan, const State& s, Result& r) {
     o.name = fw.options[i].name;
     o.description = fw.options[i].description;
     o.raw.reserve(m);  // exactly: the result of a large matrix is most of the memory
-    o.because.reserve(m);
-    o.source.reserve(m);
     o.overridden.reserve(m);
+    bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
-      const Cell& cell = plan.cells[i * m + j];
+      const Score* score = plan.cells.scores[i * m + j];
       o.raw.push_back(s.rules.raw[i * m + j]);
-      o.because.push_back(cell.score->because);
-      o.source.push_back(cell.score->source);
-      o.overridden.push_back(cell.overridden);
+      o.overridden.push_back(plan.cells.overridden[i * m + j] != 0);
+      reasons = reasons || (score != nullptr && !(score->because.empty() && score->source.empty()));
+    }
+    // Twenty empty strings per option would be most of a large table's result.
+    if (reasons) {
+      o.because.reserve(m);
+      o.source.reserve(m);
+      for (size_t j = 0; j < m; ++j) {
+        const Score* score = plan.cells.scores[i * m + j];
+        o.because.push_back(score != nullptr ? score->because : std::string());
+        o.source.push_back(score != nullptr ? score->source : std::string());
+      }
     }
     o.eligible = s.rules.vetoed[i] == 0;
     o.normalized.assign(m, 0.0);

@@ -5,6 +5,7 @@
 #include "load/expect_loader.hpp"
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "load/score_table.hpp"
 #include "load/uncertainty_loader.hpp"
 #include "support/suggest.hpp"
 
@@ -43,6 +44,7 @@ class AssessmentReader {
     if (const auto* n = f.optional("inputs")) read_answers(*n);
     if (const auto* n = f.optional("weights")) read_weights(*n);
     if (const auto* n = f.optional("scores")) read_scores(*n);
+    if (const auto* n = f.optional("scores_from")) a_.table = table_reference(ctx_, *n);
     if (const auto* n = f.optional("method")) a_.method = read_method(ctx_, *n, criterion_ids_);
     read_weighting(f);
     if (const auto* n = f.optional("uncertainty")) {

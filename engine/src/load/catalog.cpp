@@ -12,6 +12,7 @@
 
 #include "load/extends.hpp"
 #include "load/framework_loader.hpp"
+#include "load/score_table.hpp"
 #include "load/messages.hpp"
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
@@ -214,8 +215,13 @@ Framework framework_from(SourceReader& reader, yaml::Document file,
   Framework fw = loader::read_framework(ctx, resolve);
   resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
+  // The table is read once the rest holds: its header names the framework's criteria.
+  std::optional<FileDigest> table;
+  if (fw.table) table = loader::attach_framework_table(reader, fw, sink);
+  sink.throw_if_errors();
   fw.files = digests_of(reader, doc);
   fw.files.insert(fw.files.end(), resolver.used().begin(), resolver.used().end());
+  if (table) fw.files.push_back(std::move(*table));
   auto own = warnings_of(sink);
   warnings.insert(warnings.end(), own.begin(), own.end());
   return fw;
@@ -306,11 +312,16 @@ AssessmentOnly assessment_from(SourceReader& reader, yaml::Document file,
   if (ref == nullptr || assessment.framework_ref.empty()) fail_without_framework();
   const std::string fw_path = framework_path_of(reader, ctx, *ref, assessment.framework_ref);
   if (fw_path.empty()) fail_without_framework();
-  loader::read_assessment_body(ctx, assessment, framework_at(fw_path));
+  const Framework& fw = framework_at(fw_path);
+  loader::read_assessment_body(ctx, assessment, fw);
   resolve::explain_removed(sink, resolved.removals);
+  sink.throw_if_errors();
+  std::optional<FileDigest> table;
+  if (assessment.table) table = loader::attach_assessment_table(reader, fw, assessment, sink);
   sink.throw_if_errors();
   out.warnings = warnings_of(sink);
   assessment.files = digests_of(reader, doc);
+  if (table) assessment.files.push_back(std::move(*table));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Reads a framework: its header and sources here, every other section through its reader
 // (readers.hpp), in file order; then the checks across sections: weights, formulas, sources.
 #include "load/framework_loader.hpp"
+#include "load/score_table.hpp"
 
 #include <fmt/format.h>
 
@@ -140,7 +141,10 @@ void read_sections(Context& ctx, Fields& f, const CriterionResolver& resolve,
   } else {
     draft.criteria_ok = false;
   }
-  if (const auto* n = f.required("options")) read_options(ctx, *n, draft);
+  // With a table of scores, its rows are options too: `options:` may then be left out.
+  if (const auto* n = fw.table ? f.optional("options") : f.required("options")) {
+    read_options(ctx, *n, draft);
+  }
   if (const auto* n = f.optional("rules")) read_rules(ctx, *n, draft);
   if (const auto* n = f.optional("method")) fw.method = read_method(ctx, *n, draft.criterion_ids);
   if (const auto* n = f.optional("weighting")) {
@@ -197,6 +201,7 @@ Framework read_framework(Context& ctx, const CriterionResolver& resolve) {
   if (const auto* n = f.optional("description")) {
     fw.description = ctx.string(*n, "description").value_or("");
   }
+  if (const auto* n = f.optional("scores_from")) fw.table = table_reference(ctx, *n);
   read_sections(ctx, f, resolve, draft);
   f.finish();
   if (fw.title.empty()) fw.title = fw.id;

@@ -42,7 +42,8 @@ void read_scores(Context& ctx, const yaml::Node& node, const std::string& what,
   for (const auto& c : draft.fw.criteria) {
     if (a.score(c.id) == nullptr && !node.find(c.id)) missing.push_back(c.id);
   }
-  if (!missing.empty() && draft.criteria_ok) {
+  // With a table, the table may hold the rest: checked once it is read.
+  if (!missing.empty() && draft.criteria_ok && !draft.fw.table) {
     ctx.error(ErrorCode::MissingScore, key,
               fmt::format("{} has no score for {} {}", what,
                           missing.size() == 1 ? "criterion" : "criteria", quoted_list(missing)));
@@ -60,7 +61,7 @@ Alternative read_option(Context& ctx, const yaml::Node& item, FrameworkDraft& dr
   if (const auto* n = f.optional("description")) {
     a.description = ctx.string(*n, "description").value_or("");
   }
-  if (const auto* n = f.required("scores")) {
+  if (const auto* n = draft.fw.table ? f.optional("scores") : f.required("scores")) {
     const yaml::Node& key = *f.key_node("scores");
     a.scores_where = ctx.at(key);
     read_scores(ctx, *n, what, key, draft, a);

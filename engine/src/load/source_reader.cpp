@@ -127,6 +127,11 @@ std::string describe_limit(std::size_t limit) {
   return fmt::format("{} bytes", limit);
 }
 
+/// Streamed files (tables of scores) may be far larger than a YAML file: 4 GiB at most.
+constexpr std::size_t kMaxStreamedBytes = std::size_t{4} << 30;
+/// Bytes read at a time when streaming.
+constexpr std::size_t kStreamPiece = std::size_t{1} << 20;
+
 /// Closes a descriptor on every way out.
 struct Descriptor {
   int fd;
@@ -135,8 +140,10 @@ struct Descriptor {
 
 }  // namespace
 
-std::string loader::read_regular_file(const std::string& path, std::size_t limit) {
-  struct stat st {};
+namespace {
+
+/// Opens the regular file at `path` for reading, after the checks read_regular_file() names.
+int open_regular(const std::string& path, std::size_t limit, struct stat& st) {
   if (::stat(path.c_str(), &st) != 0) io_error(path, describe_missing(path, errno));
   // Refused before opening: opening a FIFO with no writer would block.
   if (!S_ISREG(st.st_mode)) io_error(path, describe_kind(st.st_mode));
@@ -145,9 +152,20 @@ std::string loader::read_regular_file(const std::string& path, std::size_t limit
                                describe_limit(limit)));
   }
   // O_NONBLOCK: should the path become a FIFO after the check, opening it does not block.
-  const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
-  if (file.fd < 0) io_error(path, "cannot open file: " + describe_errno(errno));
-  if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) io_error(path, describe_kind(st.st_mode));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) io_error(path, "cannot open file: " + describe_errno(errno));
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    io_error(path, describe_kind(st.st_mode));
+  }
+  return fd;
+}
+
+}  // namespace
+
+std::string loader::read_regular_file(const std::string& path, std::size_t limit) {
+  struct stat st {};
+  const Descriptor file{open_regular(path, limit, st)};
   // The size stat reports is only a hint (files grow; some report 0): cap the bytes read.
   std::string text(std::min(static_cast<std::size_t>(st.st_size), limit) + 1, '\0');
   std::size_t size = 0;
@@ -169,6 +187,25 @@ std::string loader::read_regular_file(const std::string& path, std::size_t limit
   return text;
 }
 
+void loader::stream_regular_file(const std::string& path, std::size_t limit, std::size_t piece,
+                                 const std::function<void(std::string_view)>& sink) {
+  struct stat st {};
+  const Descriptor file{open_regular(path, limit, st)};
+  std::string buffer(piece, '\0');
+  std::size_t total = 0;
+  while (true) {
+    const ssize_t n = ::read(file.fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) io_error(path, "cannot read file: " + describe_errno(errno));
+    if (n == 0) break;
+    total += static_cast<std::size_t>(n);
+    if (total > limit) {
+      io_error(path, fmt::format("file is too large (over the limit of {})", describe_limit(limit)));
+    }
+    sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+  }
+}
+
 std::string FileReader::read(const std::string& path) {
   if (auto it = cache_.find(path); it != cache_.end()) return it->second;
   if (is_builtin(path)) {
@@ -177,6 +214,15 @@ std::string FileReader::read(const std::string& path) {
     return cache_.emplace(path, std::string(f->text)).first->second;
   }
   return cache_.emplace(path, loader::read_regular_file(path, yaml::kMaxFileBytes)).first->second;
+}
+
+void FileReader::stream(const std::string& path,
+                        const std::function<void(std::string_view)>& sink) {
+  if (is_builtin(path) || cache_.count(path) != 0) {
+    sink(read(path));
+    return;
+  }
+  loader::stream_regular_file(path, kMaxStreamedBytes, kStreamPiece, sink);
 }
 
 bool FileReader::exists(const std::string& path) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,9 @@ std::string join(const std::string& dir, const std::string& rel);
 /// file claims. Anything else (a folder, a FIFO, a device, a broken or looping symbolic link) is
 /// refused, saying what it is, before it is opened. Throws Error [io] naming the path.
 std::string read_regular_file(const std::string& path, std::size_t limit);
+/// The same checks, then the contents in pieces of at most `piece` bytes, handed to `sink` in
+/// order, up to `limit` bytes in all.
+void stream_regular_file(const std::string& path, std::size_t limit, std::size_t piece,
+                         const std::function<void(std::string_view)>& sink);
 
 }  // namespace tradeoff::loader

@@ -40,8 +40,7 @@ void check_finite(const std::vector<double>& raw, const Rows& rows,
     const std::string& id = at != rows.eligible.end()
                                 ? problem.options[static_cast<size_t>(at - rows.eligible.begin())]
                                 : rows.ids[i];
-    const SourceLocation* where = k < rows.where.size() ? rows.where[k] : nullptr;
-    fail(ErrorCode::InvalidValue, where != nullptr ? *where : SourceLocation{},
+    fail(ErrorCode::InvalidValue, rows.locate ? rows.locate(i, k % m) : SourceLocation{},
          fmt::format("the score of '{}' on '{}' is not a finite number ({})", id,
                      problem.criteria[k % m].id, raw[k]));
   }
@@ -59,8 +58,6 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
     }
     problem.options.clear();
     problem.options.reserve(vetoed.size());
-    problem.where.clear();
-    problem.where.reserve(vetoed.size() * m);
     rows.eligible.clear();
     rows.eligible.reserve(vetoed.size());
     problem.values.reserve(vetoed.size() * m);
@@ -68,8 +65,6 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
       if (vetoed[i] != 0) continue;
       rows.eligible.push_back(i);
       problem.options.push_back(std::move(rows.ids[i]));
-      problem.where.insert(problem.where.end(), rows.where.begin() + static_cast<long>(i * m),
-                           rows.where.begin() + static_cast<long>((i + 1) * m));
     }
     rows.first = false;
   }

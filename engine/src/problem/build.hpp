@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,9 @@ namespace tradeoff::detail {
 struct Rows {
   std::vector<size_t> eligible;              ///< indices of the options not vetoed
   std::vector<std::string> ids;              ///< every option's id, while not in the problem
-  std::vector<const SourceLocation*> where;  ///< every cell's source, options x criteria
   std::vector<uint32_t> by_id;               ///< per eligible row: its position among the ids
+  /// Where the score of option i on criterion j was written (for diagnostics).
+  std::function<SourceLocation(size_t, size_t)> locate;
   bool first = true;                         ///< no rows selected yet
 };
 

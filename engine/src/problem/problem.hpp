@@ -3,6 +3,7 @@
 // stage from the eligible options, or directly by tests and benchmarks.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,11 +28,15 @@ struct DecisionProblem {
   std::vector<double> weights;  ///< per criterion, non-negative, summing to 1
   /// Per cell, where its score was written (for diagnostics); may be empty, or hold nulls.
   std::vector<const SourceLocation*> where;
+  /// Where the score of row i on criterion j was written, when `where` is empty: looked up
+  /// only for a diagnostic, so that a matrix of millions of cells keeps no location per cell.
+  std::function<SourceLocation(size_t, size_t)> locate;
 
   size_t rows() const { return options.size(); }
   size_t cols() const { return criteria.size(); }
   double at(size_t i, size_t j) const { return values[i * cols() + j]; }
   SourceLocation location(size_t i, size_t j) const {
+    if (where.empty() && locate) return locate(i, j);
     const SourceLocation* at = where.empty() ? nullptr : where[i * cols() + j];
     return at != nullptr ? *at : SourceLocation{};
   }

@@ -319,8 +319,8 @@ void scores_json(Writer& w, const Result& r) {
       } else {
         w.null();
       }
-      if (!o.because[c].empty()) w.key("because").string(o.because[c]);
-      if (!o.source[c].empty()) w.key("source").string(o.source[c]);
+      if (c < o.because.size() && !o.because[c].empty()) w.key("because").string(o.because[c]);
+      if (c < o.source.size() && !o.source[c].empty()) w.key("source").string(o.source[c]);
       w.key("origin").string(o.overridden[c] ? "assessment" : "framework");
       w.end_object();
     }

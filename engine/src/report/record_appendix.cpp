@@ -88,7 +88,7 @@ void matrices(const Result& r, doc::Document& d) {
 void reasons_list(const Result& r, doc::Document& d) {
   std::vector<Spans> items;
   for (const OptionResult* o : options_by_rank(r)) {
-    for (size_t j = 0; j < o->raw.size(); ++j) {
+    for (size_t j = 0; j < o->because.size(); ++j) {
       if (o->because[j].empty() && o->source[j].empty()) continue;
       Spans s = {code(o->id), text(" on " + r.criteria[j].name + " = " + quantity(o->raw[j]))};
       if (!o->because[j].empty()) s.push_back(text(": " + o->because[j]));

@@ -110,9 +110,10 @@ void summary_ranking(const Result& r, const Style& st, std::ostream& out) {
   TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
                TextTable::Align::Right, TextTable::Align::Left});
   t.add({"#", "option", "name", "score", ""});
+  const OptionLookup option(r);
   for (const auto& e : r.ranking) {
     t.add({std::to_string(e.rank), fit(e.option, kIdWidth),
-           fit(r.option(e.option)->name, kNameWidth), fixed(e.score, 4), ""});
+           fit(option(e.option)->name, kNameWidth), fixed(e.score, 4), ""});
   }
   auto lines = t.lines();
   // The bars take what the widest row leaves of the 100 columns, at most 24.

@@ -124,9 +124,11 @@ void skipped_score(const Run& run, const Effect& e, size_t i, size_t j, double v
   t.before = value;
   t.after = value;
   t.applied = false;
+  const auto reason = run.rules.fixed_reasons.find(i * run.rules.criteria + j);
+  const Fixed fixed{true, "the assessment",
+                    reason != run.rules.fixed_reasons.end() ? reason->second : ""};
   t.text = fmt::format("{} on {}: {}", t.option, c.id,
-                       not_applied(run.rules.fixed_scores[i * run.rules.criteria + j],
-                                   fmt::format("{}'s {}", t.option, c.id), value));
+                       not_applied(fixed, fmt::format("{}'s {}", t.option, c.id), value));
   rt.effects.push_back(std::move(t));
 }
 
@@ -139,7 +141,7 @@ void adjust_scores(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) 
   for (size_t i : ce.options) {
     double& cell = run.state.raw[i * m + ce.criterion];
     const double before = cell;
-    if (!run.rules.fixed_scores.empty() && run.rules.fixed_scores[i * m + ce.criterion].fixed) {
+    if (!run.rules.fixed_scores.empty() && run.rules.fixed_scores[i * m + ce.criterion] != 0) {
       if (rt != nullptr) skipped_score(run, e, i, ce.criterion, before, v, *rt);
       continue;
     }

@@ -48,7 +48,10 @@ struct RuleSet {
   size_t effects = 0;  ///< effects of all rules
   size_t options = 0;
   size_t criteria = 0;
-  std::vector<Fixed> fixed_scores;    ///< options x criteria; empty: none fixed
+  /// Options x criteria: 1 where the assessment sets the score; empty: none fixed. Bytes, not
+  /// Fixed, since an assessment's table may set millions.
+  std::vector<uint8_t> fixed_scores;
+  std::map<size_t, std::string> fixed_reasons;  ///< by cell: the assessment's `because`
   std::vector<Fixed> fixed_weights;   ///< per criterion; empty: none fixed
   std::vector<CompiledLimit> limits;  ///< checked after every rule, in criterion order
 };

@@ -199,6 +199,11 @@ std::vector<double> objective_weights(const WeightingSpec& spec, const DecisionP
       if (!problem.where.empty()) sub.where.push_back(problem.where[i * problem.cols() + c]);
     }
   }
+  if (problem.where.empty() && problem.locate) {
+    sub.locate = [&problem, &columns](size_t i, size_t j) {
+      return problem.location(i, columns[j]);
+    };
+  }
   return spec.method == WeightingMethod::Entropy ? entropy_weights(sub, spec.where)
                                                  : critic_weights(sub, spec.where);
 }

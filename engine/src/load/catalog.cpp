@@ -212,12 +212,11 @@ Framework framework_from(SourceReader& reader, yaml::Document file,
                                                   loader::Context& c) {
     return resolver(id, at, c);
   };
-  Framework fw = loader::read_framework(ctx, resolve);
-  resolve::explain_removed(sink, resolved.removals);
-  sink.throw_if_errors();
-  // The table is read once the rest holds: its header names the framework's criteria.
   std::optional<FileDigest> table;
-  if (fw.table) table = loader::attach_framework_table(reader, fw, sink);
+  Framework fw = loader::read_framework(ctx, resolve, [&](Framework& f) {
+    table = loader::attach_framework_table(reader, f, sink);
+  });
+  resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
   fw.files = digests_of(reader, doc);
   fw.files.insert(fw.files.end(), resolver.used().begin(), resolver.used().end());

@@ -130,7 +130,7 @@ void check_sources(Context& ctx, const FrameworkDraft& draft) {
 
 /// The sections, in file order; `criteria:` and `options:` are required.
 void read_sections(Context& ctx, Fields& f, const CriterionResolver& resolve,
-                   FrameworkDraft& draft) {
+                   const TableAttacher& attach_table, FrameworkDraft& draft) {
   Framework& fw = draft.fw;
   if (const auto* n = f.optional("sources")) read_sources(ctx, *n, fw.sources);
   if (const auto* n = f.optional("inputs")) read_inputs(ctx, *n, draft);
@@ -142,8 +142,12 @@ void read_sections(Context& ctx, Fields& f, const CriterionResolver& resolve,
     draft.criteria_ok = false;
   }
   // With a table of scores, its rows are options too: `options:` may then be left out.
-  if (const auto* n = fw.table ? f.optional("options") : f.required("options")) {
+  const bool table = f.key_node("scores_from") != nullptr;
+  if (const auto* n = table ? f.optional("options") : f.required("options")) {
     read_options(ctx, *n, draft);
+  }
+  if (fw.table && attach_table && draft.criteria_ok && !ctx.sink().has_errors()) {
+    attach_table(fw);
   }
   if (const auto* n = f.optional("rules")) read_rules(ctx, *n, draft);
   if (const auto* n = f.optional("method")) fw.method = read_method(ctx, *n, draft.criterion_ids);
@@ -187,7 +191,8 @@ void read_sources(Context& ctx, const yaml::Node& node, std::vector<Source>& out
   }
 }
 
-Framework read_framework(Context& ctx, const CriterionResolver& resolve) {
+Framework read_framework(Context& ctx, const CriterionResolver& resolve,
+                         const TableAttacher& attach_table) {
   FrameworkDraft draft;
   Framework& fw = draft.fw;
   const yaml::Node& root = ctx.doc().root;
@@ -202,7 +207,7 @@ Framework read_framework(Context& ctx, const CriterionResolver& resolve) {
     fw.description = ctx.string(*n, "description").value_or("");
   }
   if (const auto* n = f.optional("scores_from")) fw.table = table_reference(ctx, *n);
-  read_sections(ctx, f, resolve, draft);
+  read_sections(ctx, f, resolve, attach_table, draft);
   f.finish();
   if (fw.title.empty()) fw.title = fw.id;
   check_weights(ctx, draft);

@@ -19,8 +19,13 @@ using CriterionResolver = std::function<std::optional<CatalogCriterion>(
 
 /// A criterion file of the catalog; its id must match the file name `expected_id` (if given).
 CatalogCriterion read_catalog_criterion(Context& ctx, std::string_view expected_id);
+/// Reads the table of scores a framework names into it, once its criteria and options are read
+/// (and before its rules, which may name the table's options).
+using TableAttacher = std::function<void(Framework& fw)>;
+
 /// A framework file, every section read and cross-checked.
-Framework read_framework(Context& ctx, const CriterionResolver& resolve);
+Framework read_framework(Context& ctx, const CriterionResolver& resolve,
+                         const TableAttacher& attach_table = {});
 
 /// The id and framework reference of an assessment, read before its framework is loaded.
 Assessment read_assessment_header(Context& ctx);

@@ -16,14 +16,15 @@ using EffectKinds = std::vector<std::pair<const char*, Effect::Kind>>;
 std::vector<std::string> option_list(Context& ctx, const yaml::Node& node, const std::string& what,
                                      const Framework& fw) {
   std::vector<std::string> out;
-  std::vector<std::string> ids;
-  for (const auto& o : fw.options) ids.push_back(o.id);
   auto one = [&](const yaml::Node& n) {
     if (!n.is_scalar()) {
       ctx.report(n, wrong_type(fmt::format("an option id in {}", what), n));
       return false;
     }
     if (fw.option(n.scalar) == nullptr) {
+      // The ids only for the message: a table may give a framework 100,000 options.
+      std::vector<std::string> ids;
+      for (const auto& o : fw.options) ids.push_back(o.id);
       ctx.report(n, unknown_reference("option", n.scalar, " in " + what, ids));
       return false;
     }

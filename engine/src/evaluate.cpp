@@ -12,7 +12,7 @@ namespace tradeoff {
 
 Result evaluate(const Framework& fw, const Assessment* assessment, const EvaluateOptions& opt) {
   Evaluator ev(fw, assessment, opt);
-  Result result = ev.result();
+  Result result = ev.traced_result();
   if (result.ranking.empty() && !result.vetoed.empty()) {
     // Every option excluded: say what would admit one, not only that none is left.
     result.relaxations = detail::find_relaxations(fw, ev, result);

@@ -194,7 +194,8 @@ void add_robustness(Result& result, const Framework& fw, const Assessment* asses
     Robustness r;
     r.sentences.push_back(
         fmt::format("Not computed for {} scores (more than {}): run `tradeoff sensitivity` for it.",
-                    scores, kRobustnessScores));
+                    detail::quantity(static_cast<double>(scores)),
+                    detail::quantity(static_cast<double>(kRobustnessScores))));
     result.robustness = std::move(r);
     return;
   }

@@ -150,4 +150,12 @@ Result Evaluator::result() const {
   return detail::assemble_result(impl_->plan, state, trace);
 }
 
+Result Evaluator::traced_result() {
+  detail::State& state = impl_->state;
+  state.dirty = {};  // every stage, from the numbers up, as result() runs them
+  detail::Trace trace;
+  detail::run_stages(impl_->plan, state, &trace);
+  return detail::assemble_result(impl_->plan, state, trace);
+}
+
 }  // namespace tradeoff

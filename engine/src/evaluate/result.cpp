@@ -205,6 +205,7 @@ void ranking(const State& s, Result& r) {
   r.higher_is_better = s.output.higher_is_better;
   r.details = s.output.details;
   r.details.options = s.problem.options;
+  r.ranking.reserve(s.order.size());
   for (size_t i : s.order) r.ranking.push_back({r.options[i].id, s.rank[i], s.score[i]});
   r.warnings.insert(r.warnings.end(), s.output.warnings.begin(), s.output.warnings.end());
 }

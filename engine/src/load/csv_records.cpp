@@ -156,7 +156,10 @@ size_t CsvSplitter::record(size_t at, bool last) {
       ++k;
       continue;
     }
-    if (k < size && data[k] == '\r') ++k;
+    if (k < size && data[k] == '\r') {
+      if (k + 1 == size && !last) return std::string::npos;  // its line feed may follow
+      ++k;
+    }
     record_.end_line = line;
     record_.end_column = static_cast<uint32_t>(k - line_start + 1);
     const bool newline = k < size && data[k] == '\n';

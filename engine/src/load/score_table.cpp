@@ -96,8 +96,12 @@ class TableReader {
     sink_.add(std::move(d));
     if (++errors_ < kMaxTableErrors) return;
     stopped_ = true;
-    sink_.error(ErrorCode::InvalidValue, {spec_.file, static_cast<int>(line), 0},
-                fmt::format("too many problems in this table; stopped after {}", errors_));
+    // At the last problem's place, so that it stays after it in source order.
+    Diagnostic note = make_diagnostic(
+        ErrorCode::InvalidValue, {spec_.file, static_cast<int>(line), static_cast<int>(column)},
+        fmt::format("too many problems in this table; stopped after {}", errors_));
+    note.excerpt = sink_.diagnostics().back().excerpt;
+    sink_.add(std::move(note));
   }
 
   void error_at(ErrorCode code, const CsvField& f, const CsvRecord& r, std::string message,

@@ -94,6 +94,9 @@ void summary_header(const Result& r, const Style& st, std::ostream& out, bool wi
        0, 2, out);
 }
 
+/// How many options the text ranking lists before it says how many more there are.
+constexpr size_t kMaxRankingRows = 50;
+
 void summary_ranking(const Result& r, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Ranking") << '\n';
   if (r.ranking.empty()) {
@@ -111,7 +114,12 @@ void summary_ranking(const Result& r, const Style& st, std::ostream& out) {
                TextTable::Align::Right, TextTable::Align::Left});
   t.add({"#", "option", "name", "score", ""});
   const OptionLookup option(r);
-  for (const auto& e : r.ranking) {
+  // A table of 100,000 options is read in a spreadsheet, not on a terminal: the text view
+  // shows the head of a long ranking and says where the rest is.
+  const size_t shown = r.ranking.size() > kMaxRankingRows + 10 ? kMaxRankingRows
+                                                                : r.ranking.size();
+  for (size_t k = 0; k < shown; ++k) {
+    const RankEntry& e = r.ranking[k];
     t.add({std::to_string(e.rank), fit(e.option, kIdWidth),
            fit(option(e.option)->name, kNameWidth), fixed(e.score, 4), ""});
   }
@@ -132,6 +140,11 @@ void summary_ranking(const Result& r, const Style& st, std::ostream& out) {
       line += std::string(widest - display_width(line) + 2, ' ') + blocks(e.score / top, room);
     }
     out << (e.rank == 1 ? st.green(line) : line) << '\n';
+  }
+  if (shown < r.ranking.size()) {
+    out << st.dim(fmt::format("  ... and {} more; --format csv or json lists every option",
+                              quantity(static_cast<double>(r.ranking.size() - shown))))
+        << '\n';
   }
 }
 

@@ -86,11 +86,20 @@ std::string resolve_path(SourceReader& reader, const std::string& name);
 /// What a file holds, judged by its top-level keys; throws Error when it cannot tell.
 FileKind detect_kind(SourceReader& reader, const std::string& path);
 
+/// An id that a tailored framework removed from the one it extends, so that a reason still
+/// naming it can say so.
+struct RemovedId {
+  std::string kind;  ///< "option", "criterion", "input", "derived value", "rule" or "source"
+  std::string id;
+};
+
 /// A loaded framework, optionally answered by an assessment, with the warnings seen on the way.
 struct Loaded {
   Framework framework;
   std::optional<Assessment> assessment;
   std::vector<Diagnostic> warnings;
+  /// What the `extends:` chains of the framework and the assessment removed (`remove:`).
+  std::vector<RemovedId> removed;
 };
 
 /// Loads and validates a framework file; criteria with `use:` are resolved against the catalog.

@@ -15,18 +15,13 @@
 
 namespace tradeoff {
 
-/// An id that a tailored framework removed from the one it extends, so that a reason still
-/// naming it can say so.
-struct RemovedId {
-  std::string kind;  ///< "option", "criterion", "input", "derived value", "rule" or "source"
-  std::string id;
-};
-
 struct LintOptions {
   /// The day dates are judged on (YYYY-MM-DD); "" leaves the age check out.
   std::string today;
   /// A source's `date` or an input's `as_of` older than this many days gets a warning.
   int max_age_days = 365;
+  /// Ids removed through `extends:` besides those the loaded file removed itself (which lint
+  /// reads from Loaded::removed).
   std::vector<RemovedId> removed;
 };
 

@@ -128,7 +128,11 @@ std::vector<Diagnostic> lint(SourceReader& reader, const Loaded& loaded, const L
   }
   std::vector<Diagnostic> out;
   linter::SourceTexts texts(reader);
-  linter::Context ctx{loaded.framework, assessment, options, *evaluated, texts, out};
+  // What the files' own `extends:` chains removed, besides what the caller names.
+  LintOptions with_removed = options;
+  with_removed.removed.insert(with_removed.removed.end(), loaded.removed.begin(),
+                              loaded.removed.end());
+  linter::Context ctx{loaded.framework, assessment, with_removed, *evaluated, texts, out};
   if (assessment == nullptr) {
     linter::check_unused_inputs(ctx);
     linter::check_rules_reach(ctx);

@@ -139,11 +139,17 @@ SourceLocation or_else(const SourceLocation& where, const SourceLocation& fallba
   return where.line > 0 ? where : fallback;
 }
 
+/// Where to look for the words of a score's reason: from its criterion key, which comes before
+/// the value and the reason, unless an overlay (`extends:`) wrote the score over a base's.
+const SourceLocation& reason_start(const Score& s) {
+  return s.where.file == s.key_where.file ? s.key_where : s.where;
+}
+
 void framework_reasons(ReasonCheck& check, const Framework& fw) {
   for (const auto& option : fw.options) {
     for (const auto& s : option.scores) {
       if (s.because.empty()) continue;
-      check.check(s.because, s.key_where,
+      check.check(s.because, reason_start(s),
                   fmt::format("the reason for the score of '{}' on '{}'", option.id, s.criterion));
     }
   }
@@ -173,7 +179,7 @@ void assessment_reasons(ReasonCheck& check, const Assessment& a) {
   for (const auto& o : a.scores) {
     if (o.score.because.empty()) continue;
     check.check(
-        o.score.because, o.score.key_where,
+        o.score.because, reason_start(o.score),
         fmt::format("the reason for the score of '{}' on '{}'", o.option, o.score.criterion));
   }
 }

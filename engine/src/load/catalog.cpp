@@ -199,11 +199,17 @@ std::vector<Diagnostic> warnings_of(const DiagnosticSink& sink) {
   return out;
 }
 
+/// What a chain removed, as lint names it.
+void add_removed(const std::vector<resolve::Removal>& removals, std::vector<RemovedId>& out) {
+  for (const auto& r : removals) out.push_back({r.kind, r.id});
+}
+
 Framework framework_from(SourceReader& reader, yaml::Document file,
-                         std::vector<Diagnostic>& warnings) {
+                         std::vector<Diagnostic>& warnings, std::vector<RemovedId>& removed) {
   DiagnosticSink sink;
   resolve::Resolved resolved =
       resolve::resolve_extends(reader, std::move(file), FileKind::Framework, sink);
+  add_removed(resolved.removals, removed);
   resolve::prune_removed_references(resolved.doc, resolved.removals, sink);
   const yaml::Document& doc = resolved.doc;
   loader::Context ctx(doc, sink);
@@ -254,7 +260,7 @@ Loaded framework_file(SourceReader& reader, yaml::Document doc) {
   const FileKind kind = kind_of(doc);
   if (kind != FileKind::Framework) wrong_kind(doc, kind, FileKind::Framework);
   Loaded out;
-  out.framework = framework_from(reader, std::move(doc), out.warnings);
+  out.framework = framework_from(reader, std::move(doc), out.warnings, out.removed);
   return out;
 }
 
@@ -284,6 +290,7 @@ std::string framework_path_of(SourceReader& reader, loader::Context& ctx, const 
 struct AssessmentOnly {
   Assessment assessment;
   std::vector<Diagnostic> warnings;
+  std::vector<RemovedId> removed;  ///< what its own `extends:` chain removed
 };
 
 /// The framework an assessment names, by its resolved path; throws Error when it does not load.
@@ -319,6 +326,7 @@ AssessmentOnly assessment_from(SourceReader& reader, yaml::Document file,
   if (assessment.table) table = loader::attach_assessment_table(reader, fw, assessment, sink);
   sink.throw_if_errors();
   out.warnings = warnings_of(sink);
+  add_removed(resolved.removals, out.removed);
   assessment.files = digests_of(reader, doc);
   if (table) assessment.files.push_back(std::move(*table));
   return out;
@@ -332,6 +340,7 @@ Loaded assessment_file(SourceReader& reader, yaml::Document doc) {
         return out.framework;
       });
   for (auto& w : a.warnings) out.warnings.push_back(std::move(w));
+  out.removed.insert(out.removed.end(), a.removed.begin(), a.removed.end());
   out.assessment = std::move(a.assessment);
   return out;
 }

@@ -17,8 +17,7 @@ class RecordingReader : public SourceReader {
   bool exists(const std::string& path) override { return inner_.exists(path); }
   std::vector<std::string> list(const std::string& dir) override { return inner_.list(dir); }
   bool is_directory(const std::string& path) override { return inner_.is_directory(path); }
-  void stream(const std::string& path,
-              const std::function<void(std::string_view)>& sink) override;
+  void stream(const std::string& path, const std::function<void(std::string_view)>& sink) override;
 
   /// The paths read from the file system (not the built-ins), in the order first read.
   const std::vector<std::string>& files() const noexcept { return files_; }

@@ -1,6 +1,8 @@
 // Tables of scores (`scores_from:`): splitting RFC 4180 text as it streams, reading a table
 // against a framework, and what a table becomes once loaded and evaluated. Every message a table
 // can give is in the golden cases (tests/golden/scores_from/).
+#include "load/score_table.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -8,7 +10,6 @@
 #include <catch2/catch.hpp>
 
 #include "load/csv_records.hpp"
-#include "load/score_table.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
 

@@ -34,8 +34,7 @@ class SourceReader {
   /// The file's contents in pieces, in order, without keeping them: for files too large to
   /// hold (a table of scores). Throws Error [io] when it cannot be read. By default, read()
   /// whole.
-  virtual void stream(const std::string& path,
-                      const std::function<void(std::string_view)>& sink) {
+  virtual void stream(const std::string& path, const std::function<void(std::string_view)>& sink) {
     sink(read(path));
   }
 };
@@ -49,8 +48,7 @@ class FileReader : public SourceReader {
   std::vector<std::string> list(const std::string& dir) override;
   bool is_directory(const std::string& path) override;
   /// Reads the file in fixed pieces, bypassing the cache.
-  void stream(const std::string& path,
-              const std::function<void(std::string_view)>& sink) override;
+  void stream(const std::string& path, const std::function<void(std::string_view)>& sink) override;
 
  private:
   std::map<std::string, std::string> cache_;

@@ -226,8 +226,8 @@ struct Alternative {
 /// Option scores read from a spreadsheet (`scores_from: scores.csv`), kept as one dense matrix:
 /// a table may hold 100,000 options, where a Score per cell would cost a hundred times more.
 struct ScoreTable {
-  std::string file;      ///< the path as resolved
-  SourceLocation where;  ///< the `scores_from:` value that names it
+  std::string file;                   ///< the path as resolved
+  SourceLocation where;               ///< the `scores_from:` value that names it
   std::vector<std::string> criteria;  ///< its criterion columns, in file order
   std::vector<std::string> options;   ///< its rows' option ids, in file order
   std::vector<double> values;         ///< rows x criteria; NaN for an empty cell

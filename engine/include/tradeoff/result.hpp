@@ -40,10 +40,10 @@ struct OptionResult {
   /// or a source.
   std::vector<std::string> because;
   std::vector<std::string> source;  ///< the source cited for each score; empty like `because`
-  std::vector<bool> overridden;      ///< the score comes from the assessment
-  double score = 0;                  ///< the method's native figure
-  int rank = 0;                      ///< 1 = best; 0 for options not ranked (vetoed)
-  bool eligible = true;              ///< false when a rule vetoed it
+  std::vector<bool> overridden;     ///< the score comes from the assessment
+  double score = 0;                 ///< the method's native figure
+  int rank = 0;                     ///< 1 = best; 0 for options not ranked (vetoed)
+  bool eligible = true;             ///< false when a rule vetoed it
 };
 
 /// The value an input took, and where it came from.

@@ -39,8 +39,8 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
     for (size_t j = 0; j < fw.criteria.size(); ++j) {
       const Criterion& c = fw.criteria[j];
       const Score* score = option.score(c.id);
-      const bool in_table = score == nullptr && cells.table != nullptr &&
-                            !std::isnan(cells.table->value(i, j));
+      const bool in_table =
+          score == nullptr && cells.table != nullptr && !std::isnan(cells.table->value(i, j));
       bool overridden = false;
       for (const auto& so : assessment.scores) {
         if (so.option == option.id && so.score.criterion == c.id) {

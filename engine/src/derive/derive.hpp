@@ -18,9 +18,9 @@ void derive(const SlotNames& names, std::vector<double>& slots);
 /// for a cell of a table of scores) and whether the assessment set it: nine bytes a cell, since
 /// a table may hold millions; the tables' numbers stay in the tables.
 struct Cells {
-  std::vector<const Score*> scores;  ///< with its value or formula, reason and source
-  std::vector<uint8_t> overridden;   ///< the assessment's, not the framework's
-  std::vector<size_t> formulas;      ///< the cells whose score is a formula, in order
+  std::vector<const Score*> scores;       ///< with its value or formula, reason and source
+  std::vector<uint8_t> overridden;        ///< the assessment's, not the framework's
+  std::vector<size_t> formulas;           ///< the cells whose score is a formula, in order
   const ScoreTable* table = nullptr;      ///< the framework's table, if any
   const ScoreTable* overrides = nullptr;  ///< the assessment's table, if any
   size_t criteria = 0;

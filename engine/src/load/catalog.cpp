@@ -12,8 +12,8 @@
 
 #include "load/extends.hpp"
 #include "load/framework_loader.hpp"
-#include "load/score_table.hpp"
 #include "load/messages.hpp"
+#include "load/score_table.hpp"
 #include "load/source_reader.hpp"
 #include "load/yaml_tree.hpp"
 #include "support/printable.hpp"
@@ -219,9 +219,8 @@ Framework framework_from(SourceReader& reader, yaml::Document file,
     return resolver(id, at, c);
   };
   std::optional<FileDigest> table;
-  Framework fw = loader::read_framework(ctx, resolve, [&](Framework& f) {
-    table = loader::attach_framework_table(reader, f, sink);
-  });
+  Framework fw = loader::read_framework(
+      ctx, resolve, [&](Framework& f) { table = loader::attach_framework_table(reader, f, sink); });
   resolve::explain_removed(sink, resolved.removals);
   sink.throw_if_errors();
   fw.files = digests_of(reader, doc);

@@ -47,8 +47,8 @@ void CsvSplitter::drain(bool last) {
     consumed_ = next;
   }
   if (!stopped_ && !last && buffer_.size() - consumed_ > max_record_) {
-    fail(line_, 1, fmt::format("a row longer than {} bytes; this is not a table of scores",
-                               max_record_),
+    fail(line_, 1,
+         fmt::format("a row longer than {} bytes; this is not a table of scores", max_record_),
          consumed_);
   }
 }

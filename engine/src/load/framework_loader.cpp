@@ -1,12 +1,12 @@
 // Reads a framework: its header and sources here, every other section through its reader
 // (readers.hpp), in file order; then the checks across sections: weights, formulas, sources.
 #include "load/framework_loader.hpp"
-#include "load/score_table.hpp"
 
 #include <fmt/format.h>
 
 #include "load/expression_loader.hpp"
 #include "load/readers.hpp"
+#include "load/score_table.hpp"
 #include "load/uncertainty_loader.hpp"
 
 namespace tradeoff::loader {

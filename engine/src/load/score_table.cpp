@@ -87,9 +87,9 @@ class TableReader {
   void error(ErrorCode code, uint32_t line, uint32_t column, std::string message,
              std::string_view excerpt, size_t length = 1, std::string hint = {}) {
     if (stopped_) return;
-    Diagnostic d = make_diagnostic(code, {spec_.file, static_cast<int>(line),
-                                          static_cast<int>(column)},
-                                   std::move(message), std::move(hint));
+    Diagnostic d =
+        make_diagnostic(code, {spec_.file, static_cast<int>(line), static_cast<int>(column)},
+                        std::move(message), std::move(hint));
     d.excerpt = std::string(excerpt.substr(0, 4096));
     d.length = static_cast<int>(std::max<size_t>(1, std::min<size_t>(length, 200)));
     if (d.excerpt.empty()) d.excerpt = " ";  // a position past the text: nothing to quote
@@ -109,8 +109,8 @@ class TableReader {
     // The excerpt is the field's own line: the record's first unless a quoted cell broke it.
     const std::string_view excerpt =
         f.line == r.fields.front().line ? r.first_line : std::string_view{};
-    error(code, f.line, f.column, std::move(message), excerpt,
-          f.text.size() + (f.quoted ? 2 : 0), std::move(hint));
+    error(code, f.line, f.column, std::move(message), excerpt, f.text.size() + (f.quoted ? 2 : 0),
+          std::move(hint));
   }
 
   /// Reserves the matrix for as many rows as the file holds if they are as long as the first:
@@ -174,9 +174,9 @@ void TableReader::classify(const CsvRecord& r, size_t k, std::vector<std::string
   }
   if (result_column(h)) return;  // Skipped
   if (h.empty()) {
-    error_at(ErrorCode::MissingKey, f, r,
-             fmt::format("column {} has no header; name a criterion of framework '{}'", k + 1,
-                         fw_.id));
+    error_at(
+        ErrorCode::MissingKey, f, r,
+        fmt::format("column {} has no header; name a criterion of framework '{}'", k + 1, fw_.id));
     return;
   }
   std::vector<std::string> ids;
@@ -254,8 +254,7 @@ void TableReader::cell(const CsvRecord& r, const CsvField& f, size_t column, dou
   if (!v) {
     const bool comma = s.find(',') != std::string_view::npos;
     error_at(ErrorCode::WrongType, f, r,
-             fmt::format("the score of '{}' on '{}' is not a number: {}", option, c.id,
-                         quoted(s)),
+             fmt::format("the score of '{}' on '{}' is not a number: {}", option, c.id, quoted(s)),
              comma ? "write numbers with a decimal point and no thousands separators" : "");
     return;
   }

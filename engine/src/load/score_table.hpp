@@ -34,7 +34,7 @@ inline constexpr size_t kMaxRowBytes = size_t{1} << 20;
 
 /// What a table is read against.
 struct TableSpec {
-  std::string file;                   ///< the path, as messages name it
+  std::string file;  ///< the path, as messages name it
   const Framework* framework = nullptr;
   bool assessment = false;  ///< rows must be the framework's options; empty cells leave scores
   size_t size_hint = 0;     ///< the file's size, when known: the matrix is reserved from it

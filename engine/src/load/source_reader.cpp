@@ -200,7 +200,8 @@ void loader::stream_regular_file(const std::string& path, std::size_t limit, std
     if (n == 0) break;
     total += static_cast<std::size_t>(n);
     if (total > limit) {
-      io_error(path, fmt::format("file is too large (over the limit of {})", describe_limit(limit)));
+      io_error(path,
+               fmt::format("file is too large (over the limit of {})", describe_limit(limit)));
     }
     sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
   }

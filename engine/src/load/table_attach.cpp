@@ -16,8 +16,7 @@ namespace {
 
 /// Reads the table `named` names, through `reader`, against `fw`.
 ScoreTable read_named(SourceReader& reader, const ScoreTable& named, const Framework& fw,
-                      bool assessment, DiagnosticSink& sink, FileDigest& digest,
-                      TableText* text) {
+                      bool assessment, DiagnosticSink& sink, FileDigest& digest, TableText* text) {
   TableSpec spec;
   spec.file = named.file;
   spec.framework = &fw;
@@ -97,9 +96,7 @@ void check_complete(const Framework& fw, const ScoreTable& table, DiagnosticSink
     const bool in_table = table.row_of_option[i] >= 0;
     const bool cell = in_table && first.line > 0;
     // An empty cell is pointed at; a row or column the table lacks, at the option.
-    const SourceLocation where = cell                      ? first
-                                 : o.scores_where.line > 0  ? o.scores_where
-                                                            : o.where;
+    const SourceLocation where = cell ? first : o.scores_where.line > 0 ? o.scores_where : o.where;
     sink.error(ErrorCode::MissingScore, where,
                fmt::format("option '{}' has no score for {} {}", o.id,
                            missing.size() == 1 ? "criterion" : "criteria", quoted_list(missing)),
@@ -115,8 +112,8 @@ void check_complete(const Framework& fw, const ScoreTable& table, DiagnosticSink
 FileDigest attach_framework_table(SourceReader& reader, Framework& fw, DiagnosticSink& sink) {
   FileDigest digest;
   TableText text;
-  auto table = std::make_shared<ScoreTable>(read_named(reader, *fw.table, fw, false, sink,
-                                                       digest, &text));
+  auto table =
+      std::make_shared<ScoreTable>(read_named(reader, *fw.table, fw, false, sink, digest, &text));
   if (sink.has_errors()) return digest;
   link_rows(fw, *table, text, sink);
   check_complete(fw, *table, sink);
@@ -127,8 +124,8 @@ FileDigest attach_framework_table(SourceReader& reader, Framework& fw, Diagnosti
 FileDigest attach_assessment_table(SourceReader& reader, const Framework& fw, Assessment& a,
                                    DiagnosticSink& sink) {
   FileDigest digest;
-  auto table = std::make_shared<ScoreTable>(read_named(reader, *a.table, fw, true, sink, digest,
-                                                       nullptr));
+  auto table =
+      std::make_shared<ScoreTable>(read_named(reader, *a.table, fw, true, sink, digest, nullptr));
   if (sink.has_errors()) return digest;
   std::unordered_map<std::string, int32_t> row;
   row.reserve(table->options.size());

@@ -13,12 +13,12 @@ namespace tradeoff::detail {
 
 /// The eligible options and the storage that moves between re-runs.
 struct Rows {
-  std::vector<size_t> eligible;              ///< indices of the options not vetoed
-  std::vector<std::string> ids;              ///< every option's id, while not in the problem
-  std::vector<uint32_t> by_id;               ///< per eligible row: its position among the ids
+  std::vector<size_t> eligible;  ///< indices of the options not vetoed
+  std::vector<std::string> ids;  ///< every option's id, while not in the problem
+  std::vector<uint32_t> by_id;   ///< per eligible row: its position among the ids
   /// Where the score of option i on criterion j was written (for diagnostics).
   std::function<SourceLocation(size_t, size_t)> locate;
-  bool first = true;                         ///< no rows selected yet
+  bool first = true;  ///< no rows selected yet
 };
 
 /// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x

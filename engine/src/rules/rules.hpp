@@ -52,8 +52,8 @@ struct RuleSet {
   /// Fixed, since an assessment's table may set millions.
   std::vector<uint8_t> fixed_scores;
   std::map<size_t, std::string> fixed_reasons;  ///< by cell: the assessment's `because`
-  std::vector<Fixed> fixed_weights;   ///< per criterion; empty: none fixed
-  std::vector<CompiledLimit> limits;  ///< checked after every rule, in criterion order
+  std::vector<Fixed> fixed_weights;             ///< per criterion; empty: none fixed
+  std::vector<CompiledLimit> limits;            ///< checked after every rule, in criterion order
 };
 RuleSet compile_rules(const Framework& fw);
 

@@ -1,6 +1,8 @@
 // What an assessment adds to a definition, compared: its header and decision record, its
 // answers, the scores each side evaluates (overrides included), the method and weighting as
 // chosen, and the sources (see diff/definitions.hpp).
+#include <cmath>
+#include <limits>
 #include <map>
 
 #include "diff/change_list.hpp"
@@ -67,38 +69,61 @@ std::map<ScoreKey, const Score*> overrides_of(const Assessment& assessment) {
   return out;
 }
 
-/// The score a side evaluates, and whose it is.
+/// The score a side evaluates, and whose it is: a score written in YAML, or a table's cell.
 struct UsedScore {
   const Score* score = nullptr;
   std::string origin;
+  double cell = std::numeric_limits<double>::quiet_NaN();  ///< from a table, when no score
 };
 
-UsedScore used_score(const std::map<ScoreKey, const Score*>& overrides, const Alternative& option,
-                     const std::string& criterion) {
+/// What a side scores an option on a criterion: the assessment's YAML over its table, over the
+/// framework's YAML and table (the order in which evaluation takes them).
+UsedScore used_score(const std::map<ScoreKey, const Score*>& overrides, const Loaded& side,
+                     size_t option, size_t criterion) {
+  const Framework& fw = side.framework;
+  const Alternative& o = fw.options[option];
+  const std::string& id = fw.criteria[criterion].id;
   if (!overrides.empty()) {
-    const auto found = overrides.find({option.id, criterion});
+    const auto found = overrides.find({o.id, id});
     if (found != overrides.end()) return {found->second, "assessment"};
   }
-  return {option.score(criterion), "framework"};
+  if (side.assessment && side.assessment->table) {
+    const double v = side.assessment->table->value(option, criterion);
+    if (!std::isnan(v)) return {nullptr, "assessment", v};
+  }
+  if (const Score* s = o.score(id)) return {s, "framework"};
+  return {nullptr, "framework", fw.table ? fw.table->value(option, criterion) : UsedScore{}.cell};
+}
+
+bool plain(const UsedScore& u) {
+  return u.score == nullptr || (!u.score->formula && !u.score->uncertainty);
+}
+double plain_value(const UsedScore& u) { return u.score != nullptr ? u.score->value : u.cell; }
+const std::string& because_of(const UsedScore& u) {
+  static const std::string none;
+  return u.score != nullptr ? u.score->because : none;
+}
+const std::string& source_of(const UsedScore& u) {
+  static const std::string none;
+  return u.score != nullptr ? u.score->source : none;
 }
 
 /// Two plain numbers with the same value, reason, source and origin: nothing to say (and
 /// nothing to format, on a matrix of a hundred thousand options).
 bool plainly_same(const UsedScore& b, const UsedScore& a) {
-  const Score* x = b.score;
-  const Score* y = a.score;
-  return x != nullptr && y != nullptr && !x->formula && !y->formula && !x->uncertainty &&
-         !y->uncertainty && x->value == y->value && x->because == y->because &&
-         x->source == y->source && b.origin == a.origin;
+  return plain(b) && plain(a) && plain_value(b) == plain_value(a) &&
+         because_of(b) == because_of(a) && source_of(b) == source_of(a) && b.origin == a.origin;
+}
+
+DiffValue used_value(const UsedScore& u) {
+  if (u.score != nullptr) return score_value(*u.score);
+  return std::isnan(u.cell) ? DiffValue{} : DiffValue::of(u.cell);
 }
 
 void compare_score(ChangeList& c, const UsedScore& b, const UsedScore& a, bool assessments) {
-  c.field("value", b.score != nullptr ? score_value(*b.score) : DiffValue{},
-          a.score != nullptr ? score_value(*a.score) : DiffValue{});
-  c.text("because", b.score != nullptr ? b.score->because : "",
-         a.score != nullptr ? a.score->because : "");
-  c.text("source", b.score != nullptr ? b.score->source : "",
-         a.score != nullptr ? a.score->source : "");
+  c.field("value", used_value(b), used_value(a));
+  c.text("because", because_of(b), because_of(a));
+  c.text("source", source_of(b), source_of(a));
   if (assessments) c.text("origin", b.origin, a.origin);
 }
 
@@ -210,16 +235,18 @@ void diff_scores(const Loaded& before, const Loaded& after, std::vector<Change>&
   const auto new_overrides = overrides_of(assessment_of(after));
   const auto old_options = index_by(before.framework.options, [](const auto& o) { return o.id; });
   const auto old_criteria = index_by(before.framework.criteria, [](const auto& k) { return k.id; });
-  for (const auto& option : after.framework.options) {
-    const auto found = old_options.find(option.id);
+  const auto& options = after.framework.options;
+  const auto& criteria = after.framework.criteria;
+  for (size_t i = 0; i < options.size(); ++i) {
+    const auto found = old_options.find(options[i].id);
     if (found == old_options.end()) continue;  // an added option: listed under options
-    const Alternative& old_option = before.framework.options[found->second];
-    for (const auto& criterion : after.framework.criteria) {
-      if (old_criteria.count(criterion.id) == 0) continue;  // listed under criteria
-      const UsedScore b = used_score(old_overrides, old_option, criterion.id);
-      const UsedScore a = used_score(new_overrides, option, criterion.id);
+    for (size_t j = 0; j < criteria.size(); ++j) {
+      const auto old_j = old_criteria.find(criteria[j].id);
+      if (old_j == old_criteria.end()) continue;  // listed under criteria
+      const UsedScore b = used_score(old_overrides, before, found->second, old_j->second);
+      const UsedScore a = used_score(new_overrides, after, i, j);
       if (plainly_same(b, a)) continue;
-      c.entry(option.id + "/" + criterion.id);
+      c.entry(options[i].id + "/" + criteria[j].id);
       compare_score(c, b, a, assessments);
     }
   }

@@ -46,8 +46,8 @@ std::string heading(DiffSection section) {
 std::string shown(const DiffValue& v) { return v.present() ? one_line(v.text) : "not set"; }
 
 std::string side_text(const DiffSide& s) {
-  const std::string framework =
-      fmt::format("framework {} {}", one_line(s.framework), one_line(s.framework_version));
+  std::string framework = "framework " + one_line(s.framework);
+  if (!s.framework_version.empty()) framework += " " + one_line(s.framework_version);
   if (s.kind == FileKind::Assessment) {
     return fmt::format("{} (assessment {} of {})", one_line(s.file), one_line(s.assessment),
                        framework);

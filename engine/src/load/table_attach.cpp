@@ -116,6 +116,13 @@ FileDigest attach_framework_table(SourceReader& reader, Framework& fw, Diagnosti
       std::make_shared<ScoreTable>(read_named(reader, *fw.table, fw, false, sink, digest, &text));
   if (sink.has_errors()) return digest;
   link_rows(fw, *table, text, sink);
+  if (fw.options.empty()) {
+    sink.error(ErrorCode::InvalidValue, table->where,
+               fmt::format("the framework has no options: table '{}' has no rows, and "
+                           "'options:' lists none",
+                           table->file));
+    return digest;
+  }
   check_complete(fw, *table, sink);
   fw.table = std::move(table);
   return digest;

@@ -130,7 +130,7 @@ SamplingPlan plan_sampling(const Framework& fw, const Assessment* assessment,
   const Cells cells = compile_cells(fw, assessment != nullptr ? *assessment : none);
   const size_t m = fw.criteria.size();
   for (size_t k = 0; k < cells.size(); ++k) {
-    const Score* score = cells.scores[k];
+    const Score* score = cells.score(k);
     const Distribution* d = score != nullptr ? score->uncertainty.get() : nullptr;
     if (d == nullptr || d->low == d->high) continue;
     plan.scores.push_back({k / m, k % m, *d});

@@ -76,9 +76,9 @@ void fix_explicit_values(const Assessment& a, Plan& plan) {
   bool any = false;
   std::vector<uint8_t> scores(plan.cells.size(), 0);
   for (size_t k = 0; k < plan.cells.size(); ++k) {
-    if (plan.cells.overridden[k] == 0) continue;
+    if (!plan.cells.is_overridden(k)) continue;
     scores[k] = 1;
-    const Score* score = plan.cells.scores[k];
+    const Score* score = plan.cells.score(k);
     if (score != nullptr && !score->because.empty()) {
       plan.rules.fixed_reasons.emplace(k, score->because);
     }

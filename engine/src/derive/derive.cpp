@@ -21,8 +21,8 @@ void derive(const SlotNames& names, std::vector<double>& slots) {
 }
 
 double Cells::number(size_t k) const {
-  if (const Score* s = scores[k]) return s->value;
-  const ScoreTable* from = overridden[k] != 0 ? overrides : table;
+  if (const Score* s = score(k)) return s->value;
+  const ScoreTable* from = is_overridden(k) ? overrides : table;
   return from->value(k / criteria, k % criteria);
 }
 
@@ -31,6 +31,7 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
   const size_t n = fw.options.size() * fw.criteria.size();
   cells.scores.reserve(n);
   cells.overridden.reserve(n);
+  cells.count = n;
   cells.table = fw.table.get();
   cells.overrides = assessment.table.get();
   cells.criteria = fw.criteria.size();
@@ -60,13 +61,19 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
       cells.overridden.push_back(overridden ? 1 : 0);
     }
   }
+  // A table's matrix has no Score per cell: keep no list of nulls (8 bytes a cell).
+  const auto none = [](const auto& list) {
+    return std::all_of(list.begin(), list.end(), [](const auto& x) { return !x; });
+  };
+  if (none(cells.scores)) std::vector<const Score*>().swap(cells.scores);
+  if (none(cells.overridden)) std::vector<uint8_t>().swap(cells.overridden);
   return cells;
 }
 
 SourceLocation cell_location(const Cells& cells, size_t option, size_t criterion) {
   const size_t k = option * cells.criteria + criterion;
-  if (const Score* s = cells.scores[k]) return s->where;
-  const ScoreTable* from = cells.overridden[k] != 0 ? cells.overrides : cells.table;
+  if (const Score* s = cells.score(k)) return s->where;
+  const ScoreTable* from = cells.is_overridden(k) ? cells.overrides : cells.table;
   return from != nullptr ? from->location(option, criterion) : SourceLocation{};
 }
 
@@ -100,7 +107,7 @@ void compute_scores(const SlotNames& names, const Cells& cells, const double* sl
   }
   for (size_t k : cells.formulas) {
     if (!pinned.empty() && pinned[k]) continue;
-    const Expression& formula = *cells.scores[k]->formula;
+    const Expression& formula = *cells.score(k)->formula;
     const Alternative& option = fw.options[k / m];
     const Criterion& c = fw.criteria[k % m];
     const double v = evaluate(names, slots, formula, [&] {

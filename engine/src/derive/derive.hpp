@@ -18,14 +18,19 @@ void derive(const SlotNames& names, std::vector<double>& slots);
 /// for a cell of a table of scores) and whether the assessment set it: nine bytes a cell, since
 /// a table may hold millions; the tables' numbers stay in the tables.
 struct Cells {
-  std::vector<const Score*> scores;       ///< with its value or formula, reason and source
-  std::vector<uint8_t> overridden;        ///< the assessment's, not the framework's
+  /// The score as written, with its value or formula, reason and source; empty when no cell
+  /// has one (every score comes from a table).
+  std::vector<const Score*> scores;
+  std::vector<uint8_t> overridden;        ///< the assessment's, not the framework's; empty: none
   std::vector<size_t> formulas;           ///< the cells whose score is a formula, in order
   const ScoreTable* table = nullptr;      ///< the framework's table, if any
   const ScoreTable* overrides = nullptr;  ///< the assessment's table, if any
   size_t criteria = 0;
+  size_t count = 0;  ///< options x criteria
 
-  size_t size() const { return scores.size(); }
+  size_t size() const { return count; }
+  const Score* score(size_t k) const { return scores.empty() ? nullptr : scores[k]; }
+  bool is_overridden(size_t k) const { return !overridden.empty() && overridden[k] != 0; }
   /// The number of a cell without a formula.
   double number(size_t k) const;
 };

@@ -124,7 +124,8 @@ double Evaluator::weight_after_rules(size_t criterion) const {
   return impl_->state.weights.at(criterion);
 }
 double Evaluator::raw(size_t option, size_t criterion) const {
-  return impl_->state.rules.raw.at(option * impl_->plan.criteria() + criterion);
+  const detail::State& s = impl_->state;
+  return detail::after_rules(s.rules, s.base).at(option * impl_->plan.criteria() + criterion);
 }
 bool Evaluator::higher_is_better() const { return impl_->plan.method.info->higher_is_better; }
 

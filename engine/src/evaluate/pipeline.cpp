@@ -95,7 +95,7 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
   if (scores) {
     apply_rules(plan.rules, plan.names, s.slots.data(), s.base, inputs, s.rules,
                 trace != nullptr ? &trace->rules : nullptr);
-    select_rows(s.rules.vetoed, s.rules.raw, s.rows, s.problem);
+    select_rows(s.rules.vetoed, after_rules(s.rules, s.base), s.rows, s.problem);
     s.rows.by_id.resize(s.rows.eligible.size());
     for (size_t r = 0; r < s.rows.eligible.size(); ++r) {
       s.rows.by_id[r] = plan.id_order[s.rows.eligible[r]];

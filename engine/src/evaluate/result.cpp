@@ -129,6 +129,7 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
 void options(const Plan& plan, const State& s, Result& r) {
   const Framework& fw = *plan.fw;
   const size_t m = plan.criteria();
+  const std::vector<double>& after = after_rules(s.rules, s.base);
   r.options.reserve(fw.options.size());
   for (size_t i = 0; i < fw.options.size(); ++i) {
     OptionResult o;
@@ -139,9 +140,9 @@ void options(const Plan& plan, const State& s, Result& r) {
     o.overridden.reserve(m);
     bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
-      const Score* score = plan.cells.scores[i * m + j];
-      o.raw.push_back(s.rules.raw[i * m + j]);
-      o.overridden.push_back(plan.cells.overridden[i * m + j] != 0);
+      const Score* score = plan.cells.score(i * m + j);
+      o.raw.push_back(after[i * m + j]);
+      o.overridden.push_back(plan.cells.is_overridden(i * m + j));
       reasons = reasons || (score != nullptr && !(score->because.empty() && score->source.empty()));
     }
     // Twenty empty strings per option would be most of a large table's result.
@@ -149,7 +150,7 @@ void options(const Plan& plan, const State& s, Result& r) {
       o.because.reserve(m);
       o.source.reserve(m);
       for (size_t j = 0; j < m; ++j) {
-        const Score* score = plan.cells.scores[i * m + j];
+        const Score* score = plan.cells.score(i * m + j);
         o.because.push_back(score != nullptr ? score->because : std::string());
         o.source.push_back(score != nullptr ? score->source : std::string());
       }

@@ -55,6 +55,7 @@ struct Run {
   bool reevaluate;
   RuleState& state;
   RulesTrace* trace;
+  const std::vector<double>& base;  ///< the scores before the rules
 };
 
 double effect_value(Run& run, const CompiledRule& rule, size_t k) {
@@ -139,6 +140,10 @@ void adjust_scores(Run& run, const CompiledRule& rule, size_t k, RuleTrace* rt) 
   const size_t m = run.rules.criteria;
   const Criterion& c = run.names.fw->criteria[ce.criterion];
   for (size_t i : ce.options) {
+    if (!run.state.adjusted) {  // the first change: from here on the rules work on a copy
+      run.state.raw.assign(run.base.begin(), run.base.end());
+      run.state.adjusted = true;
+    }
     double& cell = run.state.raw[i * m + ce.criterion];
     const double before = cell;
     if (!run.rules.fixed_scores.empty() && run.rules.fixed_scores[i * m + ce.criterion] != 0) {
@@ -250,7 +255,7 @@ void apply_limits(Run& run) {
     }
     for (size_t i = 0; i < run.rules.options; ++i) {
       if (run.state.vetoed[i] != 0) continue;
-      const double x = run.state.raw[i * m + cl.criterion];
+      const double x = after_rules(run.state, run.base)[i * m + cl.criterion];
       const bool above = x > hi;
       if (!above && !(x < lo)) continue;
       run.state.vetoed[i] = 1;
@@ -313,7 +318,7 @@ RuleSet compile_rules(const Framework& fw) {
 void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slots,
                  const std::vector<double>& base, bool reevaluate, RuleState& state,
                  RulesTrace* trace) {
-  state.raw.assign(base.begin(), base.end());
+  state.adjusted = false;
   state.vetoed.assign(rules.options, 0);
   if (reevaluate) {
     state.fired.assign(rules.rules.size(), 0);
@@ -321,7 +326,7 @@ void apply_rules(const RuleSet& rules, const SlotNames& names, const double* slo
     state.bounds.assign(2 * rules.limits.size(), 0.0);
   }
   if (trace != nullptr) trace->effect_trace.assign(rules.effects, {0, 0});
-  Run run{rules, names, slots, reevaluate, state, trace};
+  Run run{rules, names, slots, reevaluate, state, trace, base};
   for (size_t r = 0; r < rules.rules.size(); ++r) {
     const CompiledRule& rule = rules.rules[r];
     RuleTrace* rt = begin_trace(run, *rule.rule);

@@ -62,12 +62,22 @@ std::string not_applied(const Fixed& fixed, std::string_view what, double value)
 
 /// What the rules did, re-used from one evaluation to the next.
 struct RuleState {
-  std::vector<uint8_t> fired;   ///< per rule
-  std::vector<double> values;   ///< per effect: its value, when its rule fired
-  std::vector<double> raw;      ///< options x criteria, after the rules
+  std::vector<uint8_t> fired;  ///< per rule
+  std::vector<double> values;  ///< per effect: its value, when its rule fired
+  /// Options x criteria, after the rules, when a rule changed a score (`adjusted`); else the
+  /// scores before the rules stand (see after_rules()): a table's matrix is not copied for
+  /// rules that never touch it.
+  std::vector<double> raw;
+  bool adjusted = false;
   std::vector<uint8_t> vetoed;  ///< per option
   std::vector<double> bounds;   ///< per limit: its min and max (-inf and inf when absent)
 };
+
+/// The scores after the rules: `state.raw` when a rule changed one, else `base` itself.
+inline const std::vector<double>& after_rules(const RuleState& state,
+                                              const std::vector<double>& base) {
+  return state.adjusted ? state.raw : base;
+}
 
 /// Who set a score or a weight, to warn when two rules set it differently.
 struct SetBy {

@@ -143,20 +143,23 @@ double Evaluator::signed_normalized(size_t option, size_t criterion) const {
   return 0;
 }
 
-Result Evaluator::result() const {
-  detail::State state = impl_->state;
-  state.dirty = {};  // every stage, from the numbers up
+namespace {
+
+/// Every stage, from the numbers up, traced, in `state`; then the Result.
+Result traced_run(const detail::Plan& plan, detail::State& state) {
+  state.dirty = {};
   detail::Trace trace;
-  detail::run_stages(impl_->plan, state, &trace);
-  return detail::assemble_result(impl_->plan, state, trace);
+  detail::run_stages(plan, state, &trace);
+  return detail::assemble_result(plan, state, trace);
 }
 
-Result Evaluator::traced_result() {
-  detail::State& state = impl_->state;
-  state.dirty = {};  // every stage, from the numbers up, as result() runs them
-  detail::Trace trace;
-  detail::run_stages(impl_->plan, state, &trace);
-  return detail::assemble_result(impl_->plan, state, trace);
+}  // namespace
+
+Result Evaluator::result() const {
+  detail::State state = impl_->state;
+  return traced_run(impl_->plan, state);
 }
+
+Result Evaluator::traced_result() { return traced_run(impl_->plan, impl_->state); }
 
 }  // namespace tradeoff

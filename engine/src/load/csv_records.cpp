@@ -167,8 +167,10 @@ size_t CsvSplitter::record(size_t at, bool last) {
     break;
   }
   for (size_t i = 0; i < copies.size(); ++i) record_.fields[copies[i]].text = unescaped_[i];
-  const size_t first_end = buffer_.find('\n', at);
+  // The record's first line: all of it, unless a quoted cell broke it.
+  const size_t first_end = line == line_ ? k : buffer_.find('\n', at);
   std::string_view first(data + at, (first_end == std::string::npos ? size : first_end) - at);
+  if (!first.empty() && first.back() == '\n') first.remove_suffix(1);
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
   record_.first_line = first;
   line_ = line + (k > 0 && data[k - 1] == '\n' ? 1 : 0);

@@ -6,6 +6,7 @@
 
 #include "support/printable.hpp"
 #include "support/suggest.hpp"
+#include "support/text.hpp"
 
 namespace tradeoff::loader {
 
@@ -127,6 +128,13 @@ Message unknown_file_kind(const std::vector<std::string>& keys) {
     }
   }
   return m;
+}
+
+std::string outside_scale(double value, std::string_view option, std::string_view criterion,
+                          double low, double high) {
+  return fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",
+                     detail::quantity(value), option, criterion, detail::quantity(low),
+                     detail::quantity(high));
 }
 
 }  // namespace tradeoff::loader

@@ -66,6 +66,11 @@ Message wrong_type(std::string_view expected, const yaml::Node& got);
 /// "expected EXPECTED for WHAT, got <what the node is>" [wrong-type].
 Message wrong_type(std::string_view expected, std::string_view what, const yaml::Node& got);
 
+/// "score V of 'OPTION' on 'CRITERION' is outside the criterion's scale [LOW, HIGH]", for a
+/// score written in YAML or in a table.
+std::string outside_scale(double value, std::string_view option, std::string_view criterion,
+                          double low, double high);
+
 /// "invalid id 'ID' for WHAT: ids are snake_case (...)" [invalid-value].
 Message invalid_id(std::string_view id, std::string_view what);
 /// "weight of WHAT must be a non-negative number, got WRITTEN" [invalid-weights].

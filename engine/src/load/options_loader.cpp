@@ -150,9 +150,7 @@ void check_scale(DiagnosticSink& sink, const Criterion& c, const Score& s,
   }
   if (s.value < c.scale->first || s.value > c.scale->second) {
     sink.error(ErrorCode::OutOfRange, s.where,
-               fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",
-                           detail::quantity(s.value), option, c.id,
-                           detail::quantity(c.scale->first), detail::quantity(c.scale->second)));
+               outside_scale(s.value, option, c.id, c.scale->first, c.scale->second));
   }
 }
 

@@ -266,9 +266,7 @@ void TableReader::cell(const CsvRecord& r, const CsvField& f, size_t column, dou
   }
   if (c.scale && (*v < c.scale->first || *v > c.scale->second)) {
     error_at(ErrorCode::OutOfRange, f, r,
-             fmt::format("score {} of '{}' on '{}' is outside the criterion's scale [{}, {}]",
-                         detail::quantity(*v), option, c.id, detail::quantity(c.scale->first),
-                         detail::quantity(c.scale->second)));
+             outside_scale(*v, option, c.id, c.scale->first, c.scale->second));
     return;
   }
   out = *v;

@@ -105,9 +105,12 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
   if (scores && s.problem.rows() > 0) {
     const MethodChoice& m = plan.method;
     // Value functions and scales hold under every method, unless the user chose the
-    // normalisation for all criteria.
+    // normalisation for all criteria. Materialised only when a column is not plainly affine:
+    // the methods fold affine transforms into their own pass over the raw matrix, which a
+    // large matrix would otherwise hold twice.
     normalize_into(s.problem, m.normalization, m.normalization_chosen ? "" : m.info->title,
-                   m.info->oriented, true, s.normalized, !m.normalization_chosen);
+                   m.info->oriented, false, s.normalized, !m.normalization_chosen);
+    if (!s.normalized.affine) materialize_values(s.problem, s.normalized);
   }
   if (weights) aggregate_and_rank(plan, s, trace);
   s.dirty = {false, false, false, false};

@@ -130,19 +130,25 @@ void options(const Plan& plan, const State& s, Result& r) {
   const Framework& fw = *plan.fw;
   const size_t m = plan.criteria();
   const std::vector<double>& after = after_rules(s.rules, s.base);
+  // Each option's row among the eligible, or none: its normalised values and contributions.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> row(fw.options.size(), kNone);
+  for (size_t k = 0; k < s.rows.eligible.size(); ++k) row[s.rows.eligible[k]] = k;
+  const auto& parts = s.output.contributions;
   r.options.reserve(fw.options.size());
   for (size_t i = 0; i < fw.options.size(); ++i) {
-    OptionResult o;
+    OptionResult& o = r.options.emplace_back();
     o.id = fw.options[i].id;
     o.name = fw.options[i].name;
     o.description = fw.options[i].description;
-    o.raw.reserve(m);  // exactly: the result of a large matrix is most of the memory
-    o.overridden.reserve(m);
+    // Sized exactly: the result of a large matrix is most of the memory.
+    o.raw.assign(after.begin() + static_cast<long>(i * m),
+                 after.begin() + static_cast<long>((i + 1) * m));
+    o.overridden.resize(m);
     bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
       const Score* score = plan.cells.score(i * m + j);
-      o.raw.push_back(after[i * m + j]);
-      o.overridden.push_back(plan.cells.is_overridden(i * m + j));
+      o.overridden[j] = plan.cells.is_overridden(i * m + j);
       reasons = reasons || (score != nullptr && !(score->because.empty() && score->source.empty()));
     }
     // Twenty empty strings per option would be most of a large table's result.
@@ -156,20 +162,18 @@ void options(const Plan& plan, const State& s, Result& r) {
       }
     }
     o.eligible = s.rules.vetoed[i] == 0;
-    o.normalized.assign(m, 0.0);
-    o.contribution.assign(m, 0.0);
     o.score = s.score[i];
     o.rank = s.rank[i];
-    r.options.push_back(std::move(o));
-  }
-  // The eligible options' normalised values and contributions, row by row.
-  const auto& values = s.normalized.values;
-  const auto& parts = s.output.contributions;
-  for (size_t k = 0; k < s.rows.eligible.size(); ++k) {
-    OptionResult& o = r.options[s.rows.eligible[k]];
-    const auto row = static_cast<std::ptrdiff_t>(k * m);
-    o.normalized.assign(values.begin() + row, values.begin() + row + static_cast<long>(m));
-    o.contribution.assign(parts.begin() + row, parts.begin() + row + static_cast<long>(m));
+    const size_t k = row[i];
+    if (k == kNone) {
+      o.normalized.assign(m, 0.0);
+      o.contribution.assign(m, 0.0);
+      continue;
+    }
+    o.normalized.resize(m);
+    for (size_t j = 0; j < m; ++j) o.normalized[j] = s.normalized.value(s.problem, k, j);
+    o.contribution.assign(parts.begin() + static_cast<long>(k * m),
+                          parts.begin() + static_cast<long>((k + 1) * m));
   }
 }
 

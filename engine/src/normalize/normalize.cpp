@@ -247,6 +247,8 @@ Transform column_transform(const DecisionProblem& p, size_t j, Normalization nor
   return affine(0, 1);
 }
 
+}  // namespace
+
 /// The normalised matrix: every column as if affine (vectorised), then the few that are not.
 void materialize_values(const DecisionProblem& p, NormalizedMatrix& out) {
   const size_t n = p.rows();
@@ -277,8 +279,6 @@ void materialize_values(const DecisionProblem& p, NormalizedMatrix& out) {
     for (size_t i = 0; i < n; ++i) out.values[i * m + j] = out.transform[j].apply(p.at(i, j));
   }
 }
-
-}  // namespace
 
 double apply_value_function(const ValueFunction& vf, double x) {
   const auto& p = vf.points;

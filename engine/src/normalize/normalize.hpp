@@ -98,6 +98,9 @@ void normalize_into(const DecisionProblem& problem, Normalization normalization,
                     std::string_view method, bool orient, bool materialize, NormalizedMatrix& out,
                     bool declared_values = false);
 
+/// Fills `out.values` from its transforms, as normalize() with `materialize` does.
+void materialize_values(const DecisionProblem& problem, NormalizedMatrix& out);
+
 /// How a column is normalised, in words: "scale [1, 5]", "min-max", "x / norm, cost not
 /// mirrored". It depends on the column's declaration alone, not on its values. With
 /// `declared_values` (as given to normalize()), a column with a value function or a scale is

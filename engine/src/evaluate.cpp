@@ -5,6 +5,11 @@
 //   -> the Result with its traces (evaluate/result.cpp) -> explain (explain/)
 #include "tradeoff/evaluate.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
 #include "analysis/relaxation.hpp"
 #include "tradeoff/evaluator.hpp"
 
@@ -24,6 +29,29 @@ Result evaluate(const Framework& fw, const Assessment* assessment, const Evaluat
 }
 
 std::string Veto::by() const { return rule.empty() ? "the limit on " + limit : rule; }
+
+Figures::Figures(std::shared_ptr<const std::vector<double>> matrix, size_t row, size_t size)
+    : matrix_(std::move(matrix)), size_(size) {
+  if (size_ > 0) data_ = matrix_->data() + row * size_;
+}
+
+Figures::Figures(std::vector<double> values)
+    : matrix_(std::make_shared<const std::vector<double>>(std::move(values))),
+      data_(matrix_->data()),
+      size_(matrix_->size()) {}
+
+double Figures::at(size_t j) const {
+  if (j >= size_) throw std::out_of_range("Figures::at: no figure " + std::to_string(j));
+  return data_[j];
+}
+
+bool operator==(const Figures& a, const std::vector<double>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+bool operator==(const Figures& a, const Figures& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
 
 const OptionResult* Result::option(const std::string& id) const {
   for (const auto& o : options) {

@@ -2,6 +2,8 @@
 // Everything a renderer shows comes from here; nothing is recomputed in the renderers.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,14 +30,46 @@ struct CriterionResult {
                               ///< framework of an `extends:` chain that declares it)
 };
 
+/// One option's figures on every criterion, in framework order, read-only: a row of a matrix
+/// that the Result's options share, since a vector per option and figure would cost a large
+/// matrix more than its numbers. Copies share the matrix, which lives as long as any of them.
+class Figures {
+ public:
+  Figures() = default;
+  /// Row `row` of `matrix`, whose rows hold `size` values.
+  Figures(std::shared_ptr<const std::vector<double>> matrix, size_t row, size_t size);
+  /// Figures of their own.
+  explicit Figures(std::vector<double> values);
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const double* data() const { return data_; }
+  const double* begin() const { return data_; }
+  const double* end() const { return data_ + size_; }
+  double operator[](size_t j) const { return data_[j]; }
+  /// Throws std::out_of_range past the end.
+  double at(size_t j) const;
+  /// A copy, for code written when the figures were a std::vector.
+  // NOLINTNEXTLINE(google-explicit-constructor,hicpp-explicit-conversions)
+  operator std::vector<double>() const { return {begin(), end()}; }
+
+  friend bool operator==(const Figures& a, const std::vector<double>& b);
+  friend bool operator==(const Figures& a, const Figures& b);
+
+ private:
+  std::shared_ptr<const std::vector<double>> matrix_;
+  const double* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 /// One option's figures, criteria in framework order.
 struct OptionResult {
   std::string id;
   std::string name;
   std::string description;
-  std::vector<double> raw;           ///< scores in the criteria's own units
-  std::vector<double> normalized;    ///< after normalisation (oriented: more is better)
-  std::vector<double> contribution;  ///< additive part of the score per criterion
+  Figures raw;           ///< scores in the criteria's own units
+  Figures normalized;    ///< after normalisation (oriented: more is better)
+  Figures contribution;  ///< additive part of the score per criterion
   /// The reason given for each score, if any; empty when no score of the option has a reason
   /// or a source.
   std::vector<std::string> because;

@@ -26,6 +26,25 @@ double Cells::number(size_t k) const {
   return from->value(k / criteria, k % criteria);
 }
 
+namespace {
+
+/// The table's rows are the options and its columns the criteria, in the framework's order.
+bool in_framework_order(const ScoreTable& t, size_t options, size_t criteria) {
+  if (t.values.size() != options * criteria || t.row_of_option.size() != options ||
+      t.column_of_criterion.size() != criteria) {
+    return false;
+  }
+  for (size_t i = 0; i < options; ++i) {
+    if (t.row_of_option[i] != static_cast<int32_t>(i)) return false;
+  }
+  for (size_t j = 0; j < criteria; ++j) {
+    if (t.column_of_criterion[j] != static_cast<int32_t>(j)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Cells compile_cells(const Framework& fw, const Assessment& assessment) {
   Cells cells;
   const size_t n = fw.options.size() * fw.criteria.size();
@@ -67,6 +86,10 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
   };
   if (none(cells.scores)) std::vector<const Score*>().swap(cells.scores);
   if (none(cells.overridden)) std::vector<uint8_t>().swap(cells.overridden);
+  if (cells.scores.empty() && cells.overridden.empty() && fw.table &&
+      in_framework_order(*fw.table, fw.options.size(), fw.criteria.size())) {
+    cells.matrix = std::shared_ptr<const std::vector<double>>(fw.table, &fw.table->values);
+  }
   return cells;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "derive/formula.hpp"
@@ -27,6 +28,9 @@ struct Cells {
   const ScoreTable* overrides = nullptr;  ///< the assessment's table, if any
   size_t criteria = 0;
   size_t count = 0;  ///< options x criteria
+  /// The whole matrix when every cell is the framework table's, in its order (no YAML score,
+  /// no formula, no assessment override): the table's own values, shared rather than copied.
+  std::shared_ptr<const std::vector<double>> matrix;
 
   size_t size() const { return count; }
   const Score* score(size_t k) const { return scores.empty() ? nullptr : scores[k]; }

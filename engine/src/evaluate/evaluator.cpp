@@ -97,7 +97,7 @@ void Evaluator::set_score(size_t option, size_t criterion, double value) {
     throw std::out_of_range("Evaluator::set_score: no such option or criterion");
   }
   s.pinned_scores[cell] = 1;
-  s.base[cell] = value;
+  s.write_base()[cell] = value;
   s.dirty.scores = true;
 }
 
@@ -125,7 +125,7 @@ double Evaluator::weight_after_rules(size_t criterion) const {
 }
 double Evaluator::raw(size_t option, size_t criterion) const {
   const detail::State& s = impl_->state;
-  return detail::after_rules(s.rules, s.base).at(option * impl_->plan.criteria() + criterion);
+  return detail::after_rules(s.rules, *s.base).at(option * impl_->plan.criteria() + criterion);
 }
 bool Evaluator::higher_is_better() const { return impl_->plan.method.info->higher_is_better; }
 

@@ -15,7 +15,8 @@ State::State(const Plan& plan)
     : slots(plan.names.count(), 0.0),
       set_inputs(plan.fw->inputs.size(), 0),
       pinned_scores(plan.cells.size(), 0),
-      base(plan.cells.size(), 0.0),
+      base(plan.cells.matrix ? plan.cells.matrix
+                             : std::make_shared<std::vector<double>>(plan.cells.size(), 0.0)),
       pinned_weights(plan.criteria(), 0),
       pinned_weight(plan.criteria(), 0.0),
       score(plan.options(), 0.0),
@@ -30,6 +31,15 @@ State::State(const Plan& plan)
   order.reserve(plan.options());
   row_order.reserve(plan.options());
   row_rank.reserve(plan.options());
+}
+
+std::vector<double>& State::write_base() {
+  // The problem shares it until the rows are selected again, which a change of score brings.
+  if (problem.shared == base) problem.shared.reset();
+  if (base.use_count() > 1) base = std::make_shared<std::vector<double>>(*base);
+  // Held by this state alone, so made here as a mutable vector: a table's matrix is also
+  // held by its framework and the plan, and a Result's by the Result.
+  return const_cast<std::vector<double>&>(*base);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
 }
 
 namespace {
@@ -90,12 +100,18 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
   const bool weights = scores || s.dirty.weights;
   if (inputs) {
     derive(plan.names, s.slots);
-    compute_scores(plan.names, plan.cells, s.slots.data(), s.pinned_scores, !s.dirty.fresh, s.base);
+    // A table's own matrix holds the numbers already; otherwise the numbers (on the first
+    // run) and the formulas are written.
+    if (s.base != plan.cells.matrix && (s.dirty.fresh || !plan.cells.formulas.empty())) {
+      compute_scores(plan.names, plan.cells, s.slots.data(), s.pinned_scores, !s.dirty.fresh,
+                     s.write_base());
+    }
   }
   if (scores) {
-    apply_rules(plan.rules, plan.names, s.slots.data(), s.base, inputs, s.rules,
+    apply_rules(plan.rules, plan.names, s.slots.data(), *s.base, inputs, s.rules,
                 trace != nullptr ? &trace->rules : nullptr);
-    select_rows(s.rules.vetoed, after_rules(s.rules, s.base), s.rows, s.problem);
+    select_rows(s.rules.vetoed, after_rules(s.rules, *s.base), s.rows, s.problem,
+                s.rules.adjusted ? nullptr : s.base);
     s.rows.by_id.resize(s.rows.eligible.size());
     for (size_t r = 0; r < s.rows.eligible.size(); ++r) {
       s.rows.by_id[r] = plan.id_order[s.rows.eligible[r]];

@@ -2,6 +2,7 @@
 // state of the stages and their trace; nothing is computed again except the stakeholders' own
 // rankings, and the explanation.
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 #include "analysis/compare.hpp"
@@ -126,24 +127,48 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
   }
 }
 
-void options(const Plan& plan, const State& s, Result& r) {
+using Matrix = std::shared_ptr<const std::vector<double>>;
+
+/// The per-criterion figures of every option, one matrix each, shared by the options' rows:
+/// the scores after the rules, and the eligible options' normalised values and contributions
+/// (the method's own, taken from the state: the next run that needs them computes them again).
+struct OptionMatrices {
+  Matrix raw;
+  Matrix normalized;
+  Matrix contribution;
+  Matrix zeros;  ///< one row, for options no method ranked
+
+  OptionMatrices(const Plan& plan, State& s) {
+    const size_t m = plan.criteria();
+    raw = s.rules.adjusted ? std::make_shared<const std::vector<double>>(s.rules.raw) : s.base;
+    std::vector<double> values(s.rows.eligible.size() * m);
+    for (size_t k = 0; k < s.rows.eligible.size(); ++k) {
+      for (size_t j = 0; j < m; ++j) values[k * m + j] = s.normalized.value(s.problem, k, j);
+    }
+    normalized = std::make_shared<const std::vector<double>>(std::move(values));
+    std::vector<double> parts = std::move(s.output.contributions);
+    s.output.contributions.clear();
+    parts.resize(s.rows.eligible.size() * m, 0.0);  // no rows when nothing is ranked
+    contribution = std::make_shared<const std::vector<double>>(std::move(parts));
+    zeros = std::make_shared<const std::vector<double>>(m, 0.0);
+  }
+};
+
+void options(const Plan& plan, State& s, Result& r) {
   const Framework& fw = *plan.fw;
   const size_t m = plan.criteria();
-  const std::vector<double>& after = after_rules(s.rules, s.base);
-  // Each option's row among the eligible, or none: its normalised values and contributions.
+  const OptionMatrices figures(plan, s);
+  // Each option's row among the eligible, or none.
   constexpr size_t kNone = static_cast<size_t>(-1);
   std::vector<size_t> row(fw.options.size(), kNone);
   for (size_t k = 0; k < s.rows.eligible.size(); ++k) row[s.rows.eligible[k]] = k;
-  const auto& parts = s.output.contributions;
   r.options.reserve(fw.options.size());
   for (size_t i = 0; i < fw.options.size(); ++i) {
     OptionResult& o = r.options.emplace_back();
     o.id = fw.options[i].id;
     o.name = fw.options[i].name;
     o.description = fw.options[i].description;
-    // Sized exactly: the result of a large matrix is most of the memory.
-    o.raw.assign(after.begin() + static_cast<long>(i * m),
-                 after.begin() + static_cast<long>((i + 1) * m));
+    o.raw = Figures(figures.raw, i, m);
     o.overridden.resize(m);
     bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
@@ -164,16 +189,10 @@ void options(const Plan& plan, const State& s, Result& r) {
     o.eligible = s.rules.vetoed[i] == 0;
     o.score = s.score[i];
     o.rank = s.rank[i];
-    const size_t k = row[i];
-    if (k == kNone) {
-      o.normalized.assign(m, 0.0);
-      o.contribution.assign(m, 0.0);
-      continue;
-    }
-    o.normalized.resize(m);
-    for (size_t j = 0; j < m; ++j) o.normalized[j] = s.normalized.value(s.problem, k, j);
-    o.contribution.assign(parts.begin() + static_cast<long>(k * m),
-                          parts.begin() + static_cast<long>((k + 1) * m));
+    const bool ranked = row[i] != kNone;
+    o.normalized = ranked ? Figures(figures.normalized, row[i], m) : Figures(figures.zeros, 0, m);
+    o.contribution =
+        ranked ? Figures(figures.contribution, row[i], m) : Figures(figures.zeros, 0, m);
   }
 }
 
@@ -217,7 +236,7 @@ void ranking(const State& s, Result& r) {
 
 }  // namespace
 
-Result assemble_result(const Plan& plan, const State& s, Trace& trace) {
+Result assemble_result(const Plan& plan, State& s, Trace& trace) {
   Result r;
   header(plan, r);
   inputs(plan, s, r);

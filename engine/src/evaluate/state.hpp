@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,9 @@ struct State {
   std::vector<double> slots;           ///< inputs, then derived values
   std::vector<uint8_t> set_inputs;     ///< per input: set_input() changed it
   std::vector<uint8_t> pinned_scores;  ///< options x criteria: set_score() fixed the value
-  std::vector<double> base;            ///< options x criteria, before the rules
+  /// Options x criteria, before the rules: shared with the Results made from it and, for a
+  /// table in the framework's order, the table's own matrix; written through write_base().
+  std::shared_ptr<const std::vector<double>> base;
   RuleState rules;
   Rows rows;
   DecisionProblem problem;        ///< the eligible options; weights normalised
@@ -46,6 +49,10 @@ struct State {
   std::vector<int> rank;      ///< per option; 0 when vetoed
 
   explicit State(const Plan& plan);
+
+  /// `base`, to be written: copied first unless this state alone holds a matrix of its own
+  /// (the problem, which shares it, lets go until its rows are selected again).
+  std::vector<double>& write_base();
 };
 
 /// What only a traced run records, for the Result.
@@ -59,7 +66,8 @@ struct Trace {
 /// stage also records what it did, and methods compute their contributions and details.
 void run_stages(const Plan& plan, State& state, Trace* trace);
 
-/// The Result of a traced run (see tradeoff/result.hpp), explanation included.
-Result assemble_result(const Plan& plan, const State& state, Trace& trace);
+/// The Result of a traced run (see tradeoff/result.hpp), explanation included. Takes the
+/// method's contributions from `state` (only a traced run computes them).
+Result assemble_result(const Plan& plan, State& state, Trace& trace);
 
 }  // namespace tradeoff::detail

@@ -129,8 +129,8 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     double plus = 0;
     double minus = 0;
     if (fused(r)) {
-      squared_distances(p.values.data() + i * m, m, alpha.data(), beta_plus.data(),
-                        beta_minus.data(), plus, minus);
+      squared_distances(p.data() + i * m, m, alpha.data(), beta_plus.data(), beta_minus.data(),
+                        plus, minus);
     } else {
       for (size_t j = 0; j < m; ++j) {
         const double x = p.weights[j] * r.value(p, i, j);

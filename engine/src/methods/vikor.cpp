@@ -167,7 +167,7 @@ void vikor(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPara
   std::vector<double>& rr = ws.buffer(8, n);
   if (params.contributions) out.contributions.assign(n * m, 0.0);
   if (fused(r) && !params.contributions && !scaled) {
-    fused_regrets(p.values.data(), n, m, c.data(), d.data(), s.data(), rr.data());
+    fused_regrets(p.data(), n, m, c.data(), d.data(), s.data(), rr.data());
   } else if (!scaled) {
     regrets(p, r, scale, best, nullptr, params.contributions ? &out.contributions : nullptr, s, rr);
   } else {

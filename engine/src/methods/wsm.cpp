@@ -116,7 +116,7 @@ void wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r, std::vector
       e[j] = p.weights[j] * r.sign[j] * a[j];
       c += p.weights[j] * r.sign[j] * b[j];
     }
-    as_vector(scores).noalias() = as_matrix(p.values, n, m) * as_vector(e);
+    as_vector(scores).noalias() = as_matrix(p.data(), n, m) * as_vector(e);
     as_vector(scores).array() += c;
   } else if (!r.values.empty()) {
     std::vector<double>& effective = ws.buffer(2, m);

@@ -90,13 +90,13 @@ void column_stats(const DecisionProblem& p, bool with_sums, NormalizedMatrix& ou
     out.raw_max.assign(m, 0.0);
     return;
   }
-  out.raw_min.assign(p.values.begin(), p.values.begin() + static_cast<std::ptrdiff_t>(m));
+  out.raw_min.assign(p.data(), p.data() + m);
   out.raw_max.assign(out.raw_min.begin(), out.raw_min.end());
   if (with_sums) {
-    extremes_and_sums(p.values.data(), n, m, out.raw_min.data(), out.raw_max.data(),
-                      out.sums.data(), out.squares.data());
+    extremes_and_sums(p.data(), n, m, out.raw_min.data(), out.raw_max.data(), out.sums.data(),
+                      out.squares.data());
   } else {
-    extremes(p.values.data(), n, m, out.raw_min.data(), out.raw_max.data());
+    extremes(p.data(), n, m, out.raw_min.data(), out.raw_max.data());
   }
 }
 
@@ -269,7 +269,7 @@ void materialize_values(const DecisionProblem& p, NormalizedMatrix& out) {
   }
   out.values.resize(n * m);
   as_matrix(out.values, n, m).array() =
-      ((as_matrix(p.values, n, m).rowwise() - as_vector(shift).transpose()).array().rowwise() /
+      ((as_matrix(p.data(), n, m).rowwise() - as_vector(shift).transpose()).array().rowwise() /
        as_vector(divisor).transpose().array())
           .rowwise() +
       as_vector(offset).transpose().array();

@@ -49,7 +49,8 @@ void check_finite(const std::vector<double>& raw, const Rows& rows,
 }  // namespace
 
 void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,
-                 DecisionProblem& problem) {
+                 DecisionProblem& problem,
+                 const std::shared_ptr<const std::vector<double>>& shared) {
   const size_t m = problem.cols();
   if (rows.first || !same_set(rows.eligible, vetoed)) {
     // Give the ids back, then take those of the new set.
@@ -60,14 +61,22 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
     problem.options.reserve(vetoed.size());
     rows.eligible.clear();
     rows.eligible.reserve(vetoed.size());
-    problem.values.reserve(vetoed.size() * m);
     for (size_t i = 0; i < vetoed.size(); ++i) {
       if (vetoed[i] != 0) continue;
       rows.eligible.push_back(i);
       problem.options.push_back(std::move(rows.ids[i]));
     }
+    // Room for every option once a copy is needed, so that other sets allocate nothing.
+    if (rows.eligible.size() < vetoed.size()) problem.values.reserve(vetoed.size() * m);
     rows.first = false;
   }
+  if (shared && shared.get() == &raw && rows.eligible.size() == vetoed.size()) {
+    problem.shared = shared;
+    problem.values.clear();  // its room stays for the next set that needs a copy
+    check_finite(raw, rows, problem);
+    return;
+  }
+  problem.shared = nullptr;
   problem.values.resize(rows.eligible.size() * m);
   for (size_t r = 0; r < rows.eligible.size(); ++r) {
     std::copy_n(raw.begin() + static_cast<long>(rows.eligible[r] * m), m,

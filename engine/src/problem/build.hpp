@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,13 @@ struct Rows {
 };
 
 /// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x
-/// criteria). Ids move between `rows.ids` and the problem, so that a change of the eligible set
-/// allocates nothing once the problem has held every option. Throws Error [invalid-value] at the
-/// cell for a score that is not a finite number (one set through the re-evaluation API).
+/// criteria). When every option is eligible and `shared` holds `raw`, the problem shares it
+/// rather than copying it. Ids move between `rows.ids` and the problem, so that a change of the
+/// eligible set allocates nothing once the problem has held every option. Throws Error
+/// [invalid-value] at the cell for a score that is not a finite number (one set through the
+/// re-evaluation API).
 void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,
-                 DecisionProblem& problem);
+                 DecisionProblem& problem,
+                 const std::shared_ptr<const std::vector<double>>& shared = nullptr);
 
 }  // namespace tradeoff::detail

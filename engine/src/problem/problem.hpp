@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,7 +25,10 @@ struct Column {
 struct DecisionProblem {
   std::vector<std::string> options;
   std::vector<Column> criteria;
-  std::vector<double> values;   ///< row-major, options x criteria, raw units
+  std::vector<double> values;  ///< row-major, options x criteria, raw units; empty when shared
+  /// The values when they are another matrix's (every option eligible: the scores after the
+  /// rules, not copied); `values` is then empty.
+  std::shared_ptr<const std::vector<double>> shared;
   std::vector<double> weights;  ///< per criterion, non-negative, summing to 1
   /// Per cell, where its score was written (for diagnostics); may be empty, or hold nulls.
   std::vector<const SourceLocation*> where;
@@ -34,7 +38,9 @@ struct DecisionProblem {
 
   size_t rows() const { return options.size(); }
   size_t cols() const { return criteria.size(); }
-  double at(size_t i, size_t j) const { return values[i * cols() + j]; }
+  /// The values, row-major: `shared`'s when set, else `values`.
+  const double* data() const { return shared ? shared->data() : values.data(); }
+  double at(size_t i, size_t j) const { return data()[i * cols() + j]; }
   SourceLocation location(size_t i, size_t j) const {
     if (where.empty() && locate) return locate(i, j);
     const SourceLocation* at = where.empty() ? nullptr : where[i * cols() + j];

@@ -20,6 +20,9 @@ inline Eigen::Map<const RowMatrix> as_matrix(const std::vector<double>& v, size_
                                              size_t cols) {
   return {v.data(), static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols)};
 }
+inline Eigen::Map<const RowMatrix> as_matrix(const double* v, size_t rows, size_t cols) {
+  return {v, static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols)};
+}
 inline Eigen::Map<RowMatrix> as_matrix(std::vector<double>& v, size_t rows, size_t cols) {
   return {v.data(), static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols)};
 }

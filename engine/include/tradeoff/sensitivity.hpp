@@ -206,7 +206,8 @@ bool declares_uncertainty(const Framework& fw, const Assessment* assessment);
 
 /// The short robustness block of `evaluate`: the most sensitive weight and its flip point, the
 /// nearest input break-even, Monte-Carlo confidence when uncertainty is declared (`samples`
-/// samples), and a near-tie said plainly. Sets result.robustness.
+/// samples), and a near-tie said plainly. Sets result.robustness. `result` is the evaluation of
+/// `fw` and `assessment` under `options`: when it ranks nothing, nothing is added.
 void add_robustness(Result& result, const Framework& fw, const Assessment* assessment,
                     const EvaluateOptions& options, const SmaaOptions& smaa_options);
 

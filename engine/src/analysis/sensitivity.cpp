@@ -185,10 +185,9 @@ void fill_robustness(Result& result, const std::optional<WeightFlip>& flip,
 
 void add_robustness(Result& result, const Framework& fw, const Assessment* assessment,
                     const EvaluateOptions& options, const SmaaOptions& smaa_options) {
-  Evaluator ev(fw, assessment, options);
-  ev.run();
-  if (ev.winner() == Evaluator::npos) return;  // nothing ranked: nothing to be sure of
-  const size_t scores = ev.option_count() * ev.criterion_count();
+  if (result.ranking.empty()) return;  // nothing ranked: nothing to be sure of
+  // Decided before building an evaluator: a large matrix is not compiled a second time.
+  const size_t scores = result.options.size() * result.criteria.size();
   if (scores > kRobustnessScores) {
     // Bisection re-runs the whole evaluation hundreds of times: too slow for `evaluate` here.
     Robustness r;
@@ -199,6 +198,8 @@ void add_robustness(Result& result, const Framework& fw, const Assessment* asses
     result.robustness = std::move(r);
     return;
   }
+  Evaluator ev(fw, assessment, options);
+  ev.run();
   const std::optional<WeightFlip> flip = smallest_weight_flip(weight_stability(ev));
   const std::vector<InputSensitivity> inputs = input_break_even(ev);
   std::optional<Smaa> s;

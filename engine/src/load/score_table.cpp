@@ -125,6 +125,7 @@ class TableReader {
     table_.positions.reserve(cells);
     table_.options.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
     table_.lines.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
+    rows_.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
   }
   void header(const CsvRecord& r);
   void classify(const CsvRecord& r, size_t k, std::vector<std::string>& seen_criteria);

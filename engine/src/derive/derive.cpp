@@ -48,15 +48,23 @@ bool in_framework_order(const ScoreTable& t, size_t options, size_t criteria) {
 Cells compile_cells(const Framework& fw, const Assessment& assessment) {
   Cells cells;
   const size_t n = fw.options.size() * fw.criteria.size();
-  cells.scores.reserve(n);
-  cells.overridden.reserve(n);
   cells.count = n;
   cells.table = fw.table.get();
   cells.overrides = assessment.table.get();
   cells.criteria = fw.criteria.size();
+  // The lists start at the first cell that needs them: a table's cells have no Score.
+  const auto put = [n](auto& list, size_t k, auto value) {
+    if (list.empty()) {
+      if (!value) return;
+      list.reserve(n);
+    }
+    list.resize(k);
+    list.push_back(value);
+  };
   for (size_t i = 0; i < fw.options.size(); ++i) {
     const Alternative& option = fw.options[i];
     for (size_t j = 0; j < fw.criteria.size(); ++j) {
+      const size_t k = i * fw.criteria.size() + j;
       const Criterion& c = fw.criteria[j];
       const Score* score = option.score(c.id);
       const bool in_table =
@@ -75,17 +83,13 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
         fail(ErrorCode::MissingScore, option.scores_where,
              fmt::format("option '{}' has no score for criterion '{}'", option.id, c.id));
       }
-      if (score != nullptr && score->formula) cells.formulas.push_back(cells.scores.size());
-      cells.scores.push_back(score);
-      cells.overridden.push_back(overridden ? 1 : 0);
+      if (score != nullptr && score->formula) cells.formulas.push_back(k);
+      put(cells.scores, k, score);
+      put(cells.overridden, k, static_cast<uint8_t>(overridden ? 1 : 0));
     }
   }
-  // A table's matrix has no Score per cell: keep no list of nulls (8 bytes a cell).
-  const auto none = [](const auto& list) {
-    return std::all_of(list.begin(), list.end(), [](const auto& x) { return !x; });
-  };
-  if (none(cells.scores)) std::vector<const Score*>().swap(cells.scores);
-  if (none(cells.overridden)) std::vector<uint8_t>().swap(cells.overridden);
+  if (!cells.scores.empty()) cells.scores.resize(n, nullptr);
+  if (!cells.overridden.empty()) cells.overridden.resize(n, 0);
   if (cells.scores.empty() && cells.overridden.empty() && fw.table &&
       in_framework_order(*fw.table, fw.options.size(), fw.criteria.size())) {
     cells.matrix = std::shared_ptr<const std::vector<double>>(fw.table, &fw.table->values);

@@ -118,7 +118,9 @@ SourceLocation ScoreTable::location(size_t option, size_t criterion) const {
   const int32_t r = row_of_option[option];
   const int32_t c = column_of_criterion[criterion];
   if (r < 0 || c < 0) return {};
-  const uint32_t at = positions[static_cast<size_t>(r) * criteria.size() + static_cast<size_t>(c)];
+  const size_t cell = static_cast<size_t>(r) * criteria.size() + static_cast<size_t>(c);
+  const uint32_t at =
+      positions.empty() ? (cell < columns.size() ? columns[cell] : 1U) : positions[cell];
   return {file, static_cast<int>(lines[static_cast<size_t>(r)] + (at >> 24)),
           static_cast<int>(at & 0xFFFFFF)};
 }

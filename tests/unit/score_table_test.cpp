@@ -228,3 +228,34 @@ TEST_CASE("the table's digest is the SHA-256 of its bytes, whatever pieces they 
   CHECK(two.values == one.values);
   CHECK(one.options == std::vector<std::string>{"a", "b"});
 }
+
+TEST_CASE("cells keep their place in both forms: a column, or lines below and a column",
+          "[table]") {
+  const auto located = [](const std::string& table) {
+    MemoryReader reader;
+    reader.add("f.yaml",
+               "framework: vendors\nscores_from: scores.csv\ncriteria:\n"
+               "  - {id: price, name: Price, direction: cost, weight: 3}\n"
+               "  - {id: quality, name: Quality, direction: benefit, weight: 2}\n");
+    reader.add("scores.csv", table);
+    const tradeoff::Framework fw = tradeoff::load(reader, "f.yaml").framework;
+    REQUIRE(fw.table != nullptr);
+    std::vector<std::string> out;
+    for (size_t i = 0; i < fw.options.size(); ++i) {
+      for (size_t j = 0; j < fw.criteria.size(); ++j) {
+        const tradeoff::SourceLocation at = fw.table->location(i, j);
+        out.push_back(std::to_string(at.line) + ":" + std::to_string(at.column));
+      }
+    }
+    return std::make_pair(out, fw.table->positions.empty());
+  };
+  // Plain rows: a 16-bit column per cell.
+  const auto plain = located("option,name,price,quality\nacme,,100,3\nbeta,,80,4\ngamma,,120,5\n");
+  CHECK(plain.first == std::vector<std::string>{"2:7", "2:11", "3:7", "3:10", "4:8", "4:12"});
+  CHECK(plain.second);
+  // A name broken over two lines moves acme's scores to line 3: every cell is widened.
+  const auto broken =
+      located("option,name,price,quality\nacme,\"Acme\nCorp\",100,3\nbeta,,80,4\ngamma,,120,5\n");
+  CHECK(broken.first == std::vector<std::string>{"3:7", "3:11", "4:7", "4:10", "5:8", "5:12"});
+  CHECK_FALSE(broken.second);
+}

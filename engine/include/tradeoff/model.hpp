@@ -232,7 +232,11 @@ struct ScoreTable {
   std::vector<std::string> options;   ///< its rows' option ids, in file order
   std::vector<double> values;         ///< rows x criteria; NaN for an empty cell
   std::vector<uint32_t> lines;        ///< per row: the line its first cell is on
-  /// Per cell: lines below its row's line (top 8 bits) and its column (the low 24 bits).
+  /// Per cell, where it is, in one of two forms (the other is empty): `columns` holds its
+  /// column (in bytes, from 1) while every cell is on its row's line within 65,535 bytes of the
+  /// line's start, as in any plain table; else `positions` holds the lines below its row's line
+  /// (top 8 bits) and its column (the low 24 bits).
+  std::vector<uint16_t> columns;
   std::vector<uint32_t> positions;
   std::vector<int32_t> row_of_option;        ///< per option of the framework: its row, or -1
   std::vector<int32_t> column_of_criterion;  ///< per criterion of the framework: its column, or -1

@@ -122,10 +122,25 @@ class TableReader {
     const size_t rows = spec_.size_hint / bytes + spec_.size_hint / bytes / 8 + 16;
     const size_t cells = std::min(rows * table_.criteria.size(), kMaxTableCells);
     table_.values.reserve(cells);
-    table_.positions.reserve(cells);
+    table_.columns.reserve(cells);
     table_.options.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
     table_.lines.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
     rows_.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
+  }
+  /// Records where cell k is, widening the table's positions once a cell needs more than a
+  /// column of 16 bits.
+  void place(size_t k, uint32_t below, uint32_t column) {
+    if (table_.positions.empty() && below == 0 && column <= 0xFFFF) {
+      table_.columns[k] = static_cast<uint16_t>(column);
+      return;
+    }
+    if (table_.positions.empty()) {
+      table_.positions.reserve(table_.columns.capacity());
+      table_.positions.assign(table_.columns.begin(), table_.columns.end());
+      std::vector<uint16_t>().swap(table_.columns);
+    }
+    table_.positions[k] =
+        std::min<uint32_t>(below, 255) << 24 | std::min<uint32_t>(column, 0xFFFFFF);
   }
   void header(const CsvRecord& r);
   void classify(const CsvRecord& r, size_t k, std::vector<std::string>& seen_criteria);
@@ -298,14 +313,17 @@ void TableReader::row(const CsvRecord& r) {
   table_.lines.push_back(line);
   const size_t base = table_.values.size();
   table_.values.resize(base + m, std::numeric_limits<double>::quiet_NaN());
-  table_.positions.resize(base + m, 0);
+  if (table_.positions.empty()) {
+    table_.columns.resize(base + m, 1);
+  } else {
+    table_.positions.resize(base + m, 0);
+  }
   size_t c = 0;
   for (size_t k = 0; k < kinds_.size(); ++k) {
     const CsvField& f = r.fields[k];
     switch (kinds_[k]) {
       case ColumnKind::Criterion: {
-        const uint32_t below = std::min<uint32_t>(f.line - line, 255);
-        table_.positions[base + c] = below << 24 | std::min<uint32_t>(f.column, 0xFFFFFF);
+        place(base + c, f.line - line, f.column);
         cell(r, f, k, table_.values[base + c]);
         ++c;
         break;

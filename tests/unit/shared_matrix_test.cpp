@@ -96,8 +96,11 @@ TEST_CASE("an option's figures outlive the Result and the framework", "[table][s
   }
   CHECK(kept->raw == std::vector<double>{80, 4});
   CHECK(kept->normalized == std::vector<double>{1.0, 0.5});
+  // Weighted sum: price (3/5) at its best, quality (2/5) halfway.
   const std::vector<double> copy = kept->contribution;
-  CHECK(copy.size() == 2);
+  REQUIRE(copy.size() == 2);
+  CHECK(copy[0] == Approx(0.6));
+  CHECK(copy[1] == Approx(0.2));
 }
 
 TEST_CASE("a vetoed option's normalised values and contributions are zeros", "[table][shared]") {

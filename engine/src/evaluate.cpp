@@ -54,10 +54,8 @@ bool operator==(const Figures& a, const Figures& b) {
 }
 
 const OptionResult* Result::option(const std::string& id) const {
-  for (const auto& o : options) {
-    if (o.id == id) return &o;
-  }
-  return nullptr;
+  const size_t i = options.find(id);
+  return i < options.size() ? &options[i] : nullptr;
 }
 
 int Result::criterion_index(const std::string& id) const {

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -107,14 +108,52 @@ std::string big_framework(int options) {
 TEST_CASE("the JSON result streams: rendering holds no copy of the output", "[memory]") {
   const auto loaded = tradeoff::test::load_text(big_framework(2000));
   const auto result = tradeoff::evaluate(loaded.framework, nullptr);
+  // The Result builds an option the first time it is read (tested below): read them all first,
+  // so that what is measured is the rendering alone.
+  for (const auto& o : result.options) CHECK(o.raw.size() == 20);
+  (void)result.option("o0");
   tradeoff::RenderOptions json;
   json.format = tradeoff::Format::Json;
   CountingBuffer buffer;
   std::ostream out(&buffer);
   const std::size_t peak = peak_of([&] { tradeoff::render(result, json, out); });
-  // About 7 MB of JSON, written with an index by id (tens of bytes per option) and no tree.
+  // About 7 MB of JSON, written with no tree and no copy.
   CHECK(buffer.size > 6'000'000);
   CHECK(peak < buffer.size / 50);
+}
+
+TEST_CASE("a Result builds an option the first time it is read, and only then", "[memory]") {
+  const auto loaded = tradeoff::test::load_text(big_framework(2000));
+  const auto result = tradeoff::evaluate(loaded.framework, nullptr);
+  // Ids and the ranking are there without building any option.
+  std::size_t id_bytes = 0;
+  const std::size_t ids = peak_of([&] {
+    for (std::size_t i = 0; i < result.options.size(); ++i) id_bytes += result.options.id(i).size();
+  });
+  CHECK(ids == 0);
+  CHECK(id_bytes > 0);
+  // The index by id was built when the explanation looked up the winner.
+  CHECK(peak_of([&] { CHECK(result.options.find("o1999") == 1999); }) == 0);
+  CHECK(peak_of([&] { CHECK(result.options.find("none") == 2000); }) == 0);
+  // The first read builds the option (with its 20 reasons and sources); the second finds it.
+  const tradeoff::OptionResult* first = nullptr;
+  CHECK(peak_of([&] { first = &result.options[1234]; }) > 20 * 2 * 32);
+  const tradeoff::OptionResult* again = nullptr;
+  CHECK(peak_of([&] { again = result.option("o1234"); }) == 0);
+  CHECK(again == first);
+  CHECK(first->id == "o1234");
+  CHECK(first->name == "Option 1234");
+  CHECK(first->because.at(3) == "reason 3");
+}
+
+TEST_CASE("options built by hand are indexed by id on the first lookup, once", "[memory]") {
+  std::vector<tradeoff::OptionResult> list(3000);
+  for (std::size_t i = 0; i < list.size(); ++i) list[i].id = "x" + std::to_string(i);
+  const tradeoff::OptionResults options(std::move(list));
+  // 8,192 slots of 4 bytes: at least twice as many as options.
+  CHECK(peak_of([&] { CHECK(options.find("x2999") == 2999); }) == 32'768);
+  CHECK(peak_of([&] { CHECK(options.find("x0") == 0); }) == 0);
+  CHECK(peak_of([&] { CHECK(options.find("x3000") == 3000); }) == 0);
 }
 
 TEST_CASE("the JSON comparison of methods streams", "[memory]") {

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tradeoff/error.hpp"
@@ -78,6 +80,99 @@ struct OptionResult {
   double score = 0;                 ///< the method's native figure
   int rank = 0;                     ///< 1 = best; 0 for options not ranked (vetoed)
   bool eligible = true;             ///< false when a rule vetoed it
+};
+
+namespace detail {
+struct OptionColumns;
+}
+
+/// A Result's options, in framework order, read like a `std::vector<OptionResult>` that cannot
+/// be changed. They are kept as columns (ids, scores, ranks, the shared matrices of figures)
+/// and an option's OptionResult is built the first time it is read, then kept: a report that
+/// shows the head of a ranking of 100,000 options builds the few it shows. References stay valid
+/// as long as the Result, or a copy of it, lives; copies share the options. Reading from several
+/// threads at once is safe.
+class OptionResults {
+ public:
+  using value_type = OptionResult;
+  using size_type = size_t;
+  using const_reference = const OptionResult&;
+  using reference = const OptionResult&;
+
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = OptionResult;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const OptionResult*;
+    using reference = const OptionResult&;
+
+    const_iterator() = default;
+    const_iterator(const OptionResults* list, size_t i) : list_(list), i_(i) {}
+    reference operator*() const { return (*list_)[i_]; }
+    pointer operator->() const { return &(*list_)[i_]; }
+    reference operator[](difference_type k) const { return *(*this + k); }
+    const_iterator& operator++() { return *this += 1; }
+    const_iterator& operator--() { return *this -= 1; }
+    const_iterator operator++(int) {
+      const_iterator was = *this;
+      ++*this;
+      return was;
+    }
+    const_iterator operator--(int) {
+      const_iterator was = *this;
+      --*this;
+      return was;
+    }
+    const_iterator& operator+=(difference_type k) {
+      i_ = static_cast<size_t>(static_cast<difference_type>(i_) + k);
+      return *this;
+    }
+    const_iterator& operator-=(difference_type k) { return *this += -k; }
+    friend const_iterator operator+(const_iterator it, difference_type k) { return it += k; }
+    friend const_iterator operator+(difference_type k, const_iterator it) { return it += k; }
+    friend const_iterator operator-(const_iterator it, difference_type k) { return it -= k; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+      return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) {
+      return a.i_ == b.i_;
+    }
+    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return !(a == b); }
+    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.i_ < b.i_; }
+    friend bool operator>(const const_iterator& a, const const_iterator& b) { return b < a; }
+    friend bool operator<=(const const_iterator& a, const const_iterator& b) { return !(b < a); }
+    friend bool operator>=(const const_iterator& a, const const_iterator& b) { return !(a < b); }
+
+   private:
+    const OptionResults* list_ = nullptr;
+    size_t i_ = 0;
+  };
+  using iterator = const_iterator;
+
+  OptionResults() = default;
+  /// Options built by hand.
+  explicit OptionResults(std::vector<OptionResult> options);
+  /// Options kept as columns (the engine's own form).
+  explicit OptionResults(std::shared_ptr<const detail::OptionColumns> columns);
+
+  size_t size() const;
+  bool empty() const { return size() == 0; }
+  const OptionResult& operator[](size_t i) const;
+  /// Throws std::out_of_range past the end.
+  const OptionResult& at(size_t i) const;
+  const OptionResult& front() const { return (*this)[0]; }
+  const OptionResult& back() const { return (*this)[size() - 1]; }
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size()}; }
+
+  /// Option i's id, read without building its OptionResult.
+  const std::string& id(size_t i) const;
+  /// The index of the option with this id, or size() when there is none (hashed on first use).
+  size_t find(std::string_view id) const;
+
+ private:
+  std::shared_ptr<const detail::OptionColumns> columns_;
 };
 
 /// The value an input took, and where it came from.
@@ -353,8 +448,8 @@ struct Result {
   std::vector<Note> notes;  ///< recommendations of the rules that fired
   WeightingReport weighting;
   std::vector<CriterionResult> criteria;
-  std::vector<OptionResult> options;  ///< framework order
-  std::vector<RankEntry> ranking;     ///< best first; ties share the better rank, by id
+  OptionResults options;           ///< framework order
+  std::vector<RankEntry> ranking;  ///< best first; ties share the better rank, by id
   Explanation explanation;
   /// Set when no option is eligible: the smallest single-input changes that admit one.
   std::vector<Relaxation> relaxations;

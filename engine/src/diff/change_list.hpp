@@ -44,9 +44,10 @@ class ChangeList {
   std::string id_;
 };
 
-/// Each entry's position in `list` by its id; the first of a repeated id.
-template <class T, class Id>
-std::map<std::string, size_t> index_by(const std::vector<T>& list, Id id) {
+/// Each entry's position in `list` (a vector, or a Result's options) by its id; the first of a
+/// repeated id.
+template <class List, class Id>
+std::map<std::string, size_t> index_by(const List& list, Id id) {
   std::map<std::string, size_t> index;
   for (size_t k = 0; k < list.size(); ++k) index.emplace(id(list[k]), k);
   return index;

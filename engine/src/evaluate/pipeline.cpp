@@ -73,7 +73,11 @@ void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
   if (k == 0) return;
   const MethodInfo& method = *plan.method.info;
   MethodParams traced;
-  if (trace != nullptr) traced = plan.method.params;  // contributions and details too
+  if (trace != nullptr) {
+    traced = plan.method.params;      // contributions and details too
+    traced.contribution_rule = true;  // the Result computes them for the options it shows
+  }
+  s.output.weighted.factor.clear();  // a method that gives the rule sets it again
   method.run(s.problem, s.normalized, trace != nullptr ? traced : s.params, s.output, s.workspace);
   s.row_order.resize(k);
   s.row_rank.resize(k);

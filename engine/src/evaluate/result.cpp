@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "analysis/compare.hpp"
+#include "evaluate/option_columns.hpp"
 #include "evaluate/state.hpp"
 #include "explain/explain.hpp"
 #include "problem/magnitude.hpp"
@@ -127,73 +128,93 @@ void criteria(const Plan& plan, const State& s, const Trace& trace, Result& r) {
   }
 }
 
-using Matrix = std::shared_ptr<const std::vector<double>>;
-
-/// The per-criterion figures of every option, one matrix each, shared by the options' rows:
-/// the scores after the rules, and the eligible options' normalised values and contributions
-/// (the method's own, taken from the state: the next run that needs them computes them again).
-struct OptionMatrices {
-  Matrix raw;
-  Matrix normalized;
-  Matrix contribution;
-  Matrix zeros;  ///< one row, for options no method ranked
-
-  OptionMatrices(const Plan& plan, State& s) {
-    const size_t m = plan.criteria();
-    raw = s.rules.adjusted ? std::make_shared<const std::vector<double>>(s.rules.raw) : s.base;
-    std::vector<double> values(s.rows.eligible.size() * m);
-    for (size_t k = 0; k < s.rows.eligible.size(); ++k) {
+/// The figures of the ranked options (rows of the problem): their normalised values, kept only
+/// when they are more than a plain transform of the scores per column, and their contributions:
+/// the method's rule when they are weighted normalised values, else its matrix, taken from the
+/// state (the next run that needs them computes them again).
+void ranked_figures(const Plan& plan, State& s, OptionColumns& c) {
+  const size_t m = plan.criteria();
+  const size_t rows = s.rows.eligible.size();
+  const bool plain = s.normalized.values.empty() && s.problem.shared != nullptr &&
+                     std::all_of(s.normalized.transform.begin(), s.normalized.transform.end(),
+                                 [](const Transform& t) { return t.function == nullptr; });
+  if (plain) {
+    c.normalize_from = s.problem.shared;
+    c.transform = s.normalized.transform;
+  } else {
+    std::vector<double> values(rows * m);
+    for (size_t k = 0; k < rows; ++k) {
       for (size_t j = 0; j < m; ++j) values[k * m + j] = s.normalized.value(s.problem, k, j);
     }
-    normalized = std::make_shared<const std::vector<double>>(std::move(values));
+    c.normalized = std::make_shared<const std::vector<double>>(std::move(values));
+  }
+  if (!s.output.weighted.empty() && rows > 0) {
+    c.weighted = s.output.weighted;
+  } else {
     std::vector<double> parts = std::move(s.output.contributions);
     s.output.contributions.clear();
-    parts.resize(s.rows.eligible.size() * m, 0.0);  // no rows when nothing is ranked
-    contribution = std::make_shared<const std::vector<double>>(std::move(parts));
-    zeros = std::make_shared<const std::vector<double>>(m, 0.0);
+    parts.resize(rows * m, 0.0);  // no rows when nothing is ranked
+    c.contribution = std::make_shared<const std::vector<double>>(std::move(parts));
   }
-};
+  c.zeros = std::make_shared<const std::vector<double>>(m, 0.0);
+  bool identity = rows == c.n;
+  for (size_t k = 0; k < rows && identity; ++k) identity = s.rows.eligible[k] == k;
+  if (identity) return;
+  c.row.assign(c.n, OptionColumns::kNoRow);
+  for (size_t k = 0; k < rows; ++k) c.row[s.rows.eligible[k]] = static_cast<uint32_t>(k);
+}
 
-void options(const Plan& plan, State& s, Result& r) {
-  const Framework& fw = *plan.fw;
-  const size_t m = plan.criteria();
-  const OptionMatrices figures(plan, s);
-  // Each option's row among the eligible, or none.
-  constexpr size_t kNone = static_cast<size_t>(-1);
-  std::vector<size_t> row(fw.options.size(), kNone);
-  for (size_t k = 0; k < s.rows.eligible.size(); ++k) row[s.rows.eligible[k]] = k;
-  r.options.reserve(fw.options.size());
-  for (size_t i = 0; i < fw.options.size(); ++i) {
-    OptionResult& o = r.options.emplace_back();
-    o.id = fw.options[i].id;
-    o.name = fw.options[i].name;
-    o.description = fw.options[i].description;
-    o.raw = Figures(figures.raw, i, m);
-    o.overridden.resize(m);
+/// The options' names and descriptions, kept only when some option has its own.
+void names(const Framework& fw, OptionColumns& c) {
+  bool named = false;
+  bool described = false;
+  c.ids.reserve(fw.options.size());
+  for (const Alternative& a : fw.options) {
+    c.ids.push_back(a.id);
+    named = named || a.name != a.id;
+    described = described || !a.description.empty();
+  }
+  for (const Alternative& a : fw.options) {
+    if (named) c.names.push_back(a.name);
+    if (described) c.descriptions.push_back(a.description);
+  }
+}
+
+/// Which scores the assessment set, and the reasons and sources of the options that give any.
+void provenance(const Plan& plan, OptionColumns& c) {
+  const size_t m = c.m;
+  c.overridden.resize(c.n * m);
+  for (size_t i = 0; i < c.n; ++i) {
     bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
       const Score* score = plan.cells.score(i * m + j);
-      o.overridden[j] = plan.cells.is_overridden(i * m + j);
+      c.overridden[i * m + j] = plan.cells.is_overridden(i * m + j);
       reasons = reasons || (score != nullptr && !(score->because.empty() && score->source.empty()));
     }
     // Twenty empty strings per option would be most of a large table's result.
-    if (reasons) {
-      o.because.reserve(m);
-      o.source.reserve(m);
-      for (size_t j = 0; j < m; ++j) {
-        const Score* score = plan.cells.score(i * m + j);
-        o.because.push_back(score != nullptr ? score->because : std::string());
-        o.source.push_back(score != nullptr ? score->source : std::string());
-      }
+    if (!reasons) continue;
+    OptionReasons& given = c.reasons.emplace_back();
+    given.option = static_cast<uint32_t>(i);
+    for (size_t j = 0; j < m; ++j) {
+      const Score* score = plan.cells.score(i * m + j);
+      given.because.push_back(score != nullptr ? score->because : std::string());
+      given.source.push_back(score != nullptr ? score->source : std::string());
     }
-    o.eligible = s.rules.vetoed[i] == 0;
-    o.score = s.score[i];
-    o.rank = s.rank[i];
-    const bool ranked = row[i] != kNone;
-    o.normalized = ranked ? Figures(figures.normalized, row[i], m) : Figures(figures.zeros, 0, m);
-    o.contribution =
-        ranked ? Figures(figures.contribution, row[i], m) : Figures(figures.zeros, 0, m);
   }
+}
+
+void options(const Plan& plan, State& s, Result& r) {
+  const Framework& fw = *plan.fw;
+  auto c = std::make_shared<OptionColumns>(fw.options.size(), plan.criteria());
+  names(fw, *c);
+  provenance(plan, *c);
+  c->raw = s.rules.adjusted ? std::make_shared<const std::vector<double>>(s.rules.raw) : s.base;
+  c->score = s.score;
+  c->rank = s.rank;
+  c->eligible.resize(c->n);
+  for (size_t i = 0; i < c->n; ++i) c->eligible[i] = s.rules.vetoed[i] == 0 ? 1 : 0;
+  ranked_figures(plan, s, *c);
+  r.options = OptionResults(std::move(c));
 }
 
 /// Each stakeholder's own ranking, under their weights and the same rules, and how far the
@@ -230,7 +251,7 @@ void ranking(const State& s, Result& r) {
   r.details = s.output.details;
   r.details.options = s.problem.options;
   r.ranking.reserve(s.order.size());
-  for (size_t i : s.order) r.ranking.push_back({r.options[i].id, s.rank[i], s.score[i]});
+  for (size_t i : s.order) r.ranking.push_back({r.options.id(i), s.rank[i], s.score[i]});
   r.warnings.insert(r.warnings.end(), s.output.warnings.begin(), s.output.warnings.end());
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,13 +40,35 @@ struct MethodParams {
   double lambda = 0.5;                 ///< WASPAS
   std::vector<Preference> preference;  ///< PROMETHEE II, per criterion (empty = usual)
   bool contributions = true;  ///< also compute the rows x cols contributions (for explanations)
-  bool details = true;        ///< also fill MethodOutput::details (intermediate figures)
+  /// With `contributions`: a method whose contributions are its weighted normalised values
+  /// (WSM, WASPAS, TOPSIS) gives their rule per column (MethodOutput::weighted) instead of the
+  /// matrix, for whoever computes them for the options it shows.
+  bool contribution_rule = false;
+  bool details = true;  ///< also fill MethodOutput::details (intermediate figures)
+};
+
+/// Contributions that are weighted normalised values, per column: x = factor_j r_ij, and the
+/// contribution is x, or weight_j - x for a mirrored column (a TOPSIS cost, whose normalised
+/// values are not mirrored). Empty when the contributions are a matrix.
+struct WeightedContributions {
+  std::vector<double> factor;
+  std::vector<double> weight;
+  std::vector<uint8_t> mirrored;
+
+  bool empty() const { return factor.empty(); }
+  double value(size_t j, double normalized) const {
+    const double x = factor[j] * normalized;
+    return mirrored[j] != 0 ? weight[j] - x : x;
+  }
 };
 
 struct MethodOutput {
   std::vector<double> scores;  ///< native figure per option
   bool higher_is_better = true;
   std::vector<double> contributions;  ///< rows x cols; more is better; see MethodInfo
+  /// Set instead of `contributions` under MethodParams::contribution_rule (see
+  /// WeightedContributions::value()).
+  WeightedContributions weighted;
   MethodDetails details;
   std::vector<Diagnostic> warnings;  ///< filled with the details (traced runs) only
 };
@@ -124,6 +147,10 @@ std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix&
 
 /// w_j s_j r_ij for every cell: the weighted normalised values, more is better.
 void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r, std::vector<double>& out);
+/// With params.contributions: the weighted values as a matrix (weighted_values()), or under
+/// params.contribution_rule their rule (MethodOutput::weighted).
+void weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
+                            const MethodParams& params, MethodOutput& out);
 
 /// Log of the weighted product of option i; throws for a non-positive value of a criterion
 /// with weight (WPM). With `allow_zero`, a zero value that counts with a positive exponent

@@ -148,7 +148,15 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     const double total = d_plus[i] + d_minus[i];
     out.scores[i] = total > 0 ? d_minus[i] / total : 0.5;
   }
-  if (params.contributions) mirrored_contributions(p, r, out.contributions);
+  if (params.contributions && params.contribution_rule) {
+    out.contributions.clear();
+    out.weighted.factor.assign(p.weights.begin(), p.weights.end());
+    out.weighted.weight.assign(p.weights.begin(), p.weights.end());
+    out.weighted.mirrored.resize(m);
+    for (size_t j = 0; j < m; ++j) out.weighted.mirrored[j] = unmirrored_cost(p, r, j) ? 1 : 0;
+  } else if (params.contributions) {
+    mirrored_contributions(p, r, out.contributions);
+  }
   if (!params.details) return;
   out.details.per_option.emplace_back("d_plus", d_plus);
   out.details.per_option.emplace_back("d_minus", d_minus);

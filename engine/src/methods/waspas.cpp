@@ -26,7 +26,7 @@ void waspas(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
            "normalise the scores first, e.g. --normalization max");
     }
   }
-  if (params.contributions) weighted_values(p, r, out.contributions);
+  weighted_contributions(p, r, params, out);
   if (!params.details) return;
   out.details.per_option.emplace_back("wsm", sum);
   out.details.per_option.emplace_back("wpm", product);

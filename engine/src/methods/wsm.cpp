@@ -146,10 +146,28 @@ void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r,
   }
 }
 
+void weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
+                            const MethodParams& params, MethodOutput& out) {
+  if (!params.contributions) return;
+  if (!params.contribution_rule) {
+    weighted_values(p, r, out.contributions);
+    return;
+  }
+  const size_t m = p.cols();
+  out.contributions.clear();
+  out.weighted.factor.resize(m);
+  out.weighted.weight.resize(m);
+  out.weighted.mirrored.assign(m, 0);
+  for (size_t j = 0; j < m; ++j) {
+    out.weighted.factor[j] = p.weights[j] * r.sign[j];
+    out.weighted.weight[j] = p.weights[j];
+  }
+}
+
 void wsm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params,
          MethodOutput& out, Workspace& ws) {
   wsm_scores(p, r, out.scores, ws);
-  if (params.contributions) weighted_values(p, r, out.contributions);
+  weighted_contributions(p, r, params, out);
 }
 
 }  // namespace tradeoff::detail

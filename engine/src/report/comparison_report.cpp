@@ -37,38 +37,9 @@ std::vector<std::string> option_order(const MethodComparison& c) {
   return out;
 }
 
-/// Finds an option of any of the compared results by id in constant time: every result lists
-/// the framework's options in the same order, so one index of positions serves them all (a
-/// result that lists them otherwise is searched).
-class OptionIndex {
- public:
-  explicit OptionIndex(const MethodComparison& c) {
-    for (const auto& r : c.results) {  // the first that lists options (a failed one lists none)
-      if (r.options.empty()) continue;
-      position_.reserve(r.options.size());
-      for (size_t k = 0; k < r.options.size(); ++k) position_.emplace(r.options[k].id, k);
-      return;
-    }
-  }
-
-  /// The option as Result::option finds it (the first of that id), or nullptr.
-  const OptionResult* find(const Result& r, const std::string& id) const {
-    if (r.options.empty()) return nullptr;
-    const auto it = position_.find(id);
-    if (it != position_.end() && it->second < r.options.size() && r.options[it->second].id == id) {
-      return &r.options[it->second];
-    }
-    return r.option(id);
-  }
-
- private:
-  std::unordered_map<std::string_view, size_t> position_;  ///< first position of each id
-};
-
 /// The option's rank under one method, or `none` when it has no rank there.
-std::string rank_text(const OptionIndex& index, const Result& r, const std::string& option,
-                      const std::string& none) {
-  const OptionResult* o = index.find(r, option);
+std::string rank_text(const Result& r, const std::string& option, const std::string& none) {
+  const OptionResult* o = r.option(option);
   return o != nullptr && o->rank > 0 ? std::to_string(o->rank) : none;
 }
 
@@ -147,10 +118,9 @@ void print_lines(const TextTable& t, std::ostream& out) {
 void ranks_text(const MethodComparison& c, const Style& st, std::ostream& out) {
   out << '\n' << st.bold("Ranks by method") << " (1 = best)\n";
   TextTable t = by_method_table(c, "option");
-  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     std::vector<std::string> row = {one_line(id)};
-    for (const auto& r : c.results) row.push_back(rank_text(index, r, id, "-"));
+    for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
     t.add(std::move(row));
   }
   print_lines(t, out);
@@ -286,13 +256,13 @@ void methods_json(JsonWriter& w, const MethodComparison& c) {
 /// Per option of `order`, per method: its rank (0 when it has none), or with `scores` its score
 /// (null when it has none).
 void by_option_json(JsonWriter& w, const MethodComparison& c, const std::vector<std::string>& order,
-                    const OptionIndex& index, bool scores) {
+                    bool scores) {
   const std::vector<size_t> methods = last_of_each_key(method_names(c));
   w.begin_object();
   for (const auto& id : order) {
     w.key(id).begin_object();
     for (const size_t m : methods) {
-      const OptionResult* o = index.find(c.results[m], id);
+      const OptionResult* o = c.results[m].option(id);
       w.key(c.results[m].method);
       if (!scores) {
         w.integer(o != nullptr ? o->rank : 0);
@@ -359,10 +329,9 @@ void methods_markdown(const MethodComparison& c, std::ostream& out) {
 void ranks_markdown(const MethodComparison& c, std::ostream& out) {
   out << "\nRanks (1 = best):\n\n";
   by_method_head(c, "Option", out);
-  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     std::vector<std::string> row = {markdown::code(id)};
-    for (const auto& r : c.results) row.push_back(rank_text(index, r, id, "-"));
+    for (const auto& r : c.results) row.push_back(rank_text(r, id, "-"));
     markdown::table_row(out, row);
   }
 }
@@ -402,7 +371,6 @@ void render_comparison_text(const MethodComparison& c, bool color, std::ostream&
 void render_comparison_json(const MethodComparison& c, std::ostream& out) {
   const Result* first = c.results.empty() ? nullptr : &c.results[0];
   const std::vector<std::string> order = option_order(c);
-  const OptionIndex index(c);
   JsonWriter w(out);
   w.begin_object();
   w.key("framework").string(first != nullptr ? first->framework : "");
@@ -413,8 +381,8 @@ void render_comparison_json(const MethodComparison& c, std::ostream& out) {
     w.null();
   }
   methods_json(w.key("methods"), c);
-  by_option_json(w.key("ranks"), c, order, index, false);
-  by_option_json(w.key("scores"), c, order, index, true);
+  by_option_json(w.key("ranks"), c, order, false);
+  by_option_json(w.key("scores"), c, order, true);
   tau_json(w.key("kendall_tau"), c);
   w.key("same_winner").boolean(c.same_winner);
   w.key("first_under").begin_object();
@@ -486,10 +454,9 @@ void render_comparison_csv(const MethodComparison& c, std::ostream& out) {
   out << "option";
   for (const auto& r : c.results) out << ',' << csv_text(r.method);
   out << "\r\n";
-  const OptionIndex index(c);
   for (const auto& id : option_order(c)) {
     out << csv_text(id);
-    for (const auto& r : c.results) out << ',' << rank_text(index, r, id, "");
+    for (const auto& r : c.results) out << ',' << rank_text(r, id, "");
     out << "\r\n";
   }
 }

@@ -166,9 +166,8 @@ std::string what_if_panel(const Result& r) {
   }
   out << "</div>\n<div class=\"table\"><table>\n<thead><tr><th>Option</th>"
       << "<th class=\"num\">Weighted sum</th></tr></thead>\n<tbody>\n";
-  const OptionLookup option(r);
   for (const auto& e : r.ranking) {
-    const OptionResult& o = *option(e.option);
+    const OptionResult& o = *r.option(e.option);
     double sum = 0;
     std::string values;
     for (size_t j = 0; j < o.normalized.size(); ++j) {

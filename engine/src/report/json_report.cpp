@@ -2,7 +2,6 @@
 // as it goes (JsonWriter), in a fixed key order with numbers rounded to 12 significant digits,
 // so that the same input always gives the same bytes and a large result needs no JSON tree.
 #include <string_view>
-#include <unordered_map>
 
 #include "report/json_writer.hpp"
 #include "report/renderers.hpp"
@@ -210,14 +209,9 @@ void criteria_json(Writer& w, const Result& r) {
 }
 
 void ranking_json(Writer& w, const Result& r) {
-  // Names by id, looked up once: the ranking may list many thousands of options.
-  std::unordered_map<std::string_view, const OptionResult*> options;
-  options.reserve(r.options.size());
-  for (const auto& o : r.options) options.emplace(o.id, &o);
   w.begin_array();
   for (const auto& e : r.ranking) {
-    const auto it = options.find(e.option);
-    const OptionResult* o = it != options.end() ? it->second : nullptr;
+    const OptionResult* o = r.option(e.option);
     w.begin_object();
     w.key("option").string(e.option);
     w.key("name").string(o != nullptr ? std::string_view(o->name) : std::string_view());

@@ -58,10 +58,9 @@ std::string contributions_chart(const Result& r) {
   c.title = "Each option's score, by criterion";
   c.axis_label = "contribution to the score";
   for (const auto& e : r.ranking) c.categories.push_back(option_name(r, e.option));
-  const OptionLookup option(r);
   for (size_t j = 0; j < r.criteria.size(); ++j) {
     svg::Series s{r.criteria[j].name, {}};
-    for (const auto& e : r.ranking) s.values.push_back(option(e.option)->contribution[j]);
+    for (const auto& e : r.ranking) s.values.push_back(r.option(e.option)->contribution[j]);
     c.segments.push_back(std::move(s));
   }
   return svg::stacked_bars(c);

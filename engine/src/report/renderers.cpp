@@ -10,21 +10,10 @@
 
 namespace tradeoff::detail {
 
-OptionLookup::OptionLookup(const Result& result) {
-  by_id_.reserve(result.options.size());
-  for (const auto& o : result.options) by_id_.emplace(o.id, &o);
-}
-
-const OptionResult* OptionLookup::operator()(const std::string& id) const {
-  const auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
-}
-
 std::vector<const OptionResult*> options_by_rank(const Result& result) {
   std::vector<const OptionResult*> out;
   out.reserve(result.options.size());
-  const OptionLookup option(result);
-  for (const auto& entry : result.ranking) out.push_back(option(entry.option));
+  for (const auto& entry : result.ranking) out.push_back(result.option(entry.option));
   for (const auto& o : result.options) {
     if (o.rank == 0) out.push_back(&o);
   }

@@ -6,7 +6,6 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "tradeoff/evaluate.hpp"
@@ -45,18 +44,6 @@ std::string provenance_text(const Provenance& p);
 
 /// Options in ranking order (best first), then unranked options in framework order.
 std::vector<const OptionResult*> options_by_rank(const Result& result);
-
-/// Options by id in constant time, for renderers that look up every option of a ranking
-/// (Result::option() searches, which a ranking of 100,000 options cannot afford per entry).
-class OptionLookup {
- public:
-  explicit OptionLookup(const Result& result);
-  /// The first option of that id, or nullptr.
-  const OptionResult* operator()(const std::string& id) const;
-
- private:
-  std::unordered_map<std::string_view, const OptionResult*> by_id_;
-};
 
 /// True when the assessment set at least one score.
 bool any_score_overridden(const Result& result);

@@ -113,14 +113,13 @@ void summary_ranking(const Result& r, const Style& st, std::ostream& out) {
   TextTable t({TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
                TextTable::Align::Right, TextTable::Align::Left});
   t.add({"#", "option", "name", "score", ""});
-  const OptionLookup option(r);
   // A table of 100,000 options is read in a spreadsheet, not on a terminal: the text view
   // shows the head of a long ranking and says where the rest is.
   const size_t shown = r.ranking.size() > kMaxRankingRows + 10 ? kMaxRankingRows : r.ranking.size();
   for (size_t k = 0; k < shown; ++k) {
     const RankEntry& e = r.ranking[k];
-    t.add({std::to_string(e.rank), fit(e.option, kIdWidth), fit(option(e.option)->name, kNameWidth),
-           fixed(e.score, 4), ""});
+    t.add({std::to_string(e.rank), fit(e.option, kIdWidth),
+           fit(r.option(e.option)->name, kNameWidth), fixed(e.score, 4), ""});
   }
   auto lines = t.lines();
   // The bars take what the widest row leaves of the 100 columns, at most 24.

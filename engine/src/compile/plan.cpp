@@ -115,8 +115,11 @@ Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOp
   plan.rules = compile_rules(fw);
   compile_criteria(fw, a, options, plan);
   fix_explicit_values(a, plan);
-  for (const auto& o : fw.options) plan.option_ids.push_back(o.id);
-  plan.id_order = id_order(plan.option_ids);
+  std::vector<std::string> ids;
+  ids.reserve(fw.options.size());
+  for (const auto& o : fw.options) ids.push_back(o.id);
+  plan.id_order = id_order(ids);
+  plan.option_ids = std::make_shared<const std::vector<std::string>>(std::move(ids));
   return plan;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,11 +31,13 @@ struct Plan {
   std::vector<Column> columns;  ///< per criterion: direction, scale, value function
   WeightingPlan weighting;
   std::vector<std::string> weight_origin;  ///< per criterion, before the rules
-  std::vector<std::string> option_ids;
+  /// Shared with the Results, which outlive the plan.
+  std::shared_ptr<const std::vector<std::string>> option_ids =
+      std::make_shared<const std::vector<std::string>>();
   std::vector<uint32_t> id_order;  ///< each option's position among the sorted ids
 
   explicit Plan(const Framework& framework) : names(framework) {}
-  size_t options() const { return option_ids.size(); }
+  size_t options() const { return option_ids->size(); }
   size_t criteria() const { return columns.size(); }
   /// Where the score of an option on a criterion (by index) was written.
   SourceLocation location(size_t option, size_t criterion) const {

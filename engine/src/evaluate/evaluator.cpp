@@ -35,7 +35,7 @@ const std::string& Evaluator::criterion_id(size_t criterion) const {
   return impl_->plan.columns.at(criterion).id;
 }
 const std::string& Evaluator::option_id(size_t option) const {
-  return impl_->plan.option_ids.at(option);
+  return impl_->plan.option_ids->at(option);
 }
 
 namespace {
@@ -57,7 +57,7 @@ std::optional<size_t> Evaluator::criterion_index(std::string_view id) const {
   return find(impl_->plan.columns, id, [](const detail::Column& c) { return c.id; });
 }
 std::optional<size_t> Evaluator::option_index(std::string_view id) const {
-  return find(impl_->plan.option_ids, id, [](const std::string& s) { return s; });
+  return find(*impl_->plan.option_ids, id, [](const std::string& s) { return s; });
 }
 Method Evaluator::method() const { return impl_->plan.method.info->id; }
 Normalization Evaluator::normalization() const { return impl_->plan.method.normalization; }

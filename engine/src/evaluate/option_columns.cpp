@@ -55,8 +55,8 @@ Figures OptionColumns::contribution_row(size_t i, const Figures& values) const {
 
 OptionResult OptionColumns::build(size_t i) const {
   OptionResult o;
-  o.id = ids[i];
-  o.name = names.empty() ? ids[i] : names[i];
+  o.id = (*ids)[i];
+  o.name = names.empty() ? o.id : names[i];
   if (!descriptions.empty()) o.description = descriptions[i];
   o.raw = Figures(raw, i, m);
   o.normalized = normalized_row(i);

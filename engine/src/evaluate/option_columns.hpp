@@ -37,7 +37,7 @@ struct OptionColumns {
 
   size_t n = 0;
   size_t m = 0;
-  std::vector<std::string> ids;
+  std::shared_ptr<const std::vector<std::string>> ids;  ///< shared with the evaluation's plan
   std::vector<std::string> names;         ///< empty when every option's name is its id
   std::vector<std::string> descriptions;  ///< empty when no option has one
   std::vector<double> score;
@@ -62,7 +62,7 @@ struct OptionColumns {
 
   /// Option i, built the first time it is asked for.
   const OptionResult& get(size_t i) const;
-  const std::string& id(size_t i) const { return own_.empty() ? ids[i] : own_[i].id; }
+  const std::string& id(size_t i) const { return own_.empty() ? (*ids)[i] : own_[i].id; }
   /// The index of the option with id `key`, or n.
   size_t find(std::string_view key) const;
 

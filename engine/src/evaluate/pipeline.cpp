@@ -23,7 +23,7 @@ State::State(const Plan& plan)
       rank(plan.options(), 0) {
   std::copy(plan.inputs.values.begin(), plan.inputs.values.end(), slots.begin());
   problem.criteria = plan.columns;
-  rows.ids = plan.option_ids;
+  rows.ids = *plan.option_ids;
   rows.by_id.reserve(plan.options());
   params = plan.method.params;
   params.contributions = false;

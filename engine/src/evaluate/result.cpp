@@ -164,13 +164,12 @@ void ranked_figures(const Plan& plan, State& s, OptionColumns& c) {
   for (size_t k = 0; k < rows; ++k) c.row[s.rows.eligible[k]] = static_cast<uint32_t>(k);
 }
 
-/// The options' names and descriptions, kept only when some option has its own.
-void names(const Framework& fw, OptionColumns& c) {
+/// The options' ids, and their names and descriptions, kept only when some option has its own.
+void names(const Plan& plan, const Framework& fw, OptionColumns& c) {
+  c.ids = plan.option_ids;
   bool named = false;
   bool described = false;
-  c.ids.reserve(fw.options.size());
   for (const Alternative& a : fw.options) {
-    c.ids.push_back(a.id);
     named = named || a.name != a.id;
     described = described || !a.description.empty();
   }
@@ -206,7 +205,7 @@ void provenance(const Plan& plan, OptionColumns& c) {
 void options(const Plan& plan, State& s, Result& r) {
   const Framework& fw = *plan.fw;
   auto c = std::make_shared<OptionColumns>(fw.options.size(), plan.criteria());
-  names(fw, *c);
+  names(plan, fw, *c);
   provenance(plan, *c);
   c->raw = s.rules.adjusted ? std::make_shared<const std::vector<double>>(s.rules.raw) : s.base;
   c->score = s.score;

@@ -15,6 +15,7 @@
 
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
+#include "tradeoff/evaluator.hpp"
 
 namespace {
 
@@ -124,4 +125,22 @@ TEST_CASE("reading a Result's options from two threads builds each option once",
   REQUIRE(seen[0].size() == 2000);
   CHECK(seen[0][1999]->id == "acme1999");
   CHECK(seen[0][1999]->raw == std::vector<double>{100 + (1999 * 37) % 91, 1 + (1999 * 11) % 5});
+}
+
+TEST_CASE("each traced result of one evaluator has the method's details once", "[options]") {
+  const tradeoff::Framework fw = load(kTopsis, table(5));
+  tradeoff::Evaluator ev(fw, nullptr);
+  const tradeoff::Result first = ev.traced_result();
+  const tradeoff::Result second = ev.traced_result();
+  for (const tradeoff::Result* r : {&first, &second}) {
+    REQUIRE(r->details.per_option.size() == 2);
+    CHECK(r->details.per_option[0].first == "d_plus");
+    CHECK(r->details.per_option[1].first == "d_minus");
+    CHECK(r->details.per_option[1].second.size() == 5);
+    REQUIRE(r->details.per_criterion.size() == 2);
+    CHECK(r->details.per_criterion[0].first == "ideal");
+    CHECK(r->details.options.size() == 5);
+  }
+  CHECK(second.details.per_option[0].second == first.details.per_option[0].second);
+  CHECK(second.options[3].contribution == first.options[3].contribution);
 }

@@ -55,6 +55,18 @@ TEST_CASE("a table in the framework's order is the Result's raw matrix, not a co
   CHECK(r.options[2].normalized[1] == Approx(1.0));
 }
 
+TEST_CASE("a framework's table releases its ids once its rows are the framework's options",
+          "[table][shared]") {
+  const tradeoff::Framework fw = load(kFramework, kInOrder);
+  REQUIRE(fw.table != nullptr);
+  CHECK(fw.table->options.empty());
+  REQUIRE(fw.options.size() == 3);
+  CHECK(fw.options[1].id == "beta");
+  CHECK(fw.options[1].name == "beta");
+  CHECK(fw.table->row_of_option == std::vector<int32_t>{0, 1, 2});
+  CHECK(tradeoff::evaluate(fw, nullptr).ranking.front().option == "beta");
+}
+
 TEST_CASE("a table in another order is copied into the framework's order", "[table][shared]") {
   const tradeoff::Framework fw =
       load(kFramework, "option,quality,price\ngamma,5,120\nacme,3,100\nbeta,4,80\n");

@@ -229,9 +229,11 @@ struct ScoreTable {
   std::string file;                   ///< the path as resolved
   SourceLocation where;               ///< the `scores_from:` value that names it
   std::vector<std::string> criteria;  ///< its criterion columns, in file order
-  std::vector<std::string> options;   ///< its rows' option ids, in file order
-  std::vector<double> values;         ///< rows x criteria; NaN for an empty cell
-  std::vector<uint32_t> lines;        ///< per row: the line its first cell is on
+  /// Its rows' option ids, in file order, while it is read; a framework's table releases them
+  /// once its rows are linked to the framework's options (`row_of_option`).
+  std::vector<std::string> options;
+  std::vector<double> values;   ///< rows x criteria; NaN for an empty cell
+  std::vector<uint32_t> lines;  ///< per row: the line its first cell is on
   /// Per cell, where it is, in one of two forms (the other is empty): `columns` holds its
   /// column (in bytes, from 1) while every cell is on its row's line within 65,535 bytes of the
   /// line's start, as in any plain table; else `positions` holds the lines below its row's line

@@ -122,14 +122,14 @@ namespace {
 }  // namespace
 
 void compute_scores(const SlotNames& names, const Cells& cells, const double* slots,
-                    const std::vector<uint8_t>& pinned, bool formulas_only,
+                    const std::vector<bool>& pinned, bool formulas_only,
                     std::vector<double>& base) {
   const Framework& fw = *names.fw;
   const size_t m = fw.criteria.size();
   base.resize(cells.size());
   if (!formulas_only) {
     for (size_t k = 0; k < cells.size(); ++k) {
-      if (pinned.empty() || pinned[k] == 0) base[k] = cells.number(k);
+      if (pinned.empty() || !pinned[k]) base[k] = cells.number(k);
     }
   }
   for (size_t k : cells.formulas) {

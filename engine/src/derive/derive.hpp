@@ -53,7 +53,6 @@ SourceLocation cell_location(const Cells& cells, size_t option, size_t criterion
 /// `pinned` keep the value they have. Throws Error for a formula that fails or leaves its
 /// criterion's scale.
 void compute_scores(const SlotNames& names, const Cells& cells, const double* slots,
-                    const std::vector<uint8_t>& pinned, bool formulas_only,
-                    std::vector<double>& base);
+                    const std::vector<bool>& pinned, bool formulas_only, std::vector<double>& base);
 
 }  // namespace tradeoff::detail

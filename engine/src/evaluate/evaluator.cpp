@@ -96,7 +96,7 @@ void Evaluator::set_score(size_t option, size_t criterion, double value) {
   if (option >= impl_->plan.options() || criterion >= impl_->plan.criteria()) {
     throw std::out_of_range("Evaluator::set_score: no such option or criterion");
   }
-  s.pinned_scores[cell] = 1;
+  s.pinned_scores[cell] = true;
   s.write_base()[cell] = value;
   s.dirty.scores = true;
 }

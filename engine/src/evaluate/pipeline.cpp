@@ -14,7 +14,7 @@ namespace tradeoff::detail {
 State::State(const Plan& plan)
     : slots(plan.names.count(), 0.0),
       set_inputs(plan.fw->inputs.size(), 0),
-      pinned_scores(plan.cells.size(), 0),
+      pinned_scores(plan.cells.size(), false),
       base(plan.cells.matrix ? plan.cells.matrix
                              : std::make_shared<std::vector<double>>(plan.cells.size(), 0.0)),
       pinned_weights(plan.criteria(), 0),
@@ -23,7 +23,7 @@ State::State(const Plan& plan)
       rank(plan.options(), 0) {
   std::copy(plan.inputs.values.begin(), plan.inputs.values.end(), slots.begin());
   problem.criteria = plan.columns;
-  rows.ids = *plan.option_ids;
+  rows.all = plan.option_ids;
   rows.by_id.reserve(plan.options());
   params = plan.method.params;
   params.contributions = false;
@@ -74,6 +74,9 @@ void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
   const MethodInfo& method = *plan.method.info;
   MethodParams traced;
   if (trace != nullptr) {
+    // A traced run's details and warnings are its own, not added to an earlier one's.
+    s.output.details = MethodDetails();
+    s.output.warnings.clear();
     traced = plan.method.params;      // contributions and details too
     traced.contribution_rule = true;  // the Result computes them for the options it shows
   }

@@ -2,8 +2,10 @@
 // state of the stages and their trace; nothing is computed again except the stakeholders' own
 // rankings, and the explanation.
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <numeric>
+#include <utility>
 
 #include "analysis/compare.hpp"
 #include "evaluate/option_columns.hpp"
@@ -183,6 +185,8 @@ void names(const Plan& plan, const Framework& fw, OptionColumns& c) {
 void provenance(const Plan& plan, OptionColumns& c) {
   const size_t m = c.m;
   c.overridden.resize(c.n * m);
+  // Every score from a table, none set by the assessment: nothing to record per cell.
+  if (plan.cells.scores.empty() && plan.cells.overridden.empty()) return;
   for (size_t i = 0; i < c.n; ++i) {
     bool reasons = false;
     for (size_t j = 0; j < m; ++j) {
@@ -245,13 +249,18 @@ void stakeholders(const Plan& plan, const State& s, Result& r) {
   r.weighting.mean_pairwise_tau = sum / pairs;
 }
 
-void ranking(const State& s, Result& r) {
+/// The ranking, and the method's details and warnings, moved out of the state: a traced run
+/// fills them afresh.
+void ranking(State& s, Result& r) {
   r.higher_is_better = s.output.higher_is_better;
-  r.details = s.output.details;
+  r.details = std::move(s.output.details);
+  s.output.details = MethodDetails();
   r.details.options = s.problem.options;
   r.ranking.reserve(s.order.size());
   for (size_t i : s.order) r.ranking.push_back({r.options.id(i), s.rank[i], s.score[i]});
-  r.warnings.insert(r.warnings.end(), s.output.warnings.begin(), s.output.warnings.end());
+  r.warnings.insert(r.warnings.end(), std::make_move_iterator(s.output.warnings.begin()),
+                    std::make_move_iterator(s.output.warnings.end()));
+  s.output.warnings.clear();
 }
 
 }  // namespace

@@ -25,9 +25,9 @@ struct Dirty {
 
 struct State {
   Dirty dirty;
-  std::vector<double> slots;           ///< inputs, then derived values
-  std::vector<uint8_t> set_inputs;     ///< per input: set_input() changed it
-  std::vector<uint8_t> pinned_scores;  ///< options x criteria: set_score() fixed the value
+  std::vector<double> slots;        ///< inputs, then derived values
+  std::vector<uint8_t> set_inputs;  ///< per input: set_input() changed it
+  std::vector<bool> pinned_scores;  ///< options x criteria: set_score() fixed the value
   /// Options x criteria, before the rules: shared with the Results made from it and, for a
   /// table in the framework's order, the table's own matrix; written through write_base().
   std::shared_ptr<const std::vector<double>> base;

@@ -3,7 +3,10 @@
 // criterion, from its YAML or from the table.
 #include <cmath>
 #include <filesystem>
+#include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -57,7 +60,7 @@ void link_rows(Framework& fw, ScoreTable& table, const TableText& text, Diagnost
     auto it = index.find(table.options[r]);
     if (it == index.end()) {
       Alternative a;
-      a.id = table.options[r];
+      a.id = std::move(table.options[r]);  // the table's ids are released after linking
       a.name = r < text.names.size() && !text.names[r].empty() ? text.names[r] : a.id;
       if (r < text.descriptions.size()) a.description = text.descriptions[r];
       a.where = {table.file, static_cast<int>(table.lines[r]), 1};
@@ -116,6 +119,9 @@ FileDigest attach_framework_table(SourceReader& reader, Framework& fw, Diagnosti
       std::make_shared<ScoreTable>(read_named(reader, *fw.table, fw, false, sink, digest, &text));
   if (sink.has_errors()) return digest;
   link_rows(fw, *table, text, sink);
+  // Every row is an option now, linked by row_of_option: a second list of 100,000 ids would
+  // only be read again by nothing.
+  std::vector<std::string>().swap(table->options);
   if (fw.options.empty()) {
     sink.error(ErrorCode::InvalidValue, table->where,
                fmt::format("the framework has no options: table '{}' has no rows, and "

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <string>
 
 #include <fmt/format.h>
@@ -46,13 +47,31 @@ void check_finite(const std::vector<double>& raw, const Rows& rows,
   }
 }
 
+bool every_eligible(const std::vector<uint8_t>& vetoed) {
+  return std::all_of(vetoed.begin(), vetoed.end(), [](uint8_t v) { return v == 0; });
+}
+
 }  // namespace
 
 void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,
                  DecisionProblem& problem,
                  const std::shared_ptr<const std::vector<double>>& shared) {
   const size_t m = problem.cols();
-  if (rows.first || !same_set(rows.eligible, vetoed)) {
+  if (rows.first && rows.ids.empty() && every_eligible(vetoed)) {
+    // Every option: the problem takes a copy of their ids, and no second list is kept.
+    problem.options.assign(rows.all->begin(), rows.all->end());
+    rows.eligible.resize(vetoed.size());
+    std::iota(rows.eligible.begin(), rows.eligible.end(), size_t{0});
+    rows.first = false;
+  } else if (rows.first || !same_set(rows.eligible, vetoed)) {
+    if (rows.ids.empty()) {
+      // The ids are all in the problem (given back below), or on the first selection in `all`.
+      if (rows.first) {
+        rows.ids = *rows.all;
+      } else {
+        rows.ids.resize(vetoed.size());
+      }
+    }
     // Give the ids back, then take those of the new set.
     for (size_t r = 0; r < problem.options.size(); ++r) {
       rows.ids[rows.eligible[r]] = std::move(problem.options[r]);

@@ -15,8 +15,12 @@ namespace tradeoff::detail {
 /// The eligible options and the storage that moves between re-runs.
 struct Rows {
   std::vector<size_t> eligible;  ///< indices of the options not vetoed
-  std::vector<std::string> ids;  ///< every option's id, while not in the problem
-  std::vector<uint32_t> by_id;   ///< per eligible row: its position among the ids
+  /// Every option's id, while not in the problem; empty while the problem holds every option
+  /// since the first selection (their ids are then copied from `all`, and given back here only
+  /// once the eligible set changes).
+  std::vector<std::string> ids;
+  std::shared_ptr<const std::vector<std::string>> all;  ///< every option's id
+  std::vector<uint32_t> by_id;  ///< per eligible row: its position among the ids
   /// Where the score of option i on criterion j was written (for diagnostics).
   std::function<SourceLocation(size_t, size_t)> locate;
   bool first = true;  ///< no rows selected yet

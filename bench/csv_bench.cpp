@@ -70,6 +70,8 @@ void BM_ReadScoreTable(benchmark::State& state) {
   spec.file = "scores.csv";
   spec.framework = &fw;
   spec.size_hint = text.size();
+  // Split on a second thread (2), or all on this one (1).
+  spec.second_thread_from = state.range(1) == 2 ? 0 : static_cast<size_t>(-1);
   for (auto _ : state) {
     tradeoff::DiagnosticSink sink;
     std::string digest;
@@ -80,7 +82,11 @@ void BM_ReadScoreTable(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(text.size()));
 }
-BENCHMARK(BM_ReadScoreTable)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadScoreTable)
+    ->Args({10000, 1})
+    ->Args({100000, 1})
+    ->Args({100000, 2})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_EvaluateTableTopsis(benchmark::State& state) {
   const std::string& text = table_text(static_cast<size_t>(state.range(0)));

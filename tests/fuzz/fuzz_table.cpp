@@ -1,8 +1,8 @@
 // Fuzz target: tables of scores (`scores_from:`), as a framework's table and as an assessment's,
 // then evaluation and every renderer. Contract: any table either loads, or throws
 // tradeoff::Error; read in pieces of any size it gives the same values and the same problems as
-// read whole; anything else (another exception, a crash, a sanitizer report, a NaN score) is a
-// bug. The first byte chooses the piece size.
+// read whole, also when split on a second thread; anything else (another exception, a crash, a
+// sanitizer report, a NaN score) is a bug. The first byte chooses the piece size.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -28,40 +28,57 @@ rules:
   - {id: r, when: "true", adjust: [{option: acme, criterion: quality, add: 1}], because: x}
 )";
 
-/// Reads `text` whole and in pieces of `piece` bytes; both must agree.
-void same_in_pieces(const tradeoff::Framework& fw, const std::string& text, size_t piece) {
+/// Reads `text` in pieces of `piece` bytes (0: whole), on one thread or splitting on a second.
+tradeoff::ScoreTable read(const tradeoff::Framework& fw, const std::string& text, size_t piece,
+                          bool second_thread, tradeoff::DiagnosticSink& sink) {
   tradeoff::loader::TableSpec spec;
   spec.file = "t.csv";
   spec.framework = &fw;
-  tradeoff::DiagnosticSink whole_sink;
-  tradeoff::DiagnosticSink piece_sink;
-  const auto whole = tradeoff::loader::read_score_table(
-      spec, [&](const auto& sink) { sink(text); }, whole_sink);
-  const auto pieces = tradeoff::loader::read_score_table(
+  spec.second_thread_from = second_thread ? 0 : static_cast<size_t>(-1);
+  return tradeoff::loader::read_score_table(
       spec,
-      [&](const auto& sink) {
+      [&](const auto& feed) {
+        if (piece == 0) {
+          feed(text);
+          return;
+        }
         for (size_t at = 0; at < text.size(); at += piece) {
-          sink(std::string_view(text).substr(at, piece));
+          feed(std::string_view(text).substr(at, piece));
         }
       },
-      piece_sink);
-  if (whole.options != pieces.options || whole.positions != pieces.positions ||
-      whole.values.size() != pieces.values.size()) {
+      sink);
+}
+
+void same(const tradeoff::ScoreTable& a, const tradeoff::DiagnosticSink& a_sink,
+          const tradeoff::ScoreTable& b, const tradeoff::DiagnosticSink& b_sink) {
+  if (a.options != b.options || a.positions != b.positions || a.columns != b.columns ||
+      a.lines != b.lines || a.values.size() != b.values.size()) {
     std::abort();
   }
-  for (size_t k = 0; k < whole.values.size(); ++k) {
-    const bool both_nan = std::isnan(whole.values[k]) && std::isnan(pieces.values[k]);
-    if (!both_nan && whole.values[k] != pieces.values[k]) std::abort();
+  for (size_t k = 0; k < a.values.size(); ++k) {
+    const bool both_nan = std::isnan(a.values[k]) && std::isnan(b.values[k]);
+    if (!both_nan && a.values[k] != b.values[k]) std::abort();
   }
-  if (whole_sink.diagnostics().size() != piece_sink.diagnostics().size()) std::abort();
-  for (size_t k = 0; k < whole_sink.diagnostics().size(); ++k) {
-    const auto& a = whole_sink.diagnostics()[k];
-    const auto& b = piece_sink.diagnostics()[k];
-    if (a.message != b.message || a.where.line != b.where.line ||
-        a.where.column != b.where.column) {
+  if (a_sink.diagnostics().size() != b_sink.diagnostics().size()) std::abort();
+  for (size_t k = 0; k < a_sink.diagnostics().size(); ++k) {
+    const auto& x = a_sink.diagnostics()[k];
+    const auto& y = b_sink.diagnostics()[k];
+    if (x.message != y.message || x.where.line != y.where.line ||
+        x.where.column != y.where.column || x.excerpt != y.excerpt) {
       std::abort();
     }
   }
+}
+
+/// Reads `text` whole, in pieces of `piece` bytes, and in pieces split on a second thread: all
+/// three must agree.
+void same_in_pieces(const tradeoff::Framework& fw, const std::string& text, size_t piece) {
+  tradeoff::DiagnosticSink whole_sink;
+  tradeoff::DiagnosticSink piece_sink;
+  tradeoff::DiagnosticSink thread_sink;
+  const auto whole = read(fw, text, 0, false, whole_sink);
+  same(whole, whole_sink, read(fw, text, piece, false, piece_sink), piece_sink);
+  same(whole, whole_sink, read(fw, text, piece, true, thread_sink), thread_sink);
 }
 
 void evaluate_and_render(const tradeoff::Loaded& loaded) {

@@ -110,6 +110,34 @@ TEST_CASE("malformed records are refused at their line and column", "[table]") {
   CHECK(tsv.records[0] == std::vector<std::string>{"1:1:a", "1:3:b,c"});
 }
 
+TEST_CASE("a malformed record quotes its whole line, whatever the pieces it came in", "[table]") {
+  const std::string text = "h,i\nq,\"a\"b,2,long tail\r\nnext,1\n";
+  for (size_t piece : {size_t{1}, size_t{5}, size_t{9}, text.size()}) {
+    CAPTURE(piece);
+    std::vector<std::string> excerpts;
+    CsvSplitter splitter(
+        ',', 1 << 20, [](const CsvRecord&) { return true; },
+        [&](uint32_t line, uint32_t column, const std::string&, std::string_view excerpt) {
+          excerpts.push_back(std::to_string(line) + ":" + std::to_string(column) + " " +
+                             std::string(excerpt));
+        });
+    for (size_t at = 0; at < text.size(); at += piece) splitter.feed(text.substr(at, piece));
+    splitter.finish();
+    CHECK(excerpts == std::vector<std::string>{"2:6 q,\"a\"b,2,long tail"});
+  }
+  // A quote left open: the excerpt is what there is, once the text has ended.
+  std::vector<std::string> open_excerpts;
+  CsvSplitter open(
+      ',', 1 << 20, [](const CsvRecord&) { return true; },
+      [&](uint32_t, uint32_t, const std::string&, std::string_view excerpt) {
+        open_excerpts.emplace_back(excerpt);
+      });
+  open.feed("a,\"op");
+  open.feed("en");
+  open.finish();
+  CHECK(open_excerpts == std::vector<std::string>{"a,\"open"});
+}
+
 TEST_CASE("a framework's table: its rows become options, its cells scores", "[table]") {
   MemoryReader reader;
   reader.add("f.yaml", kFramework);

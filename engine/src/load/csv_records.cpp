@@ -1,8 +1,11 @@
 // Splitting delimited text into records as it streams: see load/csv_records.hpp.
 #include "load/csv_records.hpp"
 
+#include <cstdint>
 #include <cstring>
+#include <system_error>
 
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
 namespace tradeoff::loader {
@@ -11,7 +14,49 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+/// The first delimiter or line feed at or after `from` (or `size` when none), and in `quote`
+/// the first quote before it (npos when none). Eight bytes at a time while none of the three
+/// is among them: most of a table's bytes are digits.
+size_t field_end(const char* data, size_t from, size_t size, char delimiter, size_t& quote) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  const uint64_t d = kOnes * static_cast<unsigned char>(delimiter);
+  const uint64_t n = kOnes * static_cast<unsigned char>('\n');
+  const uint64_t q = kOnes * static_cast<unsigned char>('"');
+  // Nonzero exactly when some byte of v is zero.
+  const auto any_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  size_t at = from;
+  for (; at + 8 <= size; at += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, data + at, sizeof w);
+    if ((any_zero(w ^ d) | any_zero(w ^ n) | any_zero(w ^ q)) != 0) break;
+  }
+  quote = std::string::npos;
+  for (; at < size; ++at) {
+    const char c = data[at];
+    if (c == delimiter || c == '\n') return at;
+    if (c == '"' && quote == std::string::npos) quote = at;
+  }
+  return size;
+}
+
 }  // namespace
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<double> parse_cell(std::string_view trimmed) {
+  const char* b = trimmed.data();
+  const char* e = b + trimmed.size();
+  if (b != e && *b == '+') ++b;
+  double v = 0;
+  const auto r = fast_float::from_chars(b, e, v);
+  if (r.ec != std::errc() || r.ptr != e || b == e || *b == '+') return std::nullopt;
+  return v;
+}
 
 CsvSplitter::CsvSplitter(char delimiter, size_t max_record, OnRecord on_record, OnError on_error)
     : delimiter_(delimiter),
@@ -20,6 +65,11 @@ CsvSplitter::CsvSplitter(char delimiter, size_t max_record, OnRecord on_record, 
       on_error_(std::move(on_error)) {}
 
 void CsvSplitter::feed(std::string_view bytes) {
+  if (failure_) {
+    buffer_.append(bytes);
+    report(false);
+    return;
+  }
   if (stopped_) return;
   // Keep only the unsplit tail, then add the new piece: the buffer holds one record at most,
   // plus one piece.
@@ -35,9 +85,11 @@ void CsvSplitter::feed(std::string_view bytes) {
 }
 
 void CsvSplitter::finish() {
-  if (stopped_) return;
-  started_ = true;
-  drain(true);
+  if (!stopped_) {
+    started_ = true;
+    drain(true);
+  }
+  if (failure_) report(true);  // the text ends: its line is as whole as it gets
 }
 
 void CsvSplitter::drain(bool last) {
@@ -54,12 +106,22 @@ void CsvSplitter::drain(bool last) {
 }
 
 void CsvSplitter::fail(uint32_t line, uint32_t column, std::string message, size_t line_start) {
-  const size_t end = buffer_.find('\n', line_start);
-  std::string_view excerpt(buffer_.data() + line_start,
-                           (end == std::string::npos ? buffer_.size() : end) - line_start);
-  if (!excerpt.empty() && excerpt.back() == '\r') excerpt.remove_suffix(1);
-  on_error_(line, column, std::move(message), excerpt);
+  failure_ = Failure{line, column, std::move(message), line_start};
   stopped_ = true;
+  report(false);
+}
+
+void CsvSplitter::report(bool last) {
+  const size_t start = failure_->line_start;
+  const size_t end = buffer_.find('\n', start);
+  // A line that never ends is cut at the longest record.
+  if (end == std::string::npos && !last && buffer_.size() - start <= max_record_) return;
+  std::string_view excerpt(buffer_.data() + start,
+                           (end == std::string::npos ? buffer_.size() : end) - start);
+  if (!excerpt.empty() && excerpt.back() == '\r') excerpt.remove_suffix(1);
+  const Failure f = std::move(*failure_);
+  failure_.reset();
+  on_error_(f.line, f.column, f.message, excerpt);
 }
 
 size_t CsvSplitter::quoted(size_t at, bool last, CsvField& field, size_t& line_start,
@@ -136,15 +198,15 @@ size_t CsvSplitter::record(size_t at, bool last) {
         return std::string::npos;
       }
     } else {
-      size_t e = k;
-      while (e < size && data[e] != delimiter_ && data[e] != '\n') ++e;
+      size_t quote = std::string::npos;
+      const size_t e = field_end(data, k, size, delimiter_, quote);
       if (e == size && !last) return std::string::npos;
       size_t text_end = e;
       if (e < size && data[e] == '\n' && text_end > k && data[text_end - 1] == '\r') --text_end;
       if (e == size && text_end > k && data[text_end - 1] == '\r') --text_end;
       field.text = std::string_view(data + k, text_end - k);
-      if (const size_t q = field.text.find('"'); q != std::string_view::npos) {
-        fail(line, static_cast<uint32_t>(k + q - line_start + 1),
+      if (quote != std::string::npos) {
+        fail(line, static_cast<uint32_t>(quote - line_start + 1),
              "a quote inside an unquoted cell; quote the whole cell and write the quote twice",
              line_start);
         return std::string::npos;

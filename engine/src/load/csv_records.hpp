@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,10 @@ struct CsvField {
   uint32_t line = 0;      ///< 1-based
   uint32_t column = 0;    ///< 1-based, in bytes from the start of its line
   bool quoted = false;
+  /// Set when the splitting parsed the cell's number ahead (load/csv_pipeline.hpp): 1 with the
+  /// number in `number`, 0 when parse_cell() finds none; -1 when it was not tried.
+  int8_t parsed = -1;
+  double number = 0;
 };
 
 /// A record as split: its fields, and the line and column where it ends (for "missing cell").
@@ -26,6 +31,13 @@ struct CsvRecord {
   uint32_t end_column = 0;
   std::string_view first_line;  ///< the text of the record's first line, for excerpts
 };
+
+/// A cell's text without the spaces and tabs around it.
+std::string_view trim_blanks(std::string_view s);
+
+/// A cell's number (its text trimmed first): a plain decimal or scientific number, a leading
+/// '+' allowed; none for anything else.
+std::optional<double> parse_cell(std::string_view trimmed);
 
 class CsvSplitter {
  public:
@@ -52,7 +64,17 @@ class CsvSplitter {
   /// or npos when the field has not ended yet.
   size_t quoted(size_t at, bool last, CsvField& field, size_t& line_start, uint32_t& line);
   void fail(uint32_t line, uint32_t column, std::string message, size_t line_start);
+  /// Reports the failure once its line has arrived whole (or the text ended), so that its
+  /// excerpt does not depend on where a piece happened to end.
+  void report(bool last);
   void drain(bool last);
+
+  struct Failure {
+    uint32_t line = 0;
+    uint32_t column = 0;
+    std::string message;
+    size_t line_start = 0;  ///< in buffer_
+  };
 
   char delimiter_;
   size_t max_record_;
@@ -63,6 +85,7 @@ class CsvSplitter {
   uint32_t line_ = 1;    ///< the line at buffer_[consumed_]
   bool started_ = false;
   bool stopped_ = false;
+  std::optional<Failure> failure_;  ///< waiting for the rest of its line
   CsvRecord record_;
   std::vector<std::string> unescaped_;  ///< quoted fields with doubled quotes, per field
 };

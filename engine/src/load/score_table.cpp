@@ -6,9 +6,9 @@
 #include <optional>
 #include <unordered_map>
 
-#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
+#include "load/csv_pipeline.hpp"
 #include "load/csv_records.hpp"
 #include "load/fields.hpp"
 #include "load/messages.hpp"
@@ -27,23 +27,6 @@ enum class ColumnKind { Option, Criterion, Name, Description, Skipped };
 bool result_column(std::string_view header) {
   return header == "rank" || header == "score" || header == "vetoed_by" ||
          (header.size() > 13 && header.substr(header.size() - 13) == ".contribution");
-}
-
-std::string_view trim_blanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-/// A cell's number: a plain decimal or scientific number, a leading '+' allowed.
-std::optional<double> parse_cell(std::string_view s) {
-  const char* b = s.data();
-  const char* e = b + s.size();
-  if (b != e && *b == '+') ++b;
-  double v = 0;
-  const auto r = fast_float::from_chars(b, e, v);
-  if (r.ec != std::errc() || r.ptr != e || b == e || *b == '+') return std::nullopt;
-  return v;
 }
 
 class TableReader {
@@ -266,7 +249,10 @@ void TableReader::cell(const CsvRecord& r, const CsvField& f, size_t column, dou
   if (s.empty()) return;  // no score here
   const Criterion& c = fw_.criteria[criterion_of_column_[column]];
   const std::string& option = table_.options.back();
-  const auto v = parse_cell(s);
+  // Parsed ahead when the rows were split on a second thread.
+  const std::optional<double> v = f.parsed < 0    ? parse_cell(s)
+                                  : f.parsed == 1 ? std::optional<double>(f.number)
+                                                  : std::nullopt;
   if (!v) {
     const bool comma = s.find(',') != std::string_view::npos;
     error_at(ErrorCode::WrongType, f, r,
@@ -364,17 +350,24 @@ ScoreTable read_score_table(const TableSpec& spec, const ByteSource& bytes,
   TableReader reader(spec, diagnostics, text);
   const size_t dot = spec.file.rfind('.');
   const bool tsv = dot != std::string::npos && spec.file.substr(dot) == ".tsv";
-  CsvSplitter splitter(
-      tsv ? '\t' : ',', kMaxRowBytes, [&](const CsvRecord& r) { return reader.on_record(r); },
-      [&](uint32_t line, uint32_t column, std::string message, std::string_view excerpt) {
-        reader.on_split_error(line, column, std::move(message), excerpt);
-      });
+  const CsvSplitter::OnRecord on_record = [&](const CsvRecord& r) { return reader.on_record(r); };
+  const CsvSplitter::OnError on_error = [&](uint32_t line, uint32_t column, std::string message,
+                                            std::string_view excerpt) {
+    reader.on_split_error(line, column, std::move(message), excerpt);
+  };
+  const char delimiter = tsv ? '\t' : ',';
   detail::Sha256 digest;
-  bytes([&](std::string_view piece) {
-    if (sha256 != nullptr) digest.update(piece);
-    splitter.feed(piece);
-  });
-  splitter.finish();
+  if (spec.size_hint >= spec.second_thread_from) {
+    split_on_second_thread(delimiter, kMaxRowBytes, bytes, sha256 != nullptr ? &digest : nullptr,
+                           on_record, on_error);
+  } else {
+    CsvSplitter splitter(delimiter, kMaxRowBytes, on_record, on_error);
+    bytes([&](std::string_view piece) {
+      if (sha256 != nullptr) digest.update(piece);
+      splitter.feed(piece);
+    });
+    splitter.finish();
+  }
   if (sha256 != nullptr) *sha256 = digest.hex();
   return reader.finish();
 }

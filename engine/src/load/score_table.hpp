@@ -38,6 +38,9 @@ struct TableSpec {
   const Framework* framework = nullptr;
   bool assessment = false;  ///< rows must be the framework's options; empty cells leave scores
   size_t size_hint = 0;     ///< the file's size, when known: the matrix is reserved from it
+  /// A table whose size_hint is at least this is split into records on a second thread while
+  /// this one parses them (load/csv_pipeline.hpp); the outcome is the same either way.
+  size_t second_thread_from = size_t{8} << 20;
 };
 
 /// Feeds the table's bytes to `sink` in pieces, in order (a file as it streams).

@@ -128,6 +128,7 @@ size_t CsvSplitter::quoted(size_t at, bool last, CsvField& field, size_t& line_s
                            uint32_t& line) {
   const char* data = buffer_.data();
   const size_t size = buffer_.size();
+  const size_t opened_line = line_start;  // the line the quote opens on, for the excerpt
   size_t k = at + 1;
   bool doubled = false;
   while (true) {
@@ -143,7 +144,7 @@ size_t CsvSplitter::quoted(size_t at, bool last, CsvField& field, size_t& line_s
     if (hit == nullptr) {
       if (last) {
         fail(field.line, field.column, "a quoted cell is not closed: the file ends inside it",
-             line_start);
+             opened_line);
       }
       return std::string::npos;
     }

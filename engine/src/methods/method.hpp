@@ -145,10 +145,13 @@ void wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r, std::vector
                 Workspace& ws);
 std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix& r);
 
-/// w_j s_j r_ij for every cell: the weighted normalised values, more is better.
-void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r, std::vector<double>& out);
-/// With params.contributions: the weighted values as a matrix (weighted_values()), or under
-/// params.contribution_rule their rule (MethodOutput::weighted).
+/// Contributions that are weighted normalised values, once the method has set their rule in
+/// out.weighted: under params.contribution_rule the rule is handed over as it is; otherwise it
+/// is applied to every cell, into out.contributions, and cleared. One arithmetic both ways.
+void give_weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
+                                 const MethodParams& params, MethodOutput& out);
+/// With params.contributions, the weighted sum's contributions w_j s_j r_ij (WSM, WASPAS), as
+/// give_weighted_contributions() gives them.
 void weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
                             const MethodParams& params, MethodOutput& out);
 

@@ -79,19 +79,6 @@ bool unmirrored_cost(const DecisionProblem& p, const NormalizedMatrix& r, size_t
   return p.criteria[j].direction == Direction::Cost && !r.is_valued(j);
 }
 
-/// For the explanation: the weighted value, oriented so that more is better.
-void mirrored_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
-                            std::vector<double>& out) {
-  const size_t m = p.cols();
-  out.assign(p.rows() * m, 0.0);
-  for (size_t i = 0; i < p.rows(); ++i) {
-    for (size_t j = 0; j < m; ++j) {
-      const double x = p.weights[j] * r.value(p, i, j);
-      out[i * m + j] = unmirrored_cost(p, r, j) ? p.weights[j] - x : x;
-    }
-  }
-}
-
 }  // namespace
 
 void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params,
@@ -148,14 +135,14 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     const double total = d_plus[i] + d_minus[i];
     out.scores[i] = total > 0 ? d_minus[i] / total : 0.5;
   }
-  if (params.contributions && params.contribution_rule) {
-    out.contributions.clear();
+  if (params.contributions) {
+    // For the explanation: the weighted value, oriented so that more is better (a cost whose
+    // values are not mirrored counts from its weight down).
     out.weighted.factor.assign(p.weights.begin(), p.weights.end());
     out.weighted.weight.assign(p.weights.begin(), p.weights.end());
     out.weighted.mirrored.resize(m);
     for (size_t j = 0; j < m; ++j) out.weighted.mirrored[j] = unmirrored_cost(p, r, j) ? 1 : 0;
-  } else if (params.contributions) {
-    mirrored_contributions(p, r, out.contributions);
+    give_weighted_contributions(p, r, params, out);
   }
   if (!params.details) return;
   out.details.per_option.emplace_back("d_plus", d_plus);

@@ -137,24 +137,26 @@ std::vector<double> wsm_scores(const DecisionProblem& p, const NormalizedMatrix&
   return scores;
 }
 
-void weighted_values(const DecisionProblem& p, const NormalizedMatrix& r,
-                     std::vector<double>& out) {
-  const size_t m = p.cols();
-  out.resize(p.rows() * m);
-  for (size_t i = 0; i < p.rows(); ++i) {
-    for (size_t j = 0; j < m; ++j) out[i * m + j] = p.weights[j] * r.sign[j] * r.value(p, i, j);
+void give_weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
+                                 const MethodParams& params, MethodOutput& out) {
+  if (params.contribution_rule) {
+    out.contributions.clear();
+    return;
   }
+  const size_t m = p.cols();
+  out.contributions.resize(p.rows() * m);
+  for (size_t i = 0; i < p.rows(); ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      out.contributions[i * m + j] = out.weighted.value(j, r.value(p, i, j));
+    }
+  }
+  out.weighted.factor.clear();  // the matrix is given
 }
 
 void weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
                             const MethodParams& params, MethodOutput& out) {
   if (!params.contributions) return;
-  if (!params.contribution_rule) {
-    weighted_values(p, r, out.contributions);
-    return;
-  }
   const size_t m = p.cols();
-  out.contributions.clear();
   out.weighted.factor.resize(m);
   out.weighted.weight.resize(m);
   out.weighted.mirrored.assign(m, 0);
@@ -162,6 +164,7 @@ void weighted_contributions(const DecisionProblem& p, const NormalizedMatrix& r,
     out.weighted.factor[j] = p.weights[j] * r.sign[j];
     out.weighted.weight[j] = p.weights[j];
   }
+  give_weighted_contributions(p, r, params, out);
 }
 
 void wsm(const DecisionProblem& p, const NormalizedMatrix& r, const MethodParams& params,

@@ -57,20 +57,17 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
                  DecisionProblem& problem,
                  const std::shared_ptr<const std::vector<double>>& shared) {
   const size_t m = problem.cols();
-  if (rows.first && rows.ids.empty() && every_eligible(vetoed)) {
+  if (rows.first && every_eligible(vetoed)) {
     // Every option: the problem takes a copy of their ids, and no second list is kept.
     problem.options.assign(rows.all->begin(), rows.all->end());
     rows.eligible.resize(vetoed.size());
     std::iota(rows.eligible.begin(), rows.eligible.end(), size_t{0});
     rows.first = false;
   } else if (rows.first || !same_set(rows.eligible, vetoed)) {
-    if (rows.ids.empty()) {
-      // The ids are all in the problem (given back below), or on the first selection in `all`.
-      if (rows.first) {
-        rows.ids = *rows.all;
-      } else {
-        rows.ids.resize(vetoed.size());
-      }
+    if (rows.first) {
+      rows.ids = *rows.all;
+    } else if (rows.ids.empty()) {
+      rows.ids.resize(vetoed.size());  // every id is in the problem, and is given back below
     }
     // Give the ids back, then take those of the new set.
     for (size_t r = 0; r < problem.options.size(); ++r) {

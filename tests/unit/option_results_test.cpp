@@ -8,11 +8,13 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "support/id_index.hpp"
 #include "tradeoff/catalog.hpp"
 #include "tradeoff/evaluate.hpp"
 #include "tradeoff/evaluator.hpp"
@@ -143,4 +145,28 @@ TEST_CASE("each traced result of one evaluator has the method's details once", "
   }
   CHECK(second.details.per_option[0].second == first.details.per_option[0].second);
   CHECK(second.options[3].contribution == first.options[3].contribution);
+}
+
+TEST_CASE("an id index finds positions by id, keeps the first of a repeated id, and grows",
+          "[options][index]") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back("o" + std::to_string(i));
+  ids.push_back("o17");  // a repeat, at position 5000
+  const auto key_of = [&ids](size_t i) -> std::string_view { return ids[i]; };
+  tradeoff::detail::IdIndex index;
+  constexpr size_t npos = tradeoff::detail::IdIndex::npos;
+  CHECK(index.find("o1", key_of) == npos);  // empty: nothing found, nothing allocated
+  for (size_t i = 0; i < 5000; ++i) REQUIRE(index.insert(i, key_of) == i);  // grows as it goes
+  CHECK(index.insert(5000, key_of) == 17);
+  CHECK(index.size() == 5000);
+  CHECK(index.find("o0", key_of) == 0);
+  CHECK(index.find("o4999", key_of) == 4999);
+  CHECK(index.find("o17", key_of) == 17);
+  CHECK(index.find("o5000", key_of) == npos);
+  CHECK(index.find("", key_of) == npos);
+  tradeoff::detail::IdIndex reserved;
+  reserved.reserve(3, key_of);
+  CHECK(reserved.insert(2, key_of) == 2);
+  CHECK(reserved.find("o2", key_of) == 2);
+  CHECK(reserved.find("o1", key_of) == npos);
 }

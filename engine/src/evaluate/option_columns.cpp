@@ -76,30 +76,22 @@ OptionResult OptionColumns::build(size_t i) const {
   return o;
 }
 
-void OptionColumns::hash() const {
-  size_t capacity = 16;
-  while (capacity < 2 * n) capacity *= 2;
-  slots_.assign(capacity, 0);
-  const std::hash<std::string_view> hasher;
-  for (size_t i = 0; i < n; ++i) {
-    size_t at = hasher(id(i)) & (capacity - 1);
-    while (slots_[at] != 0) {
-      if (id(slots_[at] - 1) == id(i)) break;  // a repeated id: the first one is found
-      at = (at + 1) & (capacity - 1);
-    }
-    if (slots_[at] == 0) slots_[at] = static_cast<uint32_t>(i + 1);
-  }
-}
-
 size_t OptionColumns::find(std::string_view key) const {
-  if (n == 0) return 0;
-  std::call_once(hashed_, [this] { hash(); });
-  const size_t mask = slots_.size() - 1;
-  for (size_t at = std::hash<std::string_view>()(key) & mask; slots_[at] != 0;
-       at = (at + 1) & mask) {
-    if (id(slots_[at] - 1) == key) return slots_[at] - 1;
+  // The first few lookups scan (a view that names the winner and the runner-up looks up a
+  // handful of 100,000 ids); the index is built for a reader that looks up many.
+  if (lookups_.fetch_add(1, std::memory_order_relaxed) < kScannedLookups) {
+    for (size_t i = 0; i < n; ++i) {
+      if (id(i) == key) return i;
+    }
+    return n;
   }
-  return n;
+  const auto key_of = [this](size_t i) -> std::string_view { return id(i); };
+  std::call_once(hashed_, [&] {
+    index_.reserve(n, key_of);
+    for (size_t i = 0; i < n; ++i) index_.insert(i, key_of);  // a repeated id: the first is found
+  });
+  const size_t at = index_.find(key, key_of);
+  return at == IdIndex::npos ? n : at;
 }
 
 }  // namespace detail

@@ -12,6 +12,7 @@
 
 #include "methods/method.hpp"
 #include "normalize/normalize.hpp"
+#include "support/id_index.hpp"
 #include "tradeoff/result.hpp"
 
 namespace tradeoff::detail {
@@ -71,12 +72,13 @@ struct OptionColumns {
   uint32_t row_of(size_t i) const { return row.empty() ? static_cast<uint32_t>(i) : row[i]; }
   Figures normalized_row(size_t i) const;
   Figures contribution_row(size_t i, const Figures& values) const;
-  void hash() const;
 
   std::vector<OptionResult> own_;  ///< options built by hand
   std::unique_ptr<std::atomic<const OptionResult*>[]> built_;
   mutable std::once_flag hashed_;
-  mutable std::vector<uint32_t> slots_;  ///< open addressing: index + 1, 0 when free
+  static constexpr size_t kScannedLookups = 8;
+  mutable std::atomic<size_t> lookups_{0};
+  mutable IdIndex index_;
 };
 
 }  // namespace tradeoff::detail

@@ -13,6 +13,7 @@
 #include "load/fields.hpp"
 #include "load/messages.hpp"
 #include "load/source_reader.hpp"
+#include "support/id_index.hpp"
 #include "support/sha256.hpp"
 #include "support/text.hpp"
 
@@ -108,7 +109,7 @@ class TableReader {
     table_.columns.reserve(cells);
     table_.options.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
     table_.lines.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
-    rows_.reserve(cells / std::max<size_t>(1, table_.criteria.size()));
+    rows_.reserve(cells / std::max<size_t>(1, table_.criteria.size()), row_key());
   }
   /// Records where cell k is, widening the table's positions once a cell needs more than a
   /// column of 16 bits.
@@ -125,6 +126,12 @@ class TableReader {
     table_.positions[k] =
         std::min<uint32_t>(below, 255) << 24 | std::min<uint32_t>(column, 0xFFFFFF);
   }
+  /// The option id of row r, which rows_ indexes.
+  struct RowKey {
+    const ScoreTable* table;
+    std::string_view operator()(size_t r) const { return table->options[r]; }
+  };
+  RowKey row_key() const { return {&table_}; }
   void header(const CsvRecord& r);
   void classify(const CsvRecord& r, size_t k, std::vector<std::string>& seen_criteria);
   void row(const CsvRecord& r);
@@ -138,7 +145,8 @@ class TableReader {
   ScoreTable table_;
   std::unordered_map<std::string, size_t> criterion_index_;
   std::unordered_map<std::string, size_t> known_options_;
-  std::unordered_map<std::string, uint32_t> rows_;  ///< option id -> line of its row
+  /// The rows by option id (their ids are table_.options).
+  detail::IdIndex rows_;
   std::vector<ColumnKind> kinds_;
   std::vector<size_t> criterion_of_column_;  ///< per column: index into fw_.criteria
   size_t option_column_ = 0;
@@ -228,9 +236,10 @@ bool TableReader::row_id(const CsvRecord& r, std::string& id) {
     error_at(m.code, f, r, m.text, m.hint);
     return false;
   }
-  if (auto [it, fresh] = rows_.emplace(id, f.line); !fresh) {
-    error_at(ErrorCode::DuplicateId, f, r,
-             fmt::format("option '{}' has two rows; the first is on line {}", id, it->second));
+  if (const size_t first = rows_.find(id, row_key()); first != detail::IdIndex::npos) {
+    error_at(
+        ErrorCode::DuplicateId, f, r,
+        fmt::format("option '{}' has two rows; the first is on line {}", id, table_.lines[first]));
     return false;
   }
   if (spec_.assessment && known_options_.count(id) == 0) {
@@ -295,6 +304,7 @@ void TableReader::row(const CsvRecord& r) {
   }
   if (table_.options.empty()) reserve(r);
   table_.options.push_back(std::move(id));
+  rows_.insert(table_.options.size() - 1, row_key());
   const uint32_t line = r.fields.front().line;
   table_.lines.push_back(line);
   const size_t base = table_.values.size();

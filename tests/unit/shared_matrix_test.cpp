@@ -1,6 +1,7 @@
 // One copy of a large matrix: a table in the framework's order is the evaluation's matrix, the
 // Result's rows (Figures) share it, and writing a score copies it first, so that no Result, no
 // other evaluator and no framework sees the change.
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -148,4 +149,37 @@ TEST_CASE("Figures read like the vector they replace", "[shared]") {
   const auto shared = std::make_shared<const std::vector<double>>(std::vector<double>{1, 2, 3, 4});
   const tradeoff::Figures row(shared, 1, 2);
   CHECK(row == std::vector<double>{3, 4});
+}
+
+TEST_CASE("the ids of the ranked options follow a veto that comes, goes and comes back",
+          "[table][shared][evaluator]") {
+  // Every option eligible: the problem shares the evaluation's ids; a veto gives it its own
+  // list, and lifting the veto gives the ids back. The method's details name the same options
+  // as the ranking each time.
+  const std::string rule = R"(inputs:
+  strict: {type: boolean, default: false}
+rules:
+  - {id: too_dear, when: strict, veto: [gamma], because: over budget}
+)";
+  const tradeoff::Framework fw = load(kFramework + rule, kInOrder);
+  tradeoff::EvaluateOptions topsis;
+  topsis.method = tradeoff::Method::Topsis;
+  tradeoff::Evaluator ev(fw, nullptr, topsis);
+  const std::vector<std::string> all = {"acme", "beta", "gamma"};
+  const std::vector<std::string> two = {"acme", "beta"};
+  for (double strict : {0.0, 1.0, 0.0, 1.0, 1.0, 0.0}) {
+    CAPTURE(strict);
+    ev.set_input(0, strict);
+    const tradeoff::Result r = ev.traced_result();
+    const auto& expected = strict != 0 ? two : all;
+    CHECK(r.details.options == expected);
+    REQUIRE(r.ranking.size() == expected.size());
+    std::vector<std::string> ranked;
+    for (const auto& e : r.ranking) ranked.push_back(e.option);
+    std::sort(ranked.begin(), ranked.end());
+    CHECK(ranked == expected);
+    CHECK(r.details.per_option.at(0).second.size() == expected.size());
+    CHECK(r.option("gamma")->eligible == (strict == 0));
+    CHECK(ev.eligible(2) == (strict == 0));
+  }
 }

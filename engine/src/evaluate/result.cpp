@@ -234,7 +234,7 @@ void stakeholders(const Plan& plan, const State& s, Result& r) {
       theirs.weights[j] = total.total > 0 ? total.share(own[j]) : 0;
     }
     const MethodOutput o = run_method(*plan.method.info, theirs, s.normalized, plan.method.params);
-    sr.ranking = rank_options(s.problem.options, o.scores, o.higher_is_better);
+    sr.ranking = rank_options(s.problem.option_ids(), o.scores, o.higher_is_better);
     sr.tau = kendall_tau(sr.ranking, r.ranking);
   }
   if (st.size() < 2) return;
@@ -255,7 +255,7 @@ void ranking(State& s, Result& r) {
   r.higher_is_better = s.output.higher_is_better;
   r.details = std::move(s.output.details);
   s.output.details = MethodDetails();
-  r.details.options = s.problem.options;
+  r.details.options = s.problem.option_ids();
   r.ranking.reserve(s.order.size());
   for (size_t i : s.order) r.ranking.push_back({r.options.id(i), s.rank[i], s.score[i]});
   r.warnings.insert(r.warnings.end(), std::make_move_iterator(s.output.warnings.begin()),

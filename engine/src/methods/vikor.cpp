@@ -95,7 +95,7 @@ void compromise(const DecisionProblem& p, const std::vector<double>& q,
   bool stability = true;
   auto better = [&](size_t a, size_t b) {
     if (q[a] != q[b]) return q[a] < q[b];
-    return p.options[a] < p.options[b];
+    return p.option(a) < p.option(b);
   };
   if (n > 1) {
     size_t a1 = 0;
@@ -114,14 +114,14 @@ void compromise(const DecisionProblem& p, const std::vector<double>& q,
         if (q[i] - q[a1] < dq - 1e-12) set.push_back(i);
       }
       std::sort(set.begin(), set.end(), better);
-      for (size_t k : set) details.compromise_set.push_back(p.options[k]);
+      for (size_t k : set) details.compromise_set.push_back(p.option(k));
     } else if (!stability) {
-      details.compromise_set = {p.options[a1], p.options[a2]};
+      details.compromise_set = {p.option(a1), p.option(a2)};
     } else {
-      details.compromise_set = {p.options[a1]};
+      details.compromise_set = {p.option(a1)};
     }
   } else if (n == 1) {
-    details.compromise_set = {p.options[0]};
+    details.compromise_set = {p.option(0)};
   }
   details.figures = {{"v", v}, {"dq", dq}};
   details.conditions = {{"acceptable_advantage", advantage}, {"acceptable_stability", stability}};

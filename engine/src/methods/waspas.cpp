@@ -22,7 +22,7 @@ void waspas(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     // Both parts are finite, but their mix can still round past the largest double.
     if (!std::isfinite(out.scores[i])) {
       fail(ErrorCode::MethodDomain, p.location(i, 0),
-           fmt::format("the WASPAS score of option '{}' is too large to represent", p.options[i]),
+           fmt::format("the WASPAS score of option '{}' is too large to represent", p.option(i)),
            "normalise the scores first, e.g. --normalization max");
     }
   }

@@ -27,7 +27,7 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
     fail(ErrorCode::MethodDomain, where,
          fmt::format("option '{}' scores 0 on cost '{}', which the weighted product counts with "
                      "a negative exponent: its product would be infinite",
-                     p.options[i], p.criteria[j].id),
+                     p.option(i), p.criteria[j].id),
          "normalise the costs first (--normalization max) or use --method wsm");
   }
   if (r.is_valued(j)) {
@@ -38,7 +38,7 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
     fail(ErrorCode::MethodDomain, where,
          fmt::format("the weighted product needs positive values, but option '{}' scores {} on "
                      "criterion '{}', which its {} turns into a value of {}",
-                     p.options[i], quantity(raw), p.criteria[j].id, how, quantity(v)),
+                     p.option(i), quantity(raw), p.criteria[j].id, how, quantity(v)),
          "the weighted sum accepts it (--method wsm); or normalise every criterion's raw "
          "scores instead: --normalization max");
   }
@@ -46,7 +46,7 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
     fail(ErrorCode::MethodDomain, where,
          fmt::format("the weighted product needs positive values, but option '{}' scores {} on "
                      "criterion '{}'",
-                     p.options[i], quantity(raw), p.criteria[j].id),
+                     p.option(i), quantity(raw), p.criteria[j].id),
          raw == 0 && !allow_zero ? "use a method that accepts zero, e.g. --method wsm"
                                  : "the weighted sum accepts it: --method wsm");
   }
@@ -55,7 +55,7 @@ const double kLogMin = std::log(std::numeric_limits<double>::denorm_min());
   fail(ErrorCode::MethodDomain, where,
        fmt::format("the weighted product needs positive values, but the normalised score of "
                    "option '{}' on criterion '{}' is {} ({})",
-                   p.options[i], p.criteria[j].id, quantity(v), how),
+                   p.option(i), p.criteria[j].id, quantity(v), how),
        how == "min-max" ? "min-max gives the worst option 0; use a ratio normalisation: "
                           "--normalization max"
                         : "the weighted sum accepts it: --method wsm");
@@ -114,7 +114,7 @@ std::string hint(const NormalizedMatrix& r) {
   fail(ErrorCode::MethodDomain, p.location(i, j),
        fmt::format("the weighted product of option '{}' is too large to represent (e^{:.1f}); "
                    "its score on '{}' is {}",
-                   p.options[i], log_score, p.criteria[j].id, quantity(p.at(i, j))),
+                   p.option(i), log_score, p.criteria[j].id, quantity(p.at(i, j))),
        hint(r));
 }
 
@@ -126,7 +126,7 @@ std::string hint(const NormalizedMatrix& r) {
   fail(ErrorCode::MethodDomain, p.location(i, j),
        fmt::format("the weighted products of options '{}' and '{}' are too small to represent "
                    "(e^{:.1f} and e^{:.1f}): both would be 0, and tie; '{}' scores {} on '{}'",
-                   p.options[first], p.options[i], logs[first], logs[i], p.options[i],
+                   p.option(first), p.option(i), logs[first], logs[i], p.option(i),
                    quantity(p.at(i, j)), p.criteria[j].id),
        hint(r));
 }

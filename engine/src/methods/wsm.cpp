@@ -64,7 +64,7 @@ void check_range(const DecisionProblem& p, const NormalizedMatrix& r,
     fail(ErrorCode::MethodDomain, p.location(hi, j),
          fmt::format("options '{}' and '{}' score {} and {} on '{}': weighted, they differ by "
                      "more than the largest number",
-                     p.options[hi], p.options[lo], quantity(r.raw_max[j]), quantity(r.raw_min[j]),
+                     p.option(hi), p.option(lo), quantity(r.raw_max[j]), quantity(r.raw_min[j]),
                      p.criteria[j].id),
          std::string(kNormalize));
   }
@@ -88,13 +88,13 @@ void check_range(const DecisionProblem& p, const NormalizedMatrix& r,
     fail(ErrorCode::MethodDomain, p.location(i, j),
          fmt::format("the weighted sum of option '{}' is too large to represent (it scores {} on "
                      "'{}')",
-                     p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
+                     p.option(i), quantity(p.at(i, j)), p.criteria[j].id),
          std::string(kNormalize));
   }
   fail(ErrorCode::MethodDomain, p.location(hi, heaviest(p, r, hi)),
        fmt::format("the weighted sums of options '{}' and '{}' ({} and {}) differ by more than "
                    "the largest number",
-                   p.options[hi], p.options[lo], quantity(scores[hi]), quantity(scores[lo])),
+                   p.option(hi), p.option(lo), quantity(scores[hi]), quantity(scores[lo])),
        std::string(kNormalize));
 }
 

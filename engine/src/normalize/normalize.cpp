@@ -29,7 +29,7 @@ struct DomainContext {
     fail(ErrorCode::MethodDomain, p.location(i, j),
          fmt::format(
              "normalization '{}' needs {} values, but option '{}' scores {} on criterion '{}'",
-             ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
+             ctx.normalization, need, p.option(i), quantity(p.at(i, j)), p.criteria[j].id),
          "choose another normalization, e.g. --normalization minmax");
   }
   fail(ErrorCode::MethodDomain, p.location(i, j),
@@ -40,7 +40,7 @@ struct DomainContext {
                        ? std::string(ctx.method)
                        : "the " + std::string(ctx.method),
                    p.criteria[j].direction == Direction::Cost ? "costs" : "values",
-                   ctx.normalization, need, p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
+                   ctx.normalization, need, p.option(i), quantity(p.at(i, j)), p.criteria[j].id),
        "the weighted sum accepts it: --method wsm");
 }
 

@@ -39,7 +39,7 @@ void check_finite(const std::vector<double>& raw, const Rows& rows,
     // An eligible option's id has moved into the problem.
     const auto at = std::find(rows.eligible.begin(), rows.eligible.end(), i);
     const std::string& id = at != rows.eligible.end()
-                                ? problem.options[static_cast<size_t>(at - rows.eligible.begin())]
+                                ? problem.option(static_cast<size_t>(at - rows.eligible.begin()))
                                 : rows.ids[i];
     fail(ErrorCode::InvalidValue, rows.locate ? rows.locate(i, k % m) : SourceLocation{},
          fmt::format("the score of '{}' on '{}' is not a finite number ({})", id,
@@ -57,22 +57,27 @@ void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& 
                  DecisionProblem& problem,
                  const std::shared_ptr<const std::vector<double>>& shared) {
   const size_t m = problem.cols();
-  if (rows.first && every_eligible(vetoed)) {
-    // Every option: the problem takes a copy of their ids, and no second list is kept.
-    problem.options.assign(rows.all->begin(), rows.all->end());
-    rows.eligible.resize(vetoed.size());
-    std::iota(rows.eligible.begin(), rows.eligible.end(), size_t{0});
-    rows.first = false;
-  } else if (rows.first || !same_set(rows.eligible, vetoed)) {
-    if (rows.first) {
-      rows.ids = *rows.all;
-    } else if (rows.ids.empty()) {
-      rows.ids.resize(vetoed.size());  // every id is in the problem, and is given back below
+  if (every_eligible(vetoed)) {
+    // Every option: the problem shares the list of their ids (an id it held goes back first).
+    if (!rows.first && problem.shared_options == nullptr) {
+      for (size_t r = 0; r < problem.options.size(); ++r) {
+        rows.ids[rows.eligible[r]] = std::move(problem.options[r]);
+      }
+      problem.options.clear();
     }
-    // Give the ids back, then take those of the new set.
+    problem.shared_options = rows.all;
+    if (rows.eligible.size() != vetoed.size()) {
+      rows.eligible.resize(vetoed.size());
+      std::iota(rows.eligible.begin(), rows.eligible.end(), size_t{0});
+    }
+    rows.first = false;
+  } else if (problem.shared_options != nullptr || rows.first || !same_set(rows.eligible, vetoed)) {
+    // A copy of every id the first time a subset is needed; then ids move between the two.
+    if (rows.ids.empty()) rows.ids = *rows.all;
     for (size_t r = 0; r < problem.options.size(); ++r) {
       rows.ids[rows.eligible[r]] = std::move(problem.options[r]);
     }
+    problem.shared_options = nullptr;
     problem.options.clear();
     problem.options.reserve(vetoed.size());
     rows.eligible.clear();

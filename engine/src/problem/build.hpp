@@ -15,9 +15,8 @@ namespace tradeoff::detail {
 /// The eligible options and the storage that moves between re-runs.
 struct Rows {
   std::vector<size_t> eligible;  ///< indices of the options not vetoed
-  /// Every option's id, while not in the problem; empty while the problem holds every option
-  /// since the first selection (their ids are then copied from `all`, and given back here only
-  /// once the eligible set changes).
+  /// The ids of the options not in the problem; empty until a selection leaves an option out
+  /// (every id is then copied from `all` once, and ids move between here and the problem).
   std::vector<std::string> ids;
   std::shared_ptr<const std::vector<std::string>> all;  ///< every option's id
   std::vector<uint32_t> by_id;  ///< per eligible row: its position among the ids
@@ -27,9 +26,10 @@ struct Rows {
 };
 
 /// Makes `problem` hold the rows of the options not in `vetoed`, with `raw` values (options x
-/// criteria). When every option is eligible and `shared` holds `raw`, the problem shares it
-/// rather than copying it. Ids move between `rows.ids` and the problem, so that a change of the
-/// eligible set allocates nothing once the problem has held every option. Throws Error
+/// criteria). When every option is eligible, the problem shares `rows.all` for their ids, and
+/// `shared` for its values when it holds `raw`, rather than copying them. Otherwise ids move
+/// between `rows.ids` and the problem, so that a change of the eligible set allocates nothing
+/// once both have room. Throws Error
 /// [invalid-value] at the cell for a score that is not a finite number (one set through the
 /// re-evaluation API).
 void select_rows(const std::vector<uint8_t>& vetoed, const std::vector<double>& raw, Rows& rows,

@@ -23,7 +23,10 @@ struct Column {
 };
 
 struct DecisionProblem {
-  std::vector<std::string> options;
+  std::vector<std::string> options;  ///< the rows' option ids; empty when shared
+  /// The option ids when every option is a row: the evaluation's own list, not copied;
+  /// `options` is then empty.
+  std::shared_ptr<const std::vector<std::string>> shared_options;
   std::vector<Column> criteria;
   std::vector<double> values;  ///< row-major, options x criteria, raw units; empty when shared
   /// The values when they are another matrix's (every option eligible: the scores after the
@@ -36,7 +39,12 @@ struct DecisionProblem {
   /// only for a diagnostic, so that a matrix of millions of cells keeps no location per cell.
   std::function<SourceLocation(size_t, size_t)> locate;
 
-  size_t rows() const { return options.size(); }
+  /// The rows' option ids: `shared_options`' when set, else `options`.
+  const std::vector<std::string>& option_ids() const {
+    return shared_options ? *shared_options : options;
+  }
+  const std::string& option(size_t i) const { return option_ids()[i]; }
+  size_t rows() const { return option_ids().size(); }
   size_t cols() const { return criteria.size(); }
   /// The values, row-major: `shared`'s when set, else `values`.
   const double* data() const { return shared ? shared->data() : values.data(); }

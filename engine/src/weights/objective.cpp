@@ -67,7 +67,7 @@ double entropy_diversity(const DecisionProblem& p, size_t j, double sum) {
       ErrorCode::MethodDomain, p.location(i, j).file.empty() ? where : p.location(i, j),
       fmt::format("entropy weights need non-negative values, but option '{}' scores {} on "
                   "criterion '{}'",
-                  p.options[i], quantity(p.at(i, j)), p.criteria[j].id),
+                  p.option(i), quantity(p.at(i, j)), p.criteria[j].id),
       "CRITIC weights accept any scores: weighting: {method: critic}");
   d.length = static_cast<int>(plain_number(p.at(i, j)).size());
   throw Error(std::move(d));
@@ -192,6 +192,7 @@ std::vector<double> objective_weights(const WeightingSpec& spec, const DecisionP
                                       const std::vector<size_t>& columns) {
   DecisionProblem sub;
   sub.options = problem.options;
+  sub.shared_options = problem.shared_options;
   for (size_t c : columns) sub.criteria.push_back(problem.criteria[c]);
   for (size_t i = 0; i < problem.rows(); ++i) {
     for (size_t c : columns) {

@@ -113,6 +113,13 @@ double ScoreTable::value(size_t option, size_t criterion) const {
   return values[static_cast<size_t>(r) * criteria.size() + static_cast<size_t>(c)];
 }
 
+bool ScoreTable::complete_row(size_t option) const {
+  for (size_t j = 0; j < column_of_criterion.size(); ++j) {
+    if (std::isnan(value(option, j))) return false;
+  }
+  return true;
+}
+
 SourceLocation ScoreTable::location(size_t option, size_t criterion) const {
   if (option >= row_of_option.size() || criterion >= column_of_criterion.size()) return {};
   const int32_t r = row_of_option[option];

@@ -217,6 +217,9 @@ struct Alternative {
   std::string name;
   std::string description;
   std::vector<Score> scores;  ///< in file order
+  /// Where it is defined. An option that a row of a framework's table (`scores_from:`) adds
+  /// has the row's line, column 1 and no file: the file is `Framework::table->file` (100,000
+  /// rows would otherwise hold 100,000 copies of its path).
   SourceLocation where;
   SourceLocation scores_where;
 
@@ -246,6 +249,9 @@ struct ScoreTable {
   /// The table's cell for an option and a criterion of the framework (by index): NaN when the
   /// table has no such row, column or value.
   double value(size_t option, size_t criterion) const;
+  /// The table has a number for an option of the framework (by index) on every criterion of
+  /// the framework.
+  bool complete_row(size_t option) const;
   /// Where the table's cell for an option and a criterion of the framework is; none when the
   /// table has no such row or column.
   SourceLocation location(size_t option, size_t criterion) const;

@@ -61,8 +61,16 @@ Cells compile_cells(const Framework& fw, const Assessment& assessment) {
     list.resize(k);
     list.push_back(value);
   };
+  // A row whose every score is the table's (no score in YAML, none overridden) needs neither
+  // list: only its cells are checked, without a lookup of each criterion by id.
+  const bool plain_rows = assessment.scores.empty() && cells.overrides == nullptr &&
+                          cells.table != nullptr &&
+                          cells.table->column_of_criterion.size() == fw.criteria.size();
   for (size_t i = 0; i < fw.options.size(); ++i) {
     const Alternative& option = fw.options[i];
+    if (plain_rows && option.scores.empty() && cells.table->complete_row(i)) {
+      continue;
+    }
     for (size_t j = 0; j < fw.criteria.size(); ++j) {
       const size_t k = i * fw.criteria.size() + j;
       const Criterion& c = fw.criteria[j];

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -12,6 +11,7 @@
 
 #include "load/messages.hpp"
 #include "load/score_table.hpp"
+#include "support/id_index.hpp"
 
 namespace tradeoff::loader {
 
@@ -49,32 +49,35 @@ ScoreTable read_named(SourceReader& reader, const ScoreTable& named, const Frame
 /// Links the table's rows to the framework's options (adding options for new ids) and reports
 /// scores given both in YAML and in the table.
 void link_rows(Framework& fw, ScoreTable& table, const TableText& text, DiagnosticSink& sink) {
-  std::unordered_map<std::string, size_t> index;
-  index.reserve(fw.options.size() + table.options.size());
-  for (size_t i = 0; i < fw.options.size(); ++i) index.emplace(fw.options[i].id, i);
+  // The options given in YAML, by id (the rows' own ids are unique: the reader made sure).
+  detail::IdIndex index;
+  const auto key_of = [&fw](size_t i) -> std::string_view { return fw.options[i].id; };
+  index.reserve(fw.options.size(), key_of);
+  for (size_t i = 0; i < fw.options.size(); ++i) index.insert(i, key_of);
   table.row_of_option.assign(fw.options.size(), -1);
   fw.options.reserve(fw.options.size() + table.options.size());
   const size_t m = table.criteria.size();
   size_t reported = 0;
   for (size_t r = 0; r < table.options.size(); ++r) {
-    auto it = index.find(table.options[r]);
-    if (it == index.end()) {
+    const size_t i = index.find(table.options[r], key_of);
+    if (i == detail::IdIndex::npos) {
       Alternative a;
       a.id = std::move(table.options[r]);  // the table's ids are released after linking
       a.name = r < text.names.size() && !text.names[r].empty() ? text.names[r] : a.id;
       if (r < text.descriptions.size()) a.description = text.descriptions[r];
-      a.where = {table.file, static_cast<int>(table.lines[r]), 1};
+      a.where.line = static_cast<int>(table.lines[r]);  // no file: it is the table's
+      a.where.column = 1;
       fw.options.push_back(std::move(a));
       table.row_of_option.push_back(static_cast<int32_t>(r));
       continue;
     }
-    const Alternative& yaml = fw.options[it->second];
-    table.row_of_option[it->second] = static_cast<int32_t>(r);
+    const Alternative& yaml = fw.options[i];
+    table.row_of_option[i] = static_cast<int32_t>(r);
     for (size_t c = 0; c < m && reported < kMaxTableErrors; ++c) {
       const Score* s = yaml.score(table.criteria[c]);
       if (s == nullptr || std::isnan(table.values[r * m + c])) continue;
       const int32_t j = static_cast<int32_t>(fw.criterion(table.criteria[c]) - fw.criteria.data());
-      sink.error(ErrorCode::DuplicateKey, table.location(it->second, static_cast<size_t>(j)),
+      sink.error(ErrorCode::DuplicateKey, table.location(i, static_cast<size_t>(j)),
                  fmt::format("the score of '{}' on '{}' is given twice: here and at {}", yaml.id,
                              table.criteria[c], format_location(s->where)),
                  "give each score once: in the table or under the option's scores");
@@ -88,6 +91,7 @@ void check_complete(const Framework& fw, const ScoreTable& table, DiagnosticSink
   size_t reported = 0;
   for (size_t i = 0; i < fw.options.size() && reported < kMaxTableErrors; ++i) {
     const Alternative& o = fw.options[i];
+    if (o.scores.empty() && table.complete_row(i)) continue;  // the plain row of a table
     std::vector<std::string> missing;
     SourceLocation first;
     for (size_t j = 0; j < fw.criteria.size(); ++j) {
@@ -98,8 +102,13 @@ void check_complete(const Framework& fw, const ScoreTable& table, DiagnosticSink
     if (missing.empty()) continue;
     const bool in_table = table.row_of_option[i] >= 0;
     const bool cell = in_table && first.line > 0;
-    // An empty cell is pointed at; a row or column the table lacks, at the option.
-    const SourceLocation where = cell ? first : o.scores_where.line > 0 ? o.scores_where : o.where;
+    // An empty cell is pointed at; a row or column the table lacks, at the option (an option
+    // its row added: at the row).
+    SourceLocation where = cell ? first : o.scores_where.line > 0 ? o.scores_where : o.where;
+    if (where.file.empty() && in_table) {
+      where = {table.file,
+               static_cast<int>(table.lines[static_cast<size_t>(table.row_of_option[i])]), 1};
+    }
     sink.error(ErrorCode::MissingScore, where,
                fmt::format("option '{}' has no score for {} {}", o.id,
                            missing.size() == 1 ? "criterion" : "criteria", quoted_list(missing)),
@@ -140,15 +149,14 @@ FileDigest attach_assessment_table(SourceReader& reader, const Framework& fw, As
   auto table =
       std::make_shared<ScoreTable>(read_named(reader, *a.table, fw, true, sink, digest, nullptr));
   if (sink.has_errors()) return digest;
-  std::unordered_map<std::string, int32_t> row;
-  row.reserve(table->options.size());
-  for (size_t r = 0; r < table->options.size(); ++r) {
-    row.emplace(table->options[r], static_cast<int32_t>(r));
-  }
+  detail::IdIndex row;
+  const auto key_of = [&table](size_t r) -> std::string_view { return table->options[r]; };
+  row.reserve(table->options.size(), key_of);
+  for (size_t r = 0; r < table->options.size(); ++r) row.insert(r, key_of);
   table->row_of_option.assign(fw.options.size(), -1);
   for (size_t i = 0; i < fw.options.size(); ++i) {
-    if (auto it = row.find(fw.options[i].id); it != row.end()) {
-      table->row_of_option[i] = it->second;
+    if (const size_t r = row.find(fw.options[i].id, key_of); r != detail::IdIndex::npos) {
+      table->row_of_option[i] = static_cast<int32_t>(r);
     }
   }
   a.table = std::move(table);

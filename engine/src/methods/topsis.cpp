@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "methods/affine.hpp"
 #include "methods/method.hpp"
@@ -145,8 +146,10 @@ void topsis(const DecisionProblem& p, const NormalizedMatrix& r, const MethodPar
     give_weighted_contributions(p, r, params, out);
   }
   if (!params.details) return;
-  out.details.per_option.emplace_back("d_plus", d_plus);
-  out.details.per_option.emplace_back("d_minus", d_minus);
+  // Moved, not copied: a run that asks for details (a traced one) is not the hot loop that
+  // reuses the workspace.
+  out.details.per_option.emplace_back("d_plus", std::move(d_plus));
+  out.details.per_option.emplace_back("d_minus", std::move(d_minus));
   out.details.per_criterion.emplace_back("ideal", ideal);
   out.details.per_criterion.emplace_back("anti_ideal", anti);
 }

@@ -26,7 +26,7 @@
 namespace {
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
-constexpr std::size_t kLargeBlock = std::size_t{4} << 20;
+constexpr std::size_t kLargeBlock = std::size_t{2} << 20;
 
 void* allocate(std::size_t size) {
   if (size >= kLargeBlock && size <= SIZE_MAX - kHugePage) {

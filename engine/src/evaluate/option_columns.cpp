@@ -77,14 +77,6 @@ OptionResult OptionColumns::build(size_t i) const {
 }
 
 size_t OptionColumns::find(std::string_view key) const {
-  // The first few lookups scan (a view that names the winner and the runner-up looks up a
-  // handful of 100,000 ids); the index is built for a reader that looks up many.
-  if (lookups_.fetch_add(1, std::memory_order_relaxed) < kScannedLookups) {
-    for (size_t i = 0; i < n; ++i) {
-      if (id(i) == key) return i;
-    }
-    return n;
-  }
   const auto key_of = [this](size_t i) -> std::string_view { return id(i); };
   std::call_once(hashed_, [&] {
     index_.reserve(n, key_of);

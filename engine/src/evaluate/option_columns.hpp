@@ -76,8 +76,6 @@ struct OptionColumns {
   std::vector<OptionResult> own_;  ///< options built by hand
   std::unique_ptr<std::atomic<const OptionResult*>[]> built_;
   mutable std::once_flag hashed_;
-  static constexpr size_t kScannedLookups = 8;
-  mutable std::atomic<size_t> lookups_{0};
   mutable IdIndex index_;
 };
 

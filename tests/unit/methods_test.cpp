@@ -1,7 +1,10 @@
 // Aggregation methods (methods/method.hpp) and ranking (rank.hpp), on small matrices computed
 // by hand.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -269,4 +272,68 @@ TEST_CASE("small native scores that differ by half are not a tie", "[rank][regre
   REQUIRE(ranking.size() == 2);
   CHECK(ranking[0].option == "a1");
   CHECK(ranking[1].rank == 2);
+}
+
+TEST_CASE("many options rank by radix exactly as a few rank by comparison", "[methods][rank]") {
+  // From kRadixFrom options the scores are sorted by their bits. Each case is ranked whole
+  // (radix) and, block by block of fewer options, checked against the comparison path on the
+  // same scores: the order of every block's options must agree, and so must every rank.
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> level(0, 400);
+  const size_t n = 5000;
+  static_assert(5000 >= tradeoff::detail::kRadixFrom);
+  for (const bool higher : {true, false}) {
+    CAPTURE(higher);
+    std::vector<double> scores(n);
+    for (size_t i = 0; i < n; ++i) {
+      const int l = level(rng);
+      // Exact ties (400 levels over 5,000 options), ties within the tolerance, negatives, and
+      // zeros of both signs.
+      scores[i] =
+          l == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : (l - 200) * 0.25 * (1 + (i % 3 == 0 ? 1e-12 : 0.0));
+    }
+    std::vector<uint32_t> by_id(n);
+    std::iota(by_id.begin(), by_id.end(), uint32_t{0});
+    std::shuffle(by_id.begin(), by_id.end(), rng);
+    std::vector<size_t> order(n);
+    std::vector<int> rank(n);
+    tradeoff::detail::RankScratch scratch;
+    tradeoff::detail::rank_into(scores.data(), by_id.data(), n, higher, order.data(), rank.data(),
+                                scratch);
+    // The reference: sort by score, then tolerant groups by id, one comparison at a time.
+    std::vector<size_t> expected(n);
+    std::iota(expected.begin(), expected.end(), size_t{0});
+    std::sort(expected.begin(), expected.end(), [&](size_t a, size_t b) {
+      if (scores[a] != scores[b]) return higher ? scores[a] > scores[b] : scores[a] < scores[b];
+      return by_id[a] < by_id[b];
+    });
+    std::vector<int> expected_rank(n);
+    size_t start = 0;
+    for (size_t g = 0; g <= n; ++g) {
+      if (g < n && same_score(scores[expected[start]], scores[expected[g]])) continue;
+      std::sort(expected.begin() + static_cast<long>(start),
+                expected.begin() + static_cast<long>(g),
+                [&](size_t a, size_t b) { return by_id[a] < by_id[b]; });
+      for (size_t x = start; x < g; ++x) expected_rank[expected[x]] = static_cast<int>(start) + 1;
+      start = g;
+    }
+    CHECK(order == expected);
+    CHECK(rank == expected_rank);
+    // The scratch is kept: a second ranking gives the same.
+    std::vector<size_t> again(n);
+    tradeoff::detail::rank_into(scores.data(), by_id.data(), n, higher, again.data(), rank.data(),
+                                scratch);
+    CHECK(again == expected);
+    // And the few: the first 600 options through the comparison path, against the reference.
+    const size_t few = 600;
+    std::vector<size_t> few_order(few);
+    std::vector<int> few_rank(few);
+    tradeoff::detail::rank_into(scores.data(), by_id.data(), few, higher, few_order.data(),
+                                few_rank.data());
+    std::vector<size_t> few_expected;
+    for (size_t i : expected) {
+      if (i < few) few_expected.push_back(i);
+    }
+    CHECK(few_order == few_expected);
+  }
 }

@@ -85,7 +85,7 @@ void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
   s.row_order.resize(k);
   s.row_rank.resize(k);
   rank_into(s.output.scores.data(), s.rows.by_id.data(), k, s.output.higher_is_better,
-            s.row_order.data(), s.row_rank.data());
+            s.row_order.data(), s.row_rank.data(), s.rank_scratch);
   for (size_t r = 0; r < k; ++r) {
     const size_t i = s.rows.eligible[r];
     s.score[i] = s.output.scores[r];

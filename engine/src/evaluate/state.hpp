@@ -11,6 +11,7 @@
 #include "methods/method.hpp"
 #include "normalize/normalize.hpp"
 #include "problem/build.hpp"
+#include "rank/rank.hpp"
 #include "rules/rules.hpp"
 
 namespace tradeoff::detail {
@@ -45,6 +46,7 @@ struct State {
   std::vector<size_t> order;      ///< option indices, best first
   std::vector<size_t> row_order;  ///< the same as rows of the problem
   std::vector<int> row_rank;
+  RankScratch rank_scratch;   ///< the ranking's room, kept for the next run
   std::vector<double> score;  ///< per option; 0 when vetoed
   std::vector<int> rank;      ///< per option; 0 when vetoed
 

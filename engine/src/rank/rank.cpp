@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
+#include <vector>
 
 namespace tradeoff::detail {
 
@@ -11,25 +13,92 @@ bool same_score(double a, double b) {
   return std::fabs(a - b) <= kTieTolerance * std::max(std::fabs(a), std::fabs(b)) + kTieFloor;
 }
 
-void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
-               size_t* order, int* ranks) {
-  std::iota(order, order + k, size_t{0});
-  // Exact order first (a strict weak ordering), then ties are grouped and re-sorted by id.
-  std::sort(order, order + k, [&](size_t a, size_t b) {
-    if (scores[a] != scores[b]) {
-      return higher_is_better ? scores[a] > scores[b] : scores[a] < scores[b];
+namespace {
+
+/// The bits of a score as an unsigned number in the same order (-0 and +0 alike).
+uint64_t sortable(double score) {
+  score += 0.0;
+  uint64_t u = 0;
+  std::memcpy(&u, &score, sizeof u);
+  return (u >> 63) != 0 ? ~u : u | (uint64_t{1} << 63);
+}
+
+/// The positions 0..k-1 best first: in ascending order of their keys (a score's sortable bits,
+/// inverted when higher is better), equal keys by position. A stable LSD radix sort, 11 bits a
+/// pass; a pass whose digit every key shares is skipped. The keys are recomputed each pass
+/// rather than kept, which would cost as much memory again.
+void radix_order(const double* scores, size_t k, bool higher_is_better, RankScratch& scratch) {
+  constexpr unsigned kBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kBits;
+  constexpr unsigned kPasses = (64 + kBits - 1) / kBits;
+  const uint64_t flip = higher_is_better ? ~uint64_t{0} : 0;
+  std::vector<uint32_t>& out = scratch.first;
+  std::vector<uint32_t>& spare = scratch.second;
+  std::vector<uint32_t>& counts = scratch.counts;
+  counts.assign(kBuckets * kPasses, 0);
+  for (size_t i = 0; i < k; ++i) {
+    const uint64_t key = sortable(scores[i]) ^ flip;
+    for (unsigned p = 0; p < kPasses; ++p)
+      ++counts[p * kBuckets + ((key >> (p * kBits)) & (kBuckets - 1))];
+  }
+  out.resize(k);
+  spare.resize(k);
+  std::iota(out.begin(), out.end(), uint32_t{0});
+  const uint64_t first_key = sortable(scores[0]) ^ flip;
+  for (unsigned p = 0; p < kPasses; ++p) {
+    uint32_t* count = counts.data() + p * kBuckets;
+    const unsigned shift = p * kBits;
+    if (count[(first_key >> shift) & (kBuckets - 1)] == k) continue;  // one digit: none moves
+    uint32_t sum = 0;
+    for (size_t b = 0; b < kBuckets; ++b) {
+      const uint32_t c = count[b];
+      count[b] = sum;
+      sum += c;
     }
-    return id_order[a] < id_order[b];
-  });
+    for (size_t x = 0; x < k; ++x) {
+      const uint32_t i = out[x];
+      spare[count[((sortable(scores[i]) ^ flip) >> shift) & (kBuckets - 1)]++] = i;
+    }
+    out.swap(spare);
+  }
+}
+
+}  // namespace
+
+void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
+               size_t* order, int* ranks, RankScratch& scratch) {
+  // Exact order first, then ties are grouped and re-sorted by id: equal scores fall in one
+  // group whatever their order, so the first sort breaks them by position, which is cheaper.
+  if (k < kRadixFrom) {
+    std::iota(order, order + k, size_t{0});
+    std::sort(order, order + k, [&](size_t a, size_t b) {
+      if (scores[a] != scores[b]) {
+        return higher_is_better ? scores[a] > scores[b] : scores[a] < scores[b];
+      }
+      return a < b;
+    });
+  } else {
+    // Many options: by radix over the scores' bits, eight times as fast as comparing them.
+    radix_order(scores, k, higher_is_better, scratch);
+    for (size_t x = 0; x < k; ++x) order[x] = scratch.first[x];
+  }
   size_t group_start = 0;
   for (size_t g = 0; g <= k; ++g) {
     const bool ends_group = g == k || !same_score(scores[order[group_start]], scores[order[g]]);
     if (!ends_group) continue;
-    std::sort(order + group_start, order + g,
-              [&](size_t a, size_t b) { return id_order[a] < id_order[b]; });
+    if (g - group_start > 1) {
+      std::sort(order + group_start, order + g,
+                [&](size_t a, size_t b) { return id_order[a] < id_order[b]; });
+    }
     for (size_t x = group_start; x < g; ++x) ranks[order[x]] = static_cast<int>(group_start) + 1;
     group_start = g;
   }
+}
+
+void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
+               size_t* order, int* ranks) {
+  RankScratch scratch;
+  rank_into(scores, id_order, k, higher_is_better, order, ranks, scratch);
 }
 
 std::vector<uint32_t> id_order(const std::vector<std::string>& ids) {

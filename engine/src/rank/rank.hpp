@@ -16,11 +16,23 @@ inline constexpr double kTieTolerance = 1e-9;
 inline constexpr double kTieFloor = 1e-15;
 bool same_score(double a, double b);
 
-/// Ranks k options in place, without allocating: `order` (k entries) receives the options'
-/// positions best first and `ranks` (k entries) each option's rank. `id_order[i]` is option i's
-/// position among the ids in sorted order, which breaks ties.
+/// Room for rank_into() to sort many options in, kept by a caller that ranks again.
+struct RankScratch {
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> second;
+  std::vector<uint32_t> counts;
+};
+
+/// Ranks k options in place: `order` (k entries) receives the options' positions best first
+/// and `ranks` (k entries) each option's rank. `id_order[i]` is option i's position among the
+/// ids in sorted order, which breaks ties. Allocates nothing for a few options; from
+/// kRadixFrom options it sorts by radix in `scratch`, which grows to hold them once.
+void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
+               size_t* order, int* ranks, RankScratch& scratch);
+/// rank_into() with scratch of its own (it allocates for many options).
 void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
                size_t* order, int* ranks);
+inline constexpr size_t kRadixFrom = 1024;
 
 /// Each id's position among the ids in sorted order.
 std::vector<uint32_t> id_order(const std::vector<std::string>& ids);

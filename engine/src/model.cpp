@@ -114,8 +114,10 @@ double ScoreTable::value(size_t option, size_t criterion) const {
 }
 
 bool ScoreTable::complete_row(size_t option) const {
-  for (size_t j = 0; j < column_of_criterion.size(); ++j) {
-    if (std::isnan(value(option, j))) return false;
+  if (option >= row_of_option.size() || row_of_option[option] < 0) return false;
+  const double* row = values.data() + static_cast<size_t>(row_of_option[option]) * criteria.size();
+  for (const int32_t c : column_of_criterion) {
+    if (c < 0 || std::isnan(row[c])) return false;
   }
   return true;
 }

@@ -166,6 +166,16 @@ TEST_CASE("a framework's table: its rows become options, its cells scores", "[ta
   REQUIRE(fw.files.size() == 2);
   CHECK(fw.files[1].path == "scores.csv");
   CHECK(fw.files[1].sha256.size() == 64);
+  // Complete rows: acme's quality is in YAML, not in the table.
+  CHECK_FALSE(fw.table->complete_row(0));
+  CHECK(fw.table->complete_row(1));
+  CHECK(fw.table->complete_row(2));
+  CHECK_FALSE(fw.table->complete_row(3));  // no such option
+  // An option a row adds is at its row, with no file of its own: the table's.
+  CHECK(fw.options[0].where.file == "f.yaml");
+  CHECK(fw.options[2].where.file.empty());
+  CHECK(fw.options[2].where.line == 5);
+  CHECK(fw.options[2].where.column == 1);
 
   const tradeoff::Result r = tradeoff::evaluate(fw, nullptr);
   // Price (weight 3/5) min-max: acme 0.5, beta 1, gamma 0; quality on [1, 5]: acme 0.75,

@@ -5,6 +5,8 @@
 // "always") maps them 2 MiB at a time. Everything else is plain malloc. Only the executable
 // replaces operator new; the engine library leaves the choice to the program that links it.
 // Not under a sanitizer, whose allocator must see every allocation as it was asked for.
+#include <atomic>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -28,7 +30,29 @@ namespace {
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kLargeBlock = std::size_t{2} << 20;
 
+constexpr std::size_t kPopulateFrom = std::size_t{256} << 10;
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+void populate(void* p, std::size_t size) {
+  static std::atomic<bool> unsupported{false};
+  if (unsupported.load(std::memory_order_relaxed)) return;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(p) + 4095) & ~std::uintptr_t{4095};
+  const auto end = (reinterpret_cast<std::uintptr_t>(p) + size) & ~std::uintptr_t{4095};
+  if (end <= begin) return;
+  if (::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE) != 0 &&
+      errno == EINVAL) {
+    unsupported.store(true, std::memory_order_relaxed);
+  }
+}
+
 void* allocate(std::size_t size) {
+  if (size >= kPopulateFrom && size < kLargeBlock) {
+    void* p = std::malloc(size);
+    if (p != nullptr) populate(p, size);
+    return p;
+  }
   if (size >= kLargeBlock && size <= SIZE_MAX - kHugePage) {
     const std::size_t rounded = (size + kHugePage - 1) & ~(kHugePage - 1);
     if (void* p = std::aligned_alloc(kHugePage, rounded)) {

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "rank/rank.hpp"
 #include "support/numbers.hpp"
 #include "support/suggest.hpp"
 
@@ -118,7 +117,6 @@ Plan compile(const Framework& fw, const Assessment* assessment, const EvaluateOp
   std::vector<std::string> ids;
   ids.reserve(fw.options.size());
   for (const auto& o : fw.options) ids.push_back(o.id);
-  plan.id_order = id_order(ids);
   plan.option_ids = std::make_shared<const std::vector<std::string>>(std::move(ids));
   return plan;
 }

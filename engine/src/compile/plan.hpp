@@ -34,7 +34,6 @@ struct Plan {
   /// Shared with the Results, which outlive the plan.
   std::shared_ptr<const std::vector<std::string>> option_ids =
       std::make_shared<const std::vector<std::string>>();
-  std::vector<uint32_t> id_order;  ///< each option's position among the sorted ids
 
   explicit Plan(const Framework& framework) : names(framework) {}
   size_t options() const { return option_ids->size(); }

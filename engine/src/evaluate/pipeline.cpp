@@ -3,6 +3,8 @@
 // Each stage is a function of its own folder; this file only decides which of them a change
 // reaches. The order is also the order in which errors are found.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "derive/derive.hpp"
 #include "evaluate/state.hpp"
@@ -24,7 +26,6 @@ State::State(const Plan& plan)
   std::copy(plan.inputs.values.begin(), plan.inputs.values.end(), slots.begin());
   problem.criteria = plan.columns;
   rows.all = plan.option_ids;
-  rows.by_id.reserve(plan.options());
   params = plan.method.params;
   params.contributions = false;
   params.details = false;
@@ -84,8 +85,13 @@ void aggregate_and_rank(const Plan& plan, State& s, Trace* trace) {
   method.run(s.problem, s.normalized, trace != nullptr ? traced : s.params, s.output, s.workspace);
   s.row_order.resize(k);
   s.row_rank.resize(k);
-  rank_into(s.output.scores.data(), s.rows.by_id.data(), k, s.output.higher_is_better,
-            s.row_order.data(), s.row_rank.data(), s.rank_scratch);
+  order_by_score(s.output.scores.data(), k, s.output.higher_is_better, s.row_order.data(),
+                 s.rank_scratch);
+  // Ties are rare and small: their ids are compared as they are, no order of every id is kept.
+  const std::vector<std::string>& ids = *plan.option_ids;
+  const std::vector<size_t>& eligible = s.rows.eligible;
+  rank_ties(s.output.scores.data(), k, s.row_order.data(), s.row_rank.data(),
+            [&](size_t a, size_t b) { return ids[eligible[a]] < ids[eligible[b]]; });
   for (size_t r = 0; r < k; ++r) {
     const size_t i = s.rows.eligible[r];
     s.score[i] = s.output.scores[r];
@@ -119,10 +125,6 @@ void run_stages(const Plan& plan, State& s, Trace* trace) {
                 trace != nullptr ? &trace->rules : nullptr);
     select_rows(s.rules.vetoed, after_rules(s.rules, *s.base), s.rows, s.problem,
                 s.rules.adjusted ? nullptr : s.base);
-    s.rows.by_id.resize(s.rows.eligible.size());
-    for (size_t r = 0; r < s.rows.eligible.size(); ++r) {
-      s.rows.by_id[r] = plan.id_order[s.rows.eligible[r]];
-    }
   }
   if (weights) weighting(plan, s, scores && plan.weighting.reads_matrix, trace);
   if (scores && s.problem.rows() > 0) {

@@ -19,7 +19,6 @@ struct Rows {
   /// (every id is then copied from `all` once, and ids move between here and the problem).
   std::vector<std::string> ids;
   std::shared_ptr<const std::vector<std::string>> all;  ///< every option's id
-  std::vector<uint32_t> by_id;  ///< per eligible row: its position among the ids
   /// Where the score of option i on criterion j was written (for diagnostics).
   std::function<SourceLocation(size_t, size_t)> locate;
   bool first = true;  ///< no rows selected yet

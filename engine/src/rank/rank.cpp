@@ -65,10 +65,8 @@ void radix_order(const double* scores, size_t k, bool higher_is_better, RankScra
 
 }  // namespace
 
-void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
-               size_t* order, int* ranks, RankScratch& scratch) {
-  // Exact order first, then ties are grouped and re-sorted by id: equal scores fall in one
-  // group whatever their order, so the first sort breaks them by position, which is cheaper.
+void order_by_score(const double* scores, size_t k, bool higher_is_better, size_t* order,
+                    RankScratch& scratch) {
   if (k < kRadixFrom) {
     std::iota(order, order + k, size_t{0});
     std::sort(order, order + k, [&](size_t a, size_t b) {
@@ -77,22 +75,19 @@ void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool hi
       }
       return a < b;
     });
-  } else {
-    // Many options: by radix over the scores' bits, eight times as fast as comparing them.
-    radix_order(scores, k, higher_is_better, scratch);
-    for (size_t x = 0; x < k; ++x) order[x] = scratch.first[x];
+    return;
   }
-  size_t group_start = 0;
-  for (size_t g = 0; g <= k; ++g) {
-    const bool ends_group = g == k || !same_score(scores[order[group_start]], scores[order[g]]);
-    if (!ends_group) continue;
-    if (g - group_start > 1) {
-      std::sort(order + group_start, order + g,
-                [&](size_t a, size_t b) { return id_order[a] < id_order[b]; });
-    }
-    for (size_t x = group_start; x < g; ++x) ranks[order[x]] = static_cast<int>(group_start) + 1;
-    group_start = g;
-  }
+  // Many options: by radix over the scores' bits, eight times as fast as comparing them.
+  radix_order(scores, k, higher_is_better, scratch);
+  for (size_t x = 0; x < k; ++x) order[x] = scratch.first[x];
+}
+
+void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,
+               size_t* order, int* ranks, RankScratch& scratch) {
+  // Equal scores fall in one group whatever their order, which rank_ties() sorts by id.
+  order_by_score(scores, k, higher_is_better, order, scratch);
+  rank_ties(scores, k, order, ranks,
+            [id_order](size_t a, size_t b) { return id_order[a] < id_order[b]; });
 }
 
 void rank_into(const double* scores, const uint32_t* id_order, size_t k, bool higher_is_better,

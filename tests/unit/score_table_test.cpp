@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "load/csv_records.hpp"
 #include "tradeoff/catalog.hpp"
@@ -296,4 +297,36 @@ TEST_CASE("cells keep their place in both forms: a column, or lines below and a 
       located("option,name,price,quality\nacme,\"Acme\nCorp\",100,3\nbeta,,80,4\ngamma,,120,5\n");
   CHECK(broken.first == std::vector<std::string>{"3:7", "3:11", "4:7", "4:10", "5:8", "5:12"});
   CHECK_FALSE(broken.second);
+}
+
+TEST_CASE("a table of many options ranks its ties by id", "[table][rank]") {
+  // 2,000 options (ranked by radix) on 50 levels: 40 options tie on each, listed in reverse
+  // order of their ids; each tie is ranked by id and shares the rank of its first.
+  std::string csv = "option,price,quality\n";
+  for (int i = 1999; i >= 0; --i) {
+    csv += fmt::format("o{:04},{},3\n", i, 100 + i % 50);
+  }
+  MemoryReader reader;
+  reader.add("f.yaml", R"(framework: many
+scores_from: scores.csv
+criteria:
+  - {id: price, name: Price, direction: cost, weight: 3}
+  - {id: quality, name: Quality, direction: benefit, weight: 2}
+)");
+  reader.add("scores.csv", csv);
+  const auto loaded = tradeoff::load(reader, "f.yaml");
+  const tradeoff::Result r = tradeoff::evaluate(loaded.framework, nullptr);
+  REQUIRE(r.ranking.size() == 2000);
+  // Price is a cost: the cheapest level (100: i % 50 == 0) first, o0000, o0050, ... by id.
+  CHECK(r.ranking[0].option == "o0000");
+  CHECK(r.ranking[1].option == "o0050");
+  CHECK(r.ranking[39].option == "o1950");
+  CHECK(r.ranking[40].option == "o0001");
+  CHECK(r.ranking[40].rank == 41);
+  CHECK(r.ranking[1999].option == "o1999");
+  for (size_t x = 0; x < r.ranking.size(); ++x) {
+    CAPTURE(x);
+    CHECK(r.ranking[x].rank == static_cast<int>(x / 40 * 40 + 1));
+    if (x % 40 != 0) CHECK(r.ranking[x - 1].option < r.ranking[x].option);
+  }
 }

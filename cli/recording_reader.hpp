@@ -2,6 +2,8 @@
 // command, which `-o` must never write over.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@ class RecordingReader : public SourceReader {
   std::vector<std::string> list(const std::string& dir) override { return inner_.list(dir); }
   bool is_directory(const std::string& path) override { return inner_.is_directory(path); }
   void stream(const std::string& path, const std::function<void(std::string_view)>& sink) override;
+  std::optional<std::size_t> size(const std::string& path) override { return inner_.size(path); }
 
   /// The paths read from the file system (not the built-ins), in the order first read.
   const std::vector<std::string>& files() const noexcept { return files_; }

@@ -4,7 +4,10 @@
 #include "load/score_table.hpp"
 
 #include <cmath>
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -329,4 +332,28 @@ criteria:
     CHECK(r.ranking[x].rank == static_cast<int>(x / 40 * 40 + 1));
     if (x % 40 != 0) CHECK(r.ranking[x - 1].option < r.ranking[x].option);
   }
+}
+
+TEST_CASE("a memory reader streams a table in 1 MiB pieces and knows its size", "[table][reader]") {
+  // Its size lets a large table reserve its matrix and split on a second thread, as a file's
+  // does; its pieces are views of the text, not a copy of it.
+  MemoryReader reader;
+  const std::string text(2'500'000, 'x');
+  reader.add("big.csv", text);
+  CHECK(reader.size("big.csv") == std::optional<std::size_t>(2'500'000));
+  CHECK_FALSE(reader.size("none.csv").has_value());
+  std::vector<std::size_t> pieces;
+  std::string joined;
+  reader.stream("big.csv", [&](std::string_view piece) {
+    pieces.push_back(piece.size());
+    joined.append(piece);
+  });
+  CHECK(pieces == std::vector<std::size_t>{1 << 20, 1 << 20, 2'500'000 - (2 << 20)});
+  CHECK(joined == text);
+  CHECK_THROWS_AS(reader.stream("none.csv", [](std::string_view) {}), Error);
+  // A built-in file streams whole.
+  std::size_t builtin = 0;
+  reader.stream("builtin:frameworks/llm_build_vs_buy.yaml",
+                [&](std::string_view piece) { builtin += piece.size(); });
+  CHECK(builtin > 1000);
 }

@@ -2,6 +2,7 @@
 // in-memory fake for tests), the built-in catalog, and the loaders for each file kind.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,6 +38,10 @@ class SourceReader {
   virtual void stream(const std::string& path, const std::function<void(std::string_view)>& sink) {
     sink(read(path));
   }
+  /// The file's size in bytes when it is known without reading the file, else nothing: a table
+  /// of scores reserves its matrix by it, and is split on a second thread from 8 MiB. By
+  /// default, the file system's size of `path`.
+  virtual std::optional<std::size_t> size(const std::string& path);
 };
 
 /// Reads the file system, and "builtin:" paths from the catalog compiled into the binary.
@@ -61,6 +66,9 @@ class MemoryReader : public SourceReader {
   std::string read(const std::string& path) override;
   bool exists(const std::string& path) override;
   std::vector<std::string> list(const std::string& dir) override;
+  /// The text in pieces of 1 MiB, as a file streams, without copying it.
+  void stream(const std::string& path, const std::function<void(std::string_view)>& sink) override;
+  std::optional<std::size_t> size(const std::string& path) override;
 
  private:
   std::map<std::string, std::string> files_;

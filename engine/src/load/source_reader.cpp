@@ -265,6 +265,32 @@ std::string MemoryReader::read(const std::string& path) {
   return it->second;
 }
 
+void MemoryReader::stream(const std::string& path,
+                          const std::function<void(std::string_view)>& sink) {
+  const auto it = files_.find(path);
+  if (it == files_.end()) {
+    sink(read(path));  // a built-in file, or the error
+    return;
+  }
+  const std::string_view text = it->second;
+  for (std::size_t at = 0; at < text.size(); at += kStreamPiece) {
+    sink(text.substr(at, kStreamPiece));
+  }
+}
+
+std::optional<std::size_t> MemoryReader::size(const std::string& path) {
+  const auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
+std::optional<std::size_t> SourceReader::size(const std::string& path) {
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  return static_cast<std::size_t>(bytes);
+}
+
 bool MemoryReader::exists(const std::string& path) {
   if (is_builtin(path)) return find_builtin(path) != nullptr;
   return files_.count(path) > 0;

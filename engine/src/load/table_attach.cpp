@@ -2,7 +2,6 @@
 // options (or override their scores), and every option must end up with a score on every
 // criterion, from its YAML or from the table.
 #include <cmath>
-#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,9 +23,7 @@ ScoreTable read_named(SourceReader& reader, const ScoreTable& named, const Frame
   spec.file = named.file;
   spec.framework = &fw;
   spec.assessment = assessment;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(named.file, ec);
-  if (!ec) spec.size_hint = static_cast<size_t>(size);
+  spec.size_hint = reader.size(named.file).value_or(0);
   digest.path = named.file;
   ScoreTable table;
   try {

@@ -38,8 +38,9 @@ void radix_order(const double* scores, size_t k, bool higher_is_better, RankScra
   counts.assign(kBuckets * kPasses, 0);
   for (size_t i = 0; i < k; ++i) {
     const uint64_t key = sortable(scores[i]) ^ flip;
-    for (unsigned p = 0; p < kPasses; ++p)
+    for (unsigned p = 0; p < kPasses; ++p) {
       ++counts[p * kBuckets + ((key >> (p * kBits)) & (kBuckets - 1))];
+    }
   }
   out.resize(k);
   spare.resize(k);

@@ -283,13 +283,31 @@ void hand_over(const Batch& b, CsvRecord& record, const CsvSplitter::OnRecord& o
 
 }  // namespace
 
+void split_on_this_thread(char delimiter, size_t max_record, const PieceSource& bytes,
+                          detail::Sha256* digest, const CsvSplitter::OnRecord& on_record,
+                          const CsvSplitter::OnError& on_error) {
+  CsvSplitter splitter(delimiter, max_record, on_record, on_error);
+  bytes([&](std::string_view piece) {
+    if (digest != nullptr) digest->update(piece);
+    splitter.feed(piece);
+  });
+  splitter.finish();
+}
+
 void split_on_second_thread(char delimiter, size_t max_record, const PieceSource& bytes,
                             detail::Sha256* digest, const CsvSplitter::OnRecord& on_record,
                             const CsvSplitter::OnError& on_error, ParseAhead parse_ahead) {
   Channel channel;
   std::atomic<bool> stop{false};
-  std::thread splitter(
-      [&] { split_all(delimiter, max_record, bytes, digest, parse_ahead, channel, stop); });
+  std::thread splitter;
+  try {
+    splitter = std::thread(
+        [&] { split_all(delimiter, max_record, bytes, digest, parse_ahead, channel, stop); });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): the same outcome, on this one.
+    split_on_this_thread(delimiter, max_record, bytes, digest, on_record, on_error);
+    return;
+  }
   CsvRecord record;
   std::exception_ptr failure;
   std::exception_ptr thrown;  // by a callback: the splitting thread is let finish first

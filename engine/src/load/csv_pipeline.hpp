@@ -26,11 +26,18 @@ enum class ParseAhead {
   Never,
 };
 
+/// Splits what `bytes` gives (hashing it into `digest`, when not null) and calls `on_record` and
+/// `on_error`, all on this thread: a small table, or a large one when no thread can be started.
+void split_on_this_thread(char delimiter, size_t max_record, const PieceSource& bytes,
+                          detail::Sha256* digest, const CsvSplitter::OnRecord& on_record,
+                          const CsvSplitter::OnError& on_error);
+
 /// Splits what `bytes` gives (hashing it into `digest`, when not null) on another thread, and
 /// calls `on_record` and `on_error` on this one, in the order of the text. `on_record`
 /// returning false stops the splitting (the bytes are still read to the end and hashed, as a
 /// CsvSplitter's caller does). An exception thrown while reading is thrown here, after the
-/// records before it were handed over.
+/// records before it were handed over. When the other thread cannot be started, all is done on
+/// this one (split_on_this_thread()).
 void split_on_second_thread(char delimiter, size_t max_record, const PieceSource& bytes,
                             detail::Sha256* digest, const CsvSplitter::OnRecord& on_record,
                             const CsvSplitter::OnError& on_error,

@@ -371,12 +371,8 @@ ScoreTable read_score_table(const TableSpec& spec, const ByteSource& bytes,
     split_on_second_thread(delimiter, kMaxRowBytes, bytes, sha256 != nullptr ? &digest : nullptr,
                            on_record, on_error);
   } else {
-    CsvSplitter splitter(delimiter, kMaxRowBytes, on_record, on_error);
-    bytes([&](std::string_view piece) {
-      if (sha256 != nullptr) digest.update(piece);
-      splitter.feed(piece);
-    });
-    splitter.finish();
+    split_on_this_thread(delimiter, kMaxRowBytes, bytes, sha256 != nullptr ? &digest : nullptr,
+                         on_record, on_error);
   }
   if (sha256 != nullptr) *sha256 = digest.hex();
   return reader.finish();

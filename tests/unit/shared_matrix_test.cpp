@@ -178,6 +178,9 @@ rules:
     for (const auto& e : r.ranking) ranked.push_back(e.option);
     std::sort(ranked.begin(), ranked.end());
     CHECK(ranked == expected);
+    // Beta is cheaper than acme and better: first either way (and alone at 1 with two).
+    CHECK(r.ranking.front().option == "beta");
+    if (strict != 0) CHECK(r.ranking.front().score == Approx(1.0));
     CHECK(r.details.per_option.at(0).second.size() == expected.size());
     CHECK(r.option("gamma")->eligible == (strict == 0));
     CHECK(ev.eligible(2) == (strict == 0));

@@ -249,18 +249,16 @@ void stakeholders(const Plan& plan, const State& s, Result& r) {
   r.weighting.mean_pairwise_tau = sum / pairs;
 }
 
-/// The ranking, and the method's details and warnings, moved out of the state: a traced run
-/// fills them afresh.
+/// The ranking, and the method's details and warnings, moved out of the state (each traced run
+/// starts them afresh).
 void ranking(State& s, Result& r) {
   r.higher_is_better = s.output.higher_is_better;
   r.details = std::move(s.output.details);
-  s.output.details = MethodDetails();
   r.details.options = s.problem.option_ids();
   r.ranking.reserve(s.order.size());
   for (size_t i : s.order) r.ranking.push_back({r.options.id(i), s.rank[i], s.score[i]});
   r.warnings.insert(r.warnings.end(), std::make_move_iterator(s.output.warnings.begin()),
                     std::make_move_iterator(s.output.warnings.end()));
-  s.output.warnings.clear();
 }
 
 }  // namespace
